@@ -1,0 +1,106 @@
+/**
+ * The engine's vocabulary of claim kinds and how each is drawn.
+ *
+ * Colour is never the only cue: lines also differ by dash and arrowhead, markers by shape, so
+ * the legend reads in greyscale and under colour-vision deficiencies. Colours are dark enough
+ * to keep 3:1 against the land and the water (WCAG 1.4.11, non-text contrast).
+ */
+
+export const CLAIM_KINDS = [
+  'armed-group',
+  'diplomatic',
+  'border-instability',
+  'humanitarian',
+  'displacement',
+  'drugs',
+  'sanctuary',
+  'governance',
+] as const;
+
+export type ClaimKind = (typeof CLAIM_KINDS)[number];
+
+/** Marker shapes for claims with no direction; arrowheads for arrows. */
+export type MarkerShape = 'circle' | 'square' | 'diamond' | 'triangle';
+export type HeadShape = 'filled' | 'open';
+
+export interface KindStyle {
+  label: string;
+  /** One line for the legend: what the kind means. */
+  description: string;
+  color: string;
+  /** Line dash pattern in multiples of the line width; empty for solid. */
+  dash: number[];
+  head: HeadShape;
+  marker: MarkerShape;
+}
+
+export const KIND_STYLES: Record<ClaimKind, KindStyle> = {
+  'armed-group': {
+    label: 'Armed group threat',
+    description: 'Militant groups said to threaten a place from another',
+    color: '#c0392b',
+    dash: [],
+    head: 'filled',
+    marker: 'circle',
+  },
+  diplomatic: {
+    label: 'Diplomatic move',
+    description: 'Recognition, upgrades and influence between governments',
+    color: '#1f5fa8',
+    dash: [3, 1.5],
+    head: 'open',
+    marker: 'circle',
+  },
+  'border-instability': {
+    label: 'Border instability',
+    description: 'Instability said to affect a border area',
+    color: '#a35a00',
+    dash: [1.2, 1],
+    head: 'filled',
+    marker: 'triangle',
+  },
+  humanitarian: {
+    label: 'Humanitarian spillover',
+    description: 'An emergency said to reach neighbouring states',
+    color: '#86338a',
+    dash: [0.6, 1.4],
+    head: 'open',
+    marker: 'circle',
+  },
+  displacement: {
+    label: 'Displacement',
+    description: 'Population movement the article attributes to a place',
+    color: '#0b6e8a',
+    dash: [],
+    head: 'filled',
+    marker: 'triangle',
+  },
+  drugs: {
+    label: 'Drug trade',
+    description: 'Drug trade the article attributes to a place',
+    color: '#2e6b2f',
+    dash: [],
+    head: 'filled',
+    marker: 'diamond',
+  },
+  sanctuary: {
+    label: 'Sanctuary for armed groups',
+    description: 'A place said to shelter, or to become a haven for, armed groups',
+    color: '#333333',
+    dash: [],
+    head: 'filled',
+    marker: 'square',
+  },
+  governance: {
+    label: 'Who governs',
+    description: 'Who the article says controls a territory',
+    color: '#6b5436',
+    dash: [2, 1],
+    head: 'filled',
+    marker: 'circle',
+  },
+};
+
+export function kindStyle(kind: ClaimKind): KindStyle {
+  return KIND_STYLES[kind];
+}

@@ -1,0 +1,167 @@
+/**
+ * The story model: what the data files say (`Claim`, `Place`, `StoryMeta`) and what the build
+ * derives from them (`Article`, `Sentence`, `ResolvedClaim`, `Story`).
+ *
+ * Everything here is plain JSON, so a prepared story can be serialised into the bundle, published
+ * as a file and compared in tests.
+ */
+import type { Topology, GeometryCollection } from 'topojson-specification';
+import type { FeatureCollection, Geometry } from 'geojson';
+import type { ClaimKind } from '../flows/kinds';
+
+export type { ClaimKind };
+
+/** `[longitude, latitude]` in degrees (WGS 84). */
+export type LonLat = [number, number];
+
+/** `[west, south, east, north]` in degrees. */
+export type Bounds = [number, number, number, number];
+
+/**
+ * W3C Web Annotation TextQuoteSelector (https://www.w3.org/TR/annotation-model/#text-quote-selector).
+ * `exact` is matched verbatim; `prefix`/`suffix` only disambiguate.
+ */
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix?: string;
+  suffix?: string;
+}
+
+/**
+ * How a claim is drawn:
+ * - `arrows`: one curved arrow from the origin to each destination;
+ * - `point`: a marker at the origin (the claim has no direction);
+ * - `area`: the origin's country, filled;
+ * - `border`: the border shared by the origin's country and each destination's country.
+ */
+export type ClaimShape = 'arrows' | 'point' | 'area' | 'border';
+
+/** One geographic claim of the article, as written in `claims.json`. */
+export interface Claim {
+  id: string;
+  kind: ClaimKind;
+  shape: ClaimShape;
+  /** Who acts, as the article names them. */
+  actors: string[];
+  /** Place id. */
+  origin: string;
+  /** Place ids; empty for `point` and `area`. */
+  destinations: string[];
+  /** A short caption, in the map maker's words. */
+  caption: string;
+  /** Optional note for teachers and careful readers (what the sentence does not say, say). */
+  note?: string;
+  /** The sentence that makes the claim. */
+  selector: TextQuoteSelector;
+}
+
+export type PlaceKind = 'country' | 'capital' | 'city' | 'region';
+
+/** A named place, as written in `places.json`. */
+export interface Place {
+  id: string;
+  name: string;
+  kind: PlaceKind;
+  /** Country id in the region's geography (ISO 3166-1 numeric, as Natural Earth gives it). */
+  country: string;
+  /** For a region: the countries it stands for. */
+  countries?: string[];
+  /** Where arrows start and end, and where the label goes. */
+  coordinates: LonLat;
+  /** Whether the map labels this place (capitals the claims use, say). */
+  label?: boolean;
+  /** Where the coordinates come from. */
+  source: string;
+}
+
+/** `story.json`: facts about the article and the map's region. */
+export interface StoryMeta {
+  article: {
+    /** Null where unknown: never invented. */
+    author: string | null;
+    outlet: string | null;
+    url: string | null;
+    published: string | null;
+    /** "Opinion", "Analysis", ...: how the article presents itself. */
+    genre: string | null;
+  };
+  region: {
+    /** The geography is clipped to these bounds (keep a margin beyond `maxBounds`). */
+    bounds: Bounds;
+    /** How far the reader may pan. */
+    maxBounds: Bounds;
+    /** The overview: what the map shows with nothing selected. */
+    overview: Bounds;
+  };
+  /** Lines of credit for the map's sources, shown under the map. */
+  credits: { text: string; url?: string }[];
+}
+
+/** One sentence of the article. Ids are stable for a given text: `p<paragraph>s<sentence>`. */
+export interface Sentence {
+  id: string;
+  /** 1-based paragraph number (the title is not a paragraph). */
+  paragraph: number;
+  /** 1-based sentence number within its paragraph. */
+  index: number;
+  text: string;
+}
+
+export interface Paragraph {
+  index: number;
+  sentences: Sentence[];
+}
+
+export interface Article {
+  title: string;
+  paragraphs: Paragraph[];
+}
+
+/** A claim with its selector resolved to one sentence of the article. */
+export interface ResolvedClaim extends Claim {
+  /** 1-based position in the step order (the order of `claims.json`). */
+  number: number;
+  sentenceId: string;
+  paragraph: number;
+  sentence: number;
+  /** The whole sentence, verbatim. */
+  quote: string;
+  /** Where `selector.exact` sits inside `quote`: `[start, end)` in UTF-16 units. */
+  exactRange: [number, number];
+}
+
+/** Properties of every feature in the published `flows.geojson`. */
+export interface FlowProperties {
+  claimId: string;
+  kind: ClaimKind;
+  actors: string[];
+  caption: string;
+  quote: string;
+  paragraph: number;
+  sentence: number;
+  /** Place id of the origin. */
+  from: string;
+  /** Place id of the destination; null for claims with no direction. */
+  to: string | null;
+}
+
+export type FlowCollection = FeatureCollection<Geometry, FlowProperties>;
+
+export interface CountryProperties {
+  name: string;
+  /** Where the country's name is written; null for a country too small to name at this scale. */
+  label: LonLat | null;
+}
+
+export type RegionTopology = Topology<{ countries: GeometryCollection<CountryProperties> }>;
+
+/** Everything the app needs, prepared at build time. */
+export interface Story {
+  meta: StoryMeta;
+  article: Article;
+  claims: ResolvedClaim[];
+  places: Place[];
+  flows: FlowCollection;
+  geography: RegionTopology;
+}

@@ -1,0 +1,58 @@
+/**
+ * The view as a URL: `?claim=<id>` (or several ids, comma-separated). Parsing treats every input
+ * as hostile: only ids the story knows are kept, everything else is reported back as unknown so
+ * the page can say so politely. Nothing from the URL is ever used as markup.
+ */
+
+export interface ViewState {
+  /** Selected claim ids, in the story's order. */
+  claims: string[];
+}
+
+export interface ParsedUrl {
+  state: ViewState;
+  /** Ids asked for that the story does not have (shortened, for display as text). */
+  unknown: string[];
+}
+
+/** Longest id the page will echo back in a note. */
+const MAX_ECHO = 60;
+/** More ids than any story has: the rest of a pathological list is ignored. */
+const MAX_IDS = 50;
+
+export function parseUrl(search: string, knownIds: readonly string[]): ParsedUrl {
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams(search);
+  } catch {
+    return { state: { claims: [] }, unknown: [] };
+  }
+  const raw = params.getAll('claim').join(',');
+  const asked = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .slice(0, MAX_IDS);
+  const known = new Set(knownIds);
+  const wanted = new Set(asked.filter((id) => known.has(id)));
+  const unknown = asked
+    .filter((id) => !known.has(id))
+    .map((id) => (id.length > MAX_ECHO ? `${id.slice(0, MAX_ECHO)}…` : id))
+    // Control characters would only confuse a screen reader.
+    .map((id) => id.replace(/\p{Cc}/gu, '�'));
+  return { state: { claims: knownIds.filter((id) => wanted.has(id)) }, unknown };
+}
+
+/** The query string for a view, keeping any parameter this module does not own. */
+export function serializeUrl(state: ViewState, currentSearch = ''): string {
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams(currentSearch);
+  } catch {
+    params = new URLSearchParams();
+  }
+  params.delete('claim');
+  if (state.claims.length) params.set('claim', state.claims.join(','));
+  const query = params.toString().replace(/%2C/gi, ',');
+  return query ? `?${query}` : '';
+}

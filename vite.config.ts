@@ -1,0 +1,26 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { resolve } from 'node:path';
+import { storyPlugin } from './src/story/plugin';
+
+export default defineConfig({
+  // Relative asset paths: the built site works from any folder it is copied to.
+  base: './',
+  // index.html lives in src/: the client named the top level, and it has no room for it.
+  root: 'src',
+  publicDir: resolve('public'),
+  plugins: [svelte(), storyPlugin()],
+  // Component tests need Svelte's browser build (see ../shared/TOOLCHAIN.md).
+  resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
+  build: {
+    target: 'es2022',
+    outDir: resolve(process.env.OUT_DIR ?? 'dist'),
+    emptyOutDir: true,
+  },
+  test: {
+    root: '.',
+    include: ['tests/unit/**/*.test.ts'],
+    environment: 'node',
+  },
+});
