@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 /**
  * Browser tests run against the built site (`vite preview`), in Debian's Chromium where it is
@@ -7,6 +8,7 @@ import { existsSync } from 'node:fs';
  */
 const systemChromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const PORT = Number(process.env.E2E_PORT ?? 4178);
+const FIXTURE_OUT = resolve('node_modules/.cache/fixture-dist');
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -34,10 +36,20 @@ export default defineConfig({
     },
     trace: 'retain-on-failure',
   },
-  webServer: {
-    command: `npx vite build --logLevel warn && npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
-  },
+  webServer: [
+    {
+      command: `npx vite build --logLevel warn && npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+    {
+      // A second, different story built by the same engine (tests/fixtures/story).
+      command: `npx vite build --logLevel warn && npx vite preview --outDir ${FIXTURE_OUT} --port ${PORT + 1} --strictPort --host 127.0.0.1`,
+      env: { STORY: 'tests/fixtures/story', OUT_DIR: FIXTURE_OUT },
+      url: `http://127.0.0.1:${PORT + 1}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+  ],
 });

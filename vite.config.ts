@@ -2,7 +2,7 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { resolve } from 'node:path';
-import { storyPlugin } from './src/story/plugin';
+import { storyPlugin } from './src/story/plugin.ts';
 
 export default defineConfig({
   // Relative asset paths: the built site works from any folder it is copied to.

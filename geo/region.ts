@@ -13,7 +13,7 @@ import { feature } from 'topojson-client';
 import { topology } from 'topojson-server';
 import { geoArea, geoCentroid, geoContains } from 'd3-geo';
 import { clipPolygon } from 'lineclip';
-import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Bounds, CountryProperties, LonLat, RegionTopology } from '../src/story/types';
 
@@ -32,7 +32,10 @@ type CountryFeature = Feature<Polygon | MultiPolygon, { name: string }>;
 /** A stable id: ISO 3166-1 numeric where Natural Earth has one, else a slug of the name. */
 export function countryId(id: string | number | undefined, name: string): string {
   if (id !== undefined && id !== null && `${id}` !== '') return `${id}`;
-  return `x-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+  return `x-${name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`;
 }
 
 function polygonsOf(geometry: Polygon | MultiPolygon): Position[][][] {
@@ -44,7 +47,7 @@ function isRing(ring: Position[]): boolean {
   if (ring.length < 4) return false;
   let twiceArea = 0;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    twiceArea += (ring[j]![0]! * ring[i]![1]!) - (ring[i]![0]! * ring[j]![1]!);
+    twiceArea += ring[j]![0]! * ring[i]![1]! - ring[i]![0]! * ring[j]![1]!;
   }
   return Math.abs(twiceArea) > 1e-9;
 }
@@ -54,10 +57,7 @@ function isRing(ring: Position[]): boolean {
  * inside its clipped shell would be wrong, but holes are rare here and clipping both with the
  * same rectangle keeps a hole inside its shell.
  */
-export function clipToBounds(
-  geometry: Polygon | MultiPolygon,
-  [w, s, e, n]: Bounds,
-): MultiPolygon | null {
+export function clipToBounds(geometry: Polygon | MultiPolygon, [w, s, e, n]: Bounds): MultiPolygon | null {
   const polygons: Position[][][] = [];
   for (const rings of polygonsOf(geometry)) {
     const clipped = rings
@@ -117,6 +117,10 @@ export function buildRegion(world: WorldTopology, bounds: Bounds): RegionTopolog
     });
   }
   clipped.sort((a, b) => String(a.id).localeCompare(String(b.id)));
-  const topo = topology({ countries: { type: 'FeatureCollection', features: clipped } }, QUANTIZATION);
+  const collection: FeatureCollection<MultiPolygon, CountryProperties> = {
+    type: 'FeatureCollection',
+    features: clipped,
+  };
+  const topo = topology({ countries: collection }, QUANTIZATION);
   return topo as unknown as RegionTopology;
 }

@@ -10,14 +10,7 @@
  */
 import { feature, merge, mesh } from 'topojson-client';
 import type { Feature, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
-import type {
-  FlowCollection,
-  FlowProperties,
-  LonLat,
-  Place,
-  RegionTopology,
-  ResolvedClaim,
-} from '../story/types';
+import type { FlowCollection, FlowProperties, LonLat, Place, RegionTopology, ResolvedClaim } from '../story/types.ts';
 
 /** How far an arc bulges from its chord, as a share of the chord's length, for the first arc. */
 export const BASE_BEND = 0.18;
@@ -49,7 +42,7 @@ export function fromMercator([x, y]: [number, number]): LonLat {
   return [x * 360 - 180, lat];
 }
 
-function round6([lon, lat]: LonLat): LonLat {
+function round5([lon, lat]: LonLat): LonLat {
   return [Math.round(lon * 1e5) / 1e5, Math.round(lat * 1e5) / 1e5];
 }
 
@@ -70,7 +63,7 @@ export function arc(from: LonLat, to: LonLat, bend = BASE_BEND, samples = ARC_SA
     const u = 1 - t;
     const x = u * u * x0 + 2 * u * t * cx + t * t * x1;
     const y = u * u * y0 + 2 * u * t * cy + t * t * y1;
-    points.push(round6(fromMercator([x, y])));
+    points.push(round5(fromMercator([x, y])));
   }
   points[0] = from;
   points[samples] = to;
@@ -100,7 +93,7 @@ function areaOf(geography: RegionTopology, place: Place, claimId: string): Polyg
     throw new FlowError(claimId, 'origin', `place "${place.id}" names a country missing from the geography`);
   }
   if (geometries.length === 1) {
-    return feature(geography, geometries[0]!).geometry as Polygon | MultiPolygon;
+    return (feature(geography, geometries[0]!) as Feature<Polygon | MultiPolygon>).geometry;
   }
   return merge(geography, geometries as never);
 }

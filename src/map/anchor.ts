@@ -41,7 +41,8 @@ export function claimAnchors(story: Story, claimId: string): Anchor[] {
       const xs = rings.flat().map((p) => p[0]!);
       const ys = rings.flat().map((p) => p[1]!);
       const [w, e, s, n] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-      for (const fy of ORDER) for (const fx of ORDER) anchors.push({ lngLat: [w + (e - w) * fx, s + (n - s) * fy], offset: [0, 0] });
+      for (const fy of ORDER)
+        for (const fx of ORDER) anchors.push({ lngLat: [w + (e - w) * fx, s + (n - s) * fy], offset: [0, 0] });
     }
   }
   return anchors;

@@ -20,7 +20,7 @@ import type {
 import type { FeatureCollection, Point } from 'geojson';
 import { CLAIM_KINDS, KIND_STYLES, type ClaimKind } from '../flows/kinds';
 import { arrowHeads, markers } from '../flows/render';
-import type { Story } from '../story/types';
+import type { CountryProperties, Story } from '../story/types';
 
 export const FONT = 'Claim Map Sans';
 
@@ -61,7 +61,8 @@ export const CLAIM_LAYERS = ['flow-area-fill', 'flow-border', 'flow-hit', 'flow-
 
 /** A `match` on the feature's kind, with one value per kind. */
 export function byKind<T>(pick: (kind: ClaimKind) => T, fallback: T): ExpressionSpecification {
-  return ['match', ['get', 'kind'], ...CLAIM_KINDS.flatMap((k) => [k, pick(k) as never]), fallback as never] as ExpressionSpecification;
+  const branches = CLAIM_KINDS.flatMap((k) => [k, pick(k)]);
+  return ['match', ['get', 'kind'], ...branches, fallback] as unknown as ExpressionSpecification;
 }
 
 /** What a flow feature is on the map: an arrow's arc, a claimed border, area or point. */
@@ -73,7 +74,10 @@ function role(r: FlowRole): ExpressionSpecification {
 
 const kindColor = byKind((k) => KIND_STYLES[k].color, '#000000');
 /** Arrays in a `match` output must be literals; solid lines get a dash with no gap. */
-const kindDash = byKind((k) => ['literal', KIND_STYLES[k].dash.length ? KIND_STYLES[k].dash : [1, 0]], ['literal', [1, 0]]);
+const kindDash = byKind(
+  (k) => ['literal', KIND_STYLES[k].dash.length ? KIND_STYLES[k].dash : [1, 0]],
+  ['literal', [1, 0]],
+);
 
 export function flowLayers(): (LineLayerSpecification | FillLayerSpecification | SymbolLayerSpecification)[] {
   return [
@@ -169,9 +173,10 @@ const ROLES: Record<string, FlowRole> = {
 export function flowSourceData(story: Story): FeatureCollection {
   return {
     type: 'FeatureCollection',
-    features: story.flows.features.map((f) => ({
+    features: story.flows.features.map((f, index) => ({
       ...f,
-      properties: { ...f.properties, role: ROLES[f.geometry.type] ?? 'point' },
+      // `flow` tells apart the pieces MapLibre's tiling cuts one feature into.
+      properties: { ...f.properties, role: ROLES[f.geometry.type] ?? 'point', flow: index },
     })),
   };
 }
@@ -181,17 +186,22 @@ export function buildStyle(story: Story, fontUrl: string, palette: Palette = LIG
   const countries = feature(geo, geo.objects.countries);
   const labelPoints: FeatureCollection<Point> = {
     type: 'FeatureCollection',
-    features: geo.objects.countries.geometries.flatMap((g) =>
-      g.properties?.label
-        ? [{ type: 'Feature' as const, properties: { name: g.properties.name }, geometry: { type: 'Point' as const, coordinates: g.properties.label } }]
-        : [],
-    ),
+    features: geo.objects.countries.geometries.flatMap((g) => {
+      const { name, label } = g.properties as CountryProperties;
+      return label
+        ? [{ type: 'Feature' as const, properties: { name }, geometry: { type: 'Point' as const, coordinates: label } }]
+        : [];
+    }),
   };
   const placeLabels: FeatureCollection<Point> = {
     type: 'FeatureCollection',
     features: story.places
       .filter((p) => p.label)
-      .map((p) => ({ type: 'Feature', properties: { name: p.name }, geometry: { type: 'Point', coordinates: p.coordinates } })),
+      .map((p) => ({
+        type: 'Feature',
+        properties: { name: p.name },
+        geometry: { type: 'Point', coordinates: p.coordinates },
+      })),
   };
   const text = (size: number): Pick<NonNullable<SymbolLayerSpecification['layout']>, 'text-font' | 'text-size'> => ({
     'text-font': [FONT],

@@ -3,23 +3,27 @@
  * `virtual:story` module, fails the build on bad data with a message naming file, claim and
  * field, and publishes the data: `data/flows.geojson` and `data/claims.json`.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { DataError, prepareStory, STORY_FILES, type StoryFiles } from './prepare';
-import type { Story } from './types';
+import { DataError, prepareStory, STORY_FILES, type StoryFiles } from './prepare.ts';
+import type { Story } from './types.ts';
 
 const VIRTUAL_ID = 'virtual:story';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 
+/** Where the JSON Schemas live; a story folder may carry its own, but need not. */
+export const SCHEMA_DIR = resolve(import.meta.dirname, '../../data');
+
 export function readStoryFiles(dir: string): StoryFiles {
   const files = {} as StoryFiles;
   for (const name of STORY_FILES) {
-    try {
-      files[name] = readFileSync(resolve(dir, name), 'utf8');
-    } catch {
-      throw new DataError(name, null, null, `missing file ${resolve(dir, name)}`);
-    }
+    const candidates = name.endsWith('.schema.json')
+      ? [resolve(dir, name), resolve(SCHEMA_DIR, name)]
+      : [resolve(dir, name)];
+    const found = candidates.find((path) => existsSync(path));
+    if (!found) throw new DataError(name, null, null, `missing file ${resolve(dir, name)}`);
+    files[name] = readFileSync(found, 'utf8');
   }
   return files;
 }
@@ -103,8 +107,16 @@ export function storyPlugin(dir = process.env.STORY ?? 'data'): Plugin {
     },
     generateBundle() {
       const current = load();
-      this.emitFile({ type: 'asset', fileName: 'data/flows.geojson', source: `${JSON.stringify(current.flows, null, 1)}\n` });
-      this.emitFile({ type: 'asset', fileName: 'data/claims.json', source: `${JSON.stringify(publishedClaims(current), null, 1)}\n` });
+      this.emitFile({
+        type: 'asset',
+        fileName: 'data/flows.geojson',
+        source: `${JSON.stringify(current.flows, null, 1)}\n`,
+      });
+      this.emitFile({
+        type: 'asset',
+        fileName: 'data/claims.json',
+        source: `${JSON.stringify(publishedClaims(current), null, 1)}\n`,
+      });
     },
   };
 }

@@ -9,9 +9,9 @@ import Ajv, { type ErrorObject } from 'ajv';
 import { geoContains } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { buildFlows, FlowError } from '../flows/geometry';
-import { anchorQuote, parseArticle } from './text';
-import type { Claim, Place, RegionTopology, ResolvedClaim, Story, StoryMeta } from './types';
+import { buildFlows, FlowError } from '../flows/geometry.ts';
+import { anchorQuote, parseArticle } from './text.ts';
+import type { Claim, Place, RegionTopology, ResolvedClaim, Story, StoryMeta } from './types.ts';
 
 /** The files of one story, as text, keyed by their names in the story folder. */
 export interface StoryFiles {
@@ -51,21 +51,35 @@ export class DataError extends Error {
   }
 }
 
+/** "line 3, column 7" for a character offset, for error messages a person can act on. */
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return `line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
+}
+
 function parseJson(files: StoryFiles, name: StoryFileName): unknown {
   try {
     return JSON.parse(files[name]);
   } catch (error) {
-    throw new DataError(name, null, null, `invalid JSON (${(error as Error).message})`);
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message);
+    const where = position ? ` at ${lineAndColumn(files[name], Number(position[1]))}` : '';
+    throw new DataError(name, null, null, `invalid JSON${where} (${message})`);
   }
+}
+
+/** JSON Pointer segments to a field name as the rest of the messages write it: `coordinates[0]`. */
+function fieldName(parts: string[]): string {
+  return parts.reduce((name, part) => (/^\d+$/.test(part) ? `${name}[${part}]` : name ? `${name}.${part}` : part), '');
 }
 
 /** `/claims/3/selector/exact` to `{index: 3, field: "selector.exact"}`. */
 function locate(path: string, collection: string): { index: number | null; field: string } {
   const parts = path.split('/').slice(1);
   if (parts[0] === collection && parts[1] !== undefined && /^\d+$/.test(parts[1])) {
-    return { index: Number(parts[1]), field: parts.slice(2).join('.') };
+    return { index: Number(parts[1]), field: fieldName(parts.slice(2)) };
   }
-  return { index: null, field: parts.join('.') };
+  return { index: null, field: fieldName(parts) };
 }
 
 function describe(error: ErrorObject): string {
@@ -82,7 +96,14 @@ function describe(error: ErrorObject): string {
  * Validates `data` against the story's schema for `file`, naming the item by its id where the
  * item has one (`claim "ttp-pakistan"`), else by its position (`claim #3`).
  */
-function validate<T>(ajv: Ajv, files: StoryFiles, file: StoryFileName, schemaFile: StoryFileName, collection: string, noun: string): T {
+function validate<T>(
+  ajv: Ajv,
+  files: StoryFiles,
+  file: StoryFileName,
+  schemaFile: StoryFileName,
+  collection: string,
+  noun: string,
+): T {
   const data = parseJson(files, file);
   const check = ajv.compile(parseJson(files, schemaFile) as object);
   if (check(data)) return data as T;
@@ -120,7 +141,12 @@ function checkPlaces(places: Place[], geography: RegionTopology): Map<string, Pl
       ...(place.countries ?? []).map((c, i) => [`countries[${i}]`, c] as const),
     ]) {
       if (!shapes.has(country)) {
-        throw new DataError('places.json', item, field, `country "${country}" is not in region.topo.json (run npm run geo?)`);
+        throw new DataError(
+          'places.json',
+          item,
+          field,
+          `country "${country}" is not in region.topo.json (run npm run geo?)`,
+        );
       }
     }
     const shape = shapes.get(place.country)!;
@@ -137,7 +163,11 @@ function checkPlaces(places: Place[], geography: RegionTopology): Map<string, Pl
   return byId;
 }
 
-function resolveClaims(claims: Claim[], article: ReturnType<typeof parseArticle>, places: Map<string, Place>): ResolvedClaim[] {
+function resolveClaims(
+  claims: Claim[],
+  article: ReturnType<typeof parseArticle>,
+  places: Map<string, Place>,
+): ResolvedClaim[] {
   const seen = new Set<string>();
   return claims.map((claim, i) => {
     const item = `claim "${claim.id}"`;
@@ -147,10 +177,25 @@ function resolveClaims(claims: Claim[], article: ReturnType<typeof parseArticle>
       ['origin', claim.origin] as const,
       ...claim.destinations.map((d, j) => [`destinations[${j}]`, d] as const),
     ]) {
-      if (!places.has(id)) throw new DataError('claims.json', item, field, `unknown place id "${id}" (not in places.json)`);
+      if (!places.has(id))
+        throw new DataError('claims.json', item, field, `unknown place id "${id}" (not in places.json)`);
     }
     if (claim.destinations.includes(claim.origin)) {
       throw new DataError('claims.json', item, 'destinations', `the origin "${claim.origin}" is also a destination`);
+    }
+    if (claim.shape === 'arrows') {
+      const from = places.get(claim.origin)!.coordinates;
+      claim.destinations.forEach((id, j) => {
+        const to = places.get(id)!.coordinates;
+        if (from[0] === to[0] && from[1] === to[1]) {
+          throw new DataError(
+            'claims.json',
+            item,
+            `destinations[${j}]`,
+            `"${id}" is at the same coordinates as the origin "${claim.origin}": the arrow would have no length`,
+          );
+        }
+      });
     }
     const anchor = anchorQuote(article, claim.selector);
     if (!anchor.ok) {
@@ -187,7 +232,14 @@ export function prepareStory(files: StoryFiles): Story {
   }
   const { places } = validate<{ places: Place[] }>(ajv, files, 'places.json', 'places.schema.json', 'places', 'place');
   const placesById = checkPlaces(places, geography);
-  const { claims: rawClaims } = validate<{ claims: Claim[] }>(ajv, files, 'claims.json', 'claims.schema.json', 'claims', 'claim');
+  const { claims: rawClaims } = validate<{ claims: Claim[] }>(
+    ajv,
+    files,
+    'claims.json',
+    'claims.schema.json',
+    'claims',
+    'claim',
+  );
   const claims = resolveClaims(rawClaims, article, placesById);
   let flows;
   try {

@@ -5,18 +5,68 @@
  * Segmentation runs at build time only, so it is a small rule-based splitter rather than
  * `Intl.Segmenter`, whose output changes with the ICU version of whoever builds.
  */
-import type { Article, Paragraph, Sentence, TextQuoteSelector } from './types';
+import type { Article, Paragraph, Sentence, TextQuoteSelector } from './types.ts';
 
 /**
  * Words that end in a full stop without ending a sentence. Compared lower-cased, without the
  * final stop. Single letters (initials, "U.S." pieces) are handled separately.
  */
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'sr', 'jr', 'gen', 'col', 'lt', 'sgt', 'capt', 'maj',
-  'gov', 'sen', 'rep', 'pres', 'amb', 'rev', 'hon', 'no', 'nos', 'vs', 'etc', 'e.g', 'i.e',
-  'cf', 'al', 'approx', 'inc', 'ltd', 'co', 'corp', 'dept', 'fig', 'jan', 'feb', 'mar', 'apr',
-  'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'u.s', 'u.k', 'u.n', 'e.u', 'mt',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'st',
+  'sr',
+  'jr',
+  'gen',
+  'col',
+  'lt',
+  'sgt',
+  'capt',
+  'maj',
+  'gov',
+  'sen',
+  'rep',
+  'pres',
+  'amb',
+  'rev',
+  'hon',
+  'vs',
+  'etc',
+  'e.g',
+  'i.e',
+  'cf',
+  'al',
+  'approx',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'dept',
+  'fig',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'u.s',
+  'u.k',
+  'u.n',
+  'e.u',
+  'mt',
 ]);
+
+/** Abbreviations only before a number: "No. 5", but "the answer was no." ends a sentence. */
+const NUMBER_ABBREVIATIONS = new Set(['no', 'nos']);
 
 /** Closing quotes and brackets that may follow a sentence's final punctuation. */
 const CLOSERS = `"'”’)]}»`;
@@ -62,7 +112,8 @@ export function splitSentences(paragraph: string): string[] {
       if (c === '.') {
         const word = wordBefore(paragraph, i).toLowerCase();
         // An initial ("J. Smith") or a known abbreviation ("Dr. Khan", "U.S. officials").
-        if (/^\p{L}$/u.test(word) || ABBREVIATIONS.has(word)) {
+        const beforeNumber = NUMBER_ABBREVIATIONS.has(word) && /\p{N}/u.test(paragraph[next]!);
+        if (/^\p{L}$/u.test(word) || ABBREVIATIONS.has(word) || beforeNumber) {
           i = end - 1;
           continue;
         }
@@ -91,9 +142,12 @@ export function parseArticle(text: string): Article {
   const [title = '', ...body] = lines;
   const paragraphs: Paragraph[] = body.map((line, p) => ({
     index: p + 1,
-    sentences: splitSentences(line).map(
-      (text, s): Sentence => ({ id: `p${p + 1}s${s + 1}`, paragraph: p + 1, index: s + 1, text }),
-    ),
+    sentences: splitSentences(line).map((text, s): Sentence => ({
+      id: `p${p + 1}s${s + 1}`,
+      paragraph: p + 1,
+      index: s + 1,
+      text,
+    })),
   }));
   return { title, paragraphs };
 }

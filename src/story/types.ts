@@ -7,7 +7,7 @@
  */
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { FeatureCollection, Geometry } from 'geojson';
-import type { ClaimKind } from '../flows/kinds';
+import type { ClaimKind } from '../flows/kinds.ts';
 
 export type { ClaimKind };
 

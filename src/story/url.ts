@@ -35,11 +35,11 @@ export function parseUrl(search: string, knownIds: readonly string[]): ParsedUrl
     .slice(0, MAX_IDS);
   const known = new Set(knownIds);
   const wanted = new Set(asked.filter((id) => known.has(id)));
-  const unknown = asked
-    .filter((id) => !known.has(id))
-    .map((id) => (id.length > MAX_ECHO ? `${id.slice(0, MAX_ECHO)}…` : id))
-    // Control characters would only confuse a screen reader.
-    .map((id) => id.replace(/\p{Cc}/gu, '�'));
+  const unknown = [...new Set(asked.filter((id) => !known.has(id)))]
+    // Cut by code point, so no emoji is split into a lone surrogate.
+    .map((id) => (Array.from(id).length > MAX_ECHO ? `${Array.from(id).slice(0, MAX_ECHO).join('')}…` : id))
+    // Control and format characters (U+202E reverses text) would only mislead the reader.
+    .map((id) => id.replace(/[\p{Cc}\p{Cf}]/gu, '�'));
   return { state: { claims: knownIds.filter((id) => wanted.has(id)) }, unknown };
 }
 

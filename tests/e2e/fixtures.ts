@@ -1,0 +1,66 @@
+/**
+ * The guard every browser test runs under: it fails the test on any uncaught page error and on
+ * any request to an origin other than the page's own, and gives helpers to wait on the map.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+
+interface Guard {
+  /** Requests to other origins, and uncaught errors, seen so far. */
+  foreignRequests: string[];
+  pageErrors: string[];
+}
+
+export const test = base.extend<{ guard: Guard }>({
+  guard: [
+    async ({ page }, use) => {
+      const guard: Guard = { foreignRequests: [], pageErrors: [] };
+      page.on('request', (request) => {
+        const url = new URL(request.url());
+        if (url.protocol === 'data:' || url.protocol === 'blob:') return;
+        if (url.hostname !== '127.0.0.1' && url.hostname !== 'localhost') guard.foreignRequests.push(request.url());
+      });
+      page.on('pageerror', (error) => guard.pageErrors.push(error.message));
+      await use(guard);
+      expect(guard.foreignRequests, 'requests to another origin').toEqual([]);
+      expect(guard.pageErrors, 'uncaught page errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Waits until MapLibre has loaded and finished drawing (no fixed sleeps). */
+export async function mapIdle(page: Page): Promise<void> {
+  await expect(page.locator('#map')).toHaveAttribute('data-state', 'idle');
+  await page.waitForFunction(() => 'claimMap' in (document.getElementById('map') ?? {}));
+}
+
+/** Waits for the camera to finish a move that the last action started. */
+export async function mapSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getElementById('map')?.dataset.state === 'idle');
+}
+
+export interface ClaimMapHandle {
+  renderedClaimIds(): string[];
+  renderedFlowCount(): number;
+  screenPoint(id: string): [number, number] | null;
+}
+
+/** Clicks the map where a claim is drawn, as a reader would. */
+export async function clickClaimOnMap(page: Page, id: string): Promise<void> {
+  const point = await page.evaluate(
+    (claimId) =>
+      (document.getElementById('map') as unknown as { claimMap: ClaimMapHandle }).claimMap.screenPoint(claimId),
+    id,
+  );
+  expect(point, `a visible spot on the map for claim ${id}`).not.toBeNull();
+  const box = (await page.locator('#map').boundingBox())!;
+  await page.mouse.click(box.x + point![0], box.y + point![1]);
+}
+
+export async function published<T>(page: Page, path: string): Promise<T> {
+  const response = await page.request.get(path);
+  expect(response.ok()).toBe(true);
+  return (await response.json()) as T;
+}

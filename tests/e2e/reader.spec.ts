@@ -1,0 +1,193 @@
+/**
+ * The reader's journey: article beside the map, every claim drawn, flows and sentences linked
+ * both ways, links that reopen a view, and the published data.
+ */
+import { test, expect, mapIdle, mapSettled, clickClaimOnMap, published, type ClaimMapHandle } from './fixtures';
+import type { FeatureCollection } from 'geojson';
+
+interface PublishedClaims {
+  title: string;
+  claims: {
+    id: string;
+    caption: string;
+    shape: string;
+    destinations: string[];
+    paragraph: number;
+    sentence: number;
+    quote: string;
+  }[];
+}
+
+const handle = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => {
+    const map = (document.getElementById('map') as unknown as { claimMap: ClaimMapHandle }).claimMap;
+    return { ids: map.renderedClaimIds(), flows: map.renderedFlowCount() };
+  });
+
+test('the article and the map stand side by side, with every claim drawn', async ({ page }) => {
+  const data = await published<PublishedClaims>(page, 'data/claims.json');
+  const flows = await published<FeatureCollection>(page, 'data/flows.geojson');
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(data.title);
+  await mapIdle(page);
+
+  const articleBox = (await page.locator('article').boundingBox())!;
+  const mapBox = (await page.locator('#map').boundingBox())!;
+  expect(mapBox.x).toBeGreaterThan(articleBox.x + articleBox.width - 1);
+
+  // Every claim has a numbered sentence control and something drawn on the map.
+  await expect(page.locator('button.badge')).toHaveCount(data.claims.length);
+  const drawn = await handle(page);
+  expect(drawn.ids).toEqual(data.claims.map((c) => c.id).sort());
+  // One arrow per destination, one feature per border, area and marker: as published.
+  expect(drawn.flows).toBe(flows.features.length);
+});
+
+test('clicking a flow highlights it, shows its claim card and brings its sentence into view', async ({ page }) => {
+  const { claims } = await published<PublishedClaims>(page, 'data/claims.json');
+  await page.goto('./');
+  await mapIdle(page);
+  // A claim whose sentence is below the fold and whose arrow has a spot of its own on the map.
+  const candidates = claims.filter((c) => c.shape === 'arrows' && c.paragraph > 3).map((c) => c.id);
+  const id = await page.evaluate(
+    (ids) =>
+      ids.find((i) =>
+        (document.getElementById('map') as unknown as { claimMap: ClaimMapHandle }).claimMap.screenPoint(i),
+      ),
+    candidates,
+  );
+  const claim = claims.find((c) => c.id === id)!;
+  const sentence = page.locator(`#sentence-p${claim.paragraph}s${claim.sentence}`);
+  await expect(sentence).not.toBeInViewport();
+
+  await clickClaimOnMap(page, claim.id);
+  await expect(page).toHaveURL(new RegExp(`[?&]claim=${claim.id}$`));
+  await expect(sentence).toHaveClass(/selected/);
+  await expect(sentence).toBeInViewport();
+  const card = page.locator(`[data-claim-card="${claim.id}"]`);
+  await expect(card.getByRole('heading')).toHaveText(claim.caption);
+  await expect(card.locator('blockquote')).toHaveText(claim.quote);
+  await expect(card).toContainText(`Paragraph ${claim.paragraph}, sentence ${claim.sentence}`);
+  await expect(page.locator(`button.badge[data-claim="${claim.id}"]`)).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('clicking a sentence selects its claims and the camera frames them', async ({ page }) => {
+  const { claims } = await published<PublishedClaims>(page, 'data/claims.json');
+  await page.goto('./');
+  await mapIdle(page);
+  const before = await page.evaluate(
+    () => (document.querySelector('.maplibregl-canvas') as HTMLCanvasElement).toDataURL().length,
+  );
+
+  // A sentence that makes two claims selects both.
+  const sameSentence = (a: (typeof claims)[number], b: (typeof claims)[number]) =>
+    a.paragraph === b.paragraph && a.sentence === b.sentence;
+  const first = claims.find((c) => claims.some((o) => o !== c && sameSentence(o, c))) ?? claims[0]!;
+  const target = claims.filter((c) => sameSentence(c, first));
+  const sentence = page.locator(`#sentence-p${target[0]!.paragraph}s${target[0]!.sentence} .sentence-text`);
+  await sentence.click();
+  for (const claim of target) await expect(page.locator(`[data-claim-card="${claim.id}"]`)).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`claim=${target.map((c) => c.id).join(',')}`));
+  await mapSettled(page);
+  const after = await page.evaluate(
+    () => (document.querySelector('.maplibregl-canvas') as HTMLCanvasElement).toDataURL().length,
+  );
+  expect(after).not.toBe(before);
+
+  // Clicking it again, or Escape, goes back to the overview.
+  await page.keyboard.press('Escape');
+  await expect(page.locator('[data-claim-card]')).toHaveCount(0);
+  await expect(page).not.toHaveURL(/claim=/);
+});
+
+test('a numbered badge works from the keyboard', async ({ page }) => {
+  const { claims } = await published<PublishedClaims>(page, 'data/claims.json');
+  await page.goto('./');
+  await mapIdle(page);
+  const badge = page.locator('button.badge').first();
+  await badge.focus();
+  await page.keyboard.press('Enter');
+  await expect(badge).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator(`[data-claim-card="${claims[0]!.id}"]`)).toBeVisible();
+  await expect(page.locator('[aria-live="polite"]').last()).toContainText(claims[0]!.caption);
+});
+
+test('a link to a claim opens on it, and survives a reload', async ({ page }) => {
+  const { claims } = await published<PublishedClaims>(page, 'data/claims.json');
+  const claim = claims[claims.length - 1]!;
+  await page.goto(`./?claim=${claim.id}`);
+  await mapIdle(page);
+  const sentence = page.locator(`#sentence-p${claim.paragraph}s${claim.sentence}`);
+  await expect(page.locator(`[data-claim-card="${claim.id}"]`)).toBeVisible();
+  await expect(sentence).toHaveClass(/selected/);
+  await expect(sentence).toBeInViewport();
+  await page.reload();
+  await mapIdle(page);
+  await expect(page.locator(`[data-claim-card="${claim.id}"]`)).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`claim=${claim.id}`));
+});
+
+test('an unknown claim in a link gives the overview and a polite note', async ({ page }) => {
+  await page.goto('./?claim=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E');
+  await mapIdle(page);
+  await expect(page.getByRole('status')).toContainText('does not have');
+  await expect(page.getByRole('status')).toContainText('<img src=x onerror=alert(1)>');
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  await expect(page.locator('[data-claim-card]')).toHaveCount(0);
+});
+
+test('hovering a flow shows its caption; a click on empty map returns to the overview', async ({ page }) => {
+  const { claims } = await published<PublishedClaims>(page, 'data/claims.json');
+  const claim = claims.find((c) => c.shape === 'arrows')!;
+  await page.goto(`./?claim=${claim.id}`);
+  await mapIdle(page);
+  const point = await page.evaluate(
+    (id) => (document.getElementById('map') as unknown as { claimMap: ClaimMapHandle }).claimMap.screenPoint(id),
+    claim.id,
+  );
+  const box = (await page.locator('#map').boundingBox())!;
+  await page.mouse.move(box.x + point![0], box.y + point![1]);
+  await expect(page.locator('.tooltip')).toHaveText(claim.caption);
+  // The top right corner of the map, below the zoom buttons, is empty sea or land.
+  await page.mouse.click(box.x + box.width - 30, box.y + box.height - 30);
+  await expect(page.locator('[data-claim-card]')).toHaveCount(0);
+});
+
+test('the data behind the map can be downloaded', async ({ page }) => {
+  const { claims } = await published<PublishedClaims>(page, 'data/claims.json');
+  const flows = await published<FeatureCollection>(page, 'data/flows.geojson');
+  await page.goto('./');
+  await expect(page.getByRole('link', { name: /flows \(GeoJSON\)/ })).toHaveAttribute('href', 'data/flows.geojson');
+  const arrows = claims.filter((c) => c.shape === 'arrows').reduce((n, c) => n + c.destinations.length, 0);
+  expect(flows.features.filter((f) => f.geometry.type === 'LineString')).toHaveLength(arrows);
+  for (const f of flows.features) {
+    expect(Object.keys(f.properties!).sort()).toEqual([
+      'actors',
+      'caption',
+      'claimId',
+      'from',
+      'kind',
+      'paragraph',
+      'quote',
+      'sentence',
+      'to',
+    ]);
+  }
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 760 }, isMobile: true, hasTouch: true });
+
+  test('the map sits above the article and stays in view while reading', async ({ page }) => {
+    await page.goto('./');
+    await mapIdle(page);
+    const map = page.locator('#map');
+    const article = page.locator('article');
+    expect((await map.boundingBox())!.y).toBeLessThan((await article.boundingBox())!.y);
+    await page.locator('button.badge').last().scrollIntoViewIfNeeded();
+    await page.locator('button.badge').last().tap();
+    await expect(map).toBeInViewport();
+    await expect(page.locator('[data-claim-card]').first()).toBeVisible();
+    await expect(page.locator('.claim-sentence.selected')).toBeInViewport();
+  });
+});

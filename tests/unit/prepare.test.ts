@@ -1,0 +1,276 @@
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadStory, publishedClaims, readStoryFiles } from '../../src/story/plugin';
+import { DataError, prepareStory, STORY_FILES, type StoryFileName, type StoryFiles } from '../../src/story/prepare';
+import { allSentences } from '../../src/story/text';
+
+const BAD = 'tests/fixtures/bad-data';
+
+/**
+ * The real story with a bad-data fixture laid over it: each fixture folder holds only the files
+ * that differ from `data/`.
+ */
+function overlay(name: string): StoryFiles {
+  const files = readStoryFiles('data');
+  for (const file of readdirSync(join(BAD, name))) {
+    if (!(STORY_FILES as string[]).includes(file)) throw new Error(`${name}/${file} is not a story file`);
+    files[file as StoryFileName] = readFileSync(join(BAD, name, file), 'utf8');
+  }
+  return files;
+}
+
+const temporary: string[] = [];
+afterAll(() => {
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A complete story folder on disk (the real data, then the fixture), for `loadStory`. */
+function overlayFolder(name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `bad-data-${name}-`));
+  temporary.push(dir);
+  for (const file of STORY_FILES) copyFileSync(join('data', file), join(dir, file));
+  for (const file of readdirSync(join(BAD, name))) copyFileSync(join(BAD, name, file), join(dir, file));
+  return dir;
+}
+
+function caught(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected an error, got none');
+}
+
+describe('the real story', () => {
+  const story = prepareStory(readStoryFiles('data'));
+
+  it('prepares without error, with its 12 claims in file order', () => {
+    const raw = JSON.parse(readFileSync('data/claims.json', 'utf8')) as { claims: { id: string }[] };
+    expect(story.claims).toHaveLength(12);
+    expect(story.claims.map((c) => c.id)).toEqual(raw.claims.map((c) => c.id));
+    expect(story.claims.map((c) => c.number)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect(story.places).toHaveLength(16);
+    expect(allSentences(story.article)).toHaveLength(38);
+  });
+
+  it('binds each claim to the sentence holding its quote', () => {
+    for (const claim of story.claims) {
+      const sentence = allSentences(story.article).find((s) => s.id === claim.sentenceId);
+      expect(sentence?.text).toBe(claim.quote);
+      expect(claim.sentenceId).toBe(`p${claim.paragraph}s${claim.sentence}`);
+      expect(claim.quote.slice(...claim.exactRange)).toBe(claim.selector.exact);
+    }
+    const ttp = story.claims.find((c) => c.id === 'ttp-pakistan')!;
+    expect(ttp.sentenceId).toBe('p4s2');
+    expect(ttp.quote.startsWith('Iran has faced')).toBe(true);
+  });
+
+  it('loads the same story from the folder as from its files', () => {
+    expect(JSON.stringify(loadStory('data'))).toBe(JSON.stringify(story));
+  });
+
+  it('publishes the claims with their sentences and without build details', () => {
+    const published = publishedClaims(story) as { title: string; claims: Record<string, unknown>[]; places: unknown[] };
+    expect(published.title).toBe(story.article.title);
+    expect(published.claims).toHaveLength(12);
+    expect(published.places).toEqual(story.places);
+    for (const claim of published.claims) {
+      expect(typeof claim.quote).toBe('string');
+      expect(claim).not.toHaveProperty('exactRange');
+      expect(claim).not.toHaveProperty('sentenceId');
+    }
+  });
+});
+
+interface BadCase {
+  /** Folder in tests/fixtures/bad-data. */
+  name: string;
+  file: StoryFileName;
+  /** The claim or place, as the message names it; null when the problem is the whole file. */
+  item: string | null;
+  field: string | null;
+  problem: RegExp;
+}
+
+const CASES: BadCase[] = [
+  {
+    name: 'quote-not-found',
+    file: 'claims.json',
+    item: 'claim "ttp-pakistan"',
+    field: 'selector.exact',
+    problem: /^quote not found in article\.txt: "Pakistani territory .* Iranian soil"$/,
+  },
+  {
+    name: 'quote-found-twice',
+    file: 'claims.json',
+    item: 'claim "counterterrorism"',
+    field: 'selector.exact',
+    problem: /^quote found 2 times in article\.txt; add a prefix or suffix: "counterterrorism principles"$/,
+  },
+  {
+    name: 'unknown-place-id',
+    file: 'claims.json',
+    item: 'claim "ttp-pakistan"',
+    field: 'destinations[0]',
+    problem: /unknown place id "waziristan"/,
+  },
+  {
+    name: 'duplicate-claim-id',
+    file: 'claims.json',
+    item: 'claim "afghan-threats"',
+    field: 'id',
+    problem: /duplicate claim id/,
+  },
+  {
+    name: 'coordinates-out-of-range',
+    file: 'places.json',
+    item: 'place "kabul"',
+    field: 'coordinates[0]',
+    problem: /must be <= 180/,
+  },
+  {
+    name: 'place-outside-country',
+    file: 'places.json',
+    item: 'place "kabul"',
+    field: 'coordinates',
+    problem: /^\[51\.42, 35\.7\] is not inside Afghanistan \(004\)/,
+  },
+  {
+    name: 'invalid-json',
+    file: 'claims.json',
+    item: null,
+    field: null,
+    problem: /^invalid JSON at line \d+, column \d+ \(/,
+  },
+  {
+    name: 'unknown-kind',
+    file: 'claims.json',
+    item: 'claim "ttp-pakistan"',
+    field: 'kind',
+    problem: /^must be one of "armed-group", .*"governance"$/,
+  },
+  {
+    name: 'missing-caption',
+    file: 'claims.json',
+    item: 'claim "ttp-pakistan"',
+    field: 'caption',
+    problem: /^is required$/,
+  },
+  {
+    name: 'empty-article',
+    file: 'article.txt',
+    item: null,
+    field: null,
+    problem: /^the article is empty$/,
+  },
+  {
+    name: 'title-without-paragraphs',
+    file: 'article.txt',
+    item: null,
+    field: null,
+    problem: /no paragraphs/,
+  },
+  {
+    name: 'empty-claims',
+    file: 'claims.json',
+    item: null,
+    field: 'claims',
+    problem: /must NOT have fewer than 1 items/,
+  },
+  {
+    name: 'arrows-without-destination',
+    file: 'claims.json',
+    item: 'claim "ttp-pakistan"',
+    field: 'destinations',
+    problem: /must NOT have fewer than 1 items/,
+  },
+  {
+    name: 'non-numeric-coordinate',
+    file: 'places.json',
+    item: 'place "kabul"',
+    field: 'coordinates[0]',
+    problem: /must be number/,
+  },
+  {
+    name: 'duplicate-place-id',
+    file: 'places.json',
+    item: 'place "kabul"',
+    field: 'id',
+    problem: /duplicate place id/,
+  },
+  {
+    name: 'country-not-in-geography',
+    file: 'places.json',
+    item: 'place "kabul"',
+    field: 'country',
+    problem: /country "AFG" is not in region\.topo\.json/,
+  },
+  {
+    name: 'border-not-shared',
+    file: 'claims.json',
+    item: 'claim "iran-border"',
+    field: 'destinations',
+    problem: /"russia" and "iran" share no border/,
+  },
+  {
+    name: 'origin-is-destination',
+    file: 'claims.json',
+    item: 'claim "ttp-pakistan"',
+    field: 'destinations',
+    problem: /the origin "pakistan" is also a destination/,
+  },
+];
+
+describe('bad story data', () => {
+  it('has one test for each fixture and one fixture for each test', () => {
+    expect(readdirSync(BAD).sort()).toEqual(CASES.map((c) => c.name).sort());
+  });
+
+  it('keeps fixtures to the files that differ from the real data', () => {
+    for (const { name } of CASES) {
+      const files = readdirSync(join(BAD, name));
+      expect(files.length, name).toBeGreaterThan(0);
+      for (const file of files) {
+        expect(STORY_FILES, `${name}/${file}`).toContain(file);
+        expect(readFileSync(join(BAD, name, file), 'utf8'), `${name}/${file}`).not.toBe(
+          readFileSync(join('data', file), 'utf8'),
+        );
+      }
+    }
+  });
+
+  describe.each(CASES)('$name', ({ name, file, item, field, problem }) => {
+    it('fails with an error naming the file, the claim or place, and the field', () => {
+      const error = caught(() => prepareStory(overlay(name)));
+      expect(error).toBeInstanceOf(DataError);
+      const dataError = error as DataError;
+      expect({ file: dataError.file, item: dataError.item, field: dataError.field }).toEqual({ file, item, field });
+      expect(dataError.problem).toMatch(problem);
+      expect(dataError.message).toBe(
+        [file, item, field && `field "${field}"`, dataError.problem].filter(Boolean).join(': '),
+      );
+    });
+
+    it('fails to load with a message that starts with the path of the file', () => {
+      const dir = overlayFolder(name);
+      const error = caught(() => loadStory(dir));
+      expect(error).toBeInstanceOf(Error);
+      const message = (error as Error).message;
+      const path = relative(process.cwd(), resolve(dir, file));
+      expect(message.startsWith(`Bad story data: ${path}: `), message).toBe(true);
+      if (item) expect(message).toContain(`: ${item}: `);
+      if (field) expect(message).toContain(`field "${field}"`);
+      expect((error as Error).cause).toBeInstanceOf(DataError);
+    });
+  });
+
+  it('names a missing file by its path', () => {
+    const error = caught(() => loadStory(join(BAD, 'quote-not-found'))) as Error;
+    expect(
+      error.message.startsWith(`Bad story data: ${join(BAD, 'quote-not-found', 'article.txt')}: missing file`),
+    ).toBe(true);
+  });
+});

@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import type { Feature, Geometry } from 'geojson';
+import { arc, headingAtEnd } from '../../src/flows/geometry';
+import { arrowHeads, MARKER_RING, markerOffset, markers } from '../../src/flows/render';
+import { readStoryFiles } from '../../src/story/plugin';
+import { prepareStory } from '../../src/story/prepare';
+import type { FlowCollection, FlowProperties, LonLat } from '../../src/story/types';
+
+const story = prepareStory(readStoryFiles('data'));
+
+/** -0 and 0 are the same offset on screen. */
+const plain = ([x, y]: [number, number]): [number, number] => [x + 0, y + 0];
+
+function flow(
+  claimId: string,
+  from: string,
+  geometry: Geometry,
+  to: string | null = null,
+): Feature<Geometry, FlowProperties> {
+  return {
+    type: 'Feature',
+    properties: {
+      claimId,
+      kind: 'sanctuary',
+      actors: ['someone'],
+      caption: `caption of ${claimId}`,
+      quote: 'A sentence.',
+      paragraph: 1,
+      sentence: 1,
+      from,
+      to,
+    },
+    geometry,
+  };
+}
+
+function collection(...features: Feature<Geometry, FlowProperties>[]): FlowCollection {
+  return { type: 'FeatureCollection', features };
+}
+
+describe('arrowHeads', () => {
+  it('puts one head at the end of each arrow of the real story', () => {
+    const lines = story.flows.features.filter((f) => f.geometry.type === 'LineString');
+    const heads = arrowHeads(story.flows);
+    expect(heads).toHaveLength(lines.length);
+    heads.forEach((head, i) => {
+      const line = lines[i]!;
+      if (line.geometry.type !== 'LineString') throw new Error('not a line');
+      const coordinates = line.geometry.coordinates as LonLat[];
+      expect(head.properties.claimId).toBe(line.properties.claimId);
+      expect(head.properties.kind).toBe(line.properties.kind);
+      expect(head.geometry.coordinates).toEqual(coordinates[coordinates.length - 1]);
+      expect(head.properties.angle).toBe(headingAtEnd(coordinates));
+    });
+  });
+
+  it('gives no heads to markers, areas and borders', () => {
+    const flows = collection(
+      flow('m', 'a', { type: 'Point', coordinates: [60, 30] }),
+      flow('b', 'a', {
+        type: 'MultiLineString',
+        coordinates: [
+          [
+            [60, 30],
+            [61, 31],
+          ],
+        ],
+      }),
+      flow('p', 'a', {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [60, 30],
+            [61, 30],
+            [61, 31],
+            [60, 30],
+          ],
+        ],
+      }),
+    );
+    expect(arrowHeads(flows)).toEqual([]);
+  });
+
+  it('points the head the way the arrow travels', () => {
+    const north = flow('n', 'a', { type: 'LineString', coordinates: arc([60, 30], [60, 40], 0) }, 'b');
+    const west = flow('w', 'a', { type: 'LineString', coordinates: arc([70, 35], [50, 35], 0) }, 'b');
+    expect(arrowHeads(collection(north, west)).map((h) => h.properties.angle)).toEqual([0, 270]);
+  });
+});
+
+describe('markerOffset', () => {
+  it('puts a lone marker on its place', () => {
+    expect(plain(markerOffset(0, 1))).toEqual([0, 0]);
+    expect(plain(markerOffset(0, 0))).toEqual([0, 0]);
+  });
+
+  it('spreads markers sharing a place on a ring, from the top, clockwise', () => {
+    expect([0, 1, 2, 3].map((slot) => plain(markerOffset(slot, 4)))).toEqual([
+      [0, -MARKER_RING],
+      [MARKER_RING, 0],
+      [0, MARKER_RING],
+      [-MARKER_RING, 0],
+    ]);
+    expect([0, 1].map((slot) => plain(markerOffset(slot, 2, 10)))).toEqual([
+      [0, -10],
+      [0, 10],
+    ]);
+  });
+
+  it('keeps every marker on the ring and no two in the same spot', () => {
+    for (const count of [2, 3, 5, 7]) {
+      const offsets = Array.from({ length: count }, (_, slot) => markerOffset(slot, count));
+      for (const [x, y] of offsets) expect(Math.hypot(x, y)).toBeCloseTo(MARKER_RING, 0);
+      expect(new Set(offsets.map((o) => plain(o).join(','))).size).toBe(count);
+    }
+  });
+
+  it('rounds offsets to a tenth of a pixel', () => {
+    for (const value of markerOffset(1, 3)) expect(Math.round(value * 10) / 10).toBe(value);
+  });
+});
+
+describe('markers', () => {
+  it('gives the point claims of the real story distinct slots around Afghanistan', () => {
+    const points = story.flows.features.filter((f) => f.geometry.type === 'Point');
+    const result = markers(story.flows);
+    expect(result.map((m) => m.properties.claimId)).toEqual(points.map((p) => p.properties.claimId));
+    expect(result.length).toBeGreaterThan(1);
+    const slots = result.map((m) => plain(m.properties.offset).join(','));
+    expect(new Set(slots).size).toBe(result.length);
+    for (const m of result) {
+      expect(Math.hypot(...m.properties.offset)).toBeCloseTo(MARKER_RING, 0);
+      const source = points.find((p) => p.properties.claimId === m.properties.claimId)!;
+      expect(m.geometry).toEqual(source.geometry);
+      expect(m.properties.caption).toBe(source.properties.caption);
+      expect(m.properties.kind).toBe(source.properties.kind);
+    }
+  });
+
+  it('gives slots per place, in claim order, and leaves a lone marker on its place', () => {
+    const flows = collection(
+      flow('a1', 'kabul', { type: 'Point', coordinates: [69.17, 34.53] }),
+      flow('t1', 'tehran', { type: 'Point', coordinates: [51.42, 35.7] }),
+      flow(
+        'line',
+        'kabul',
+        {
+          type: 'LineString',
+          coordinates: [
+            [69.17, 34.53],
+            [51.42, 35.7],
+          ],
+        },
+        'tehran',
+      ),
+      flow('a2', 'kabul', { type: 'Point', coordinates: [69.17, 34.53] }),
+    );
+    const result = markers(flows);
+    expect(result.map((m) => [m.properties.claimId, plain(m.properties.offset)])).toEqual([
+      ['a1', [0, -MARKER_RING]],
+      ['t1', [0, 0]],
+      ['a2', [0, MARKER_RING]],
+    ]);
+  });
+});
