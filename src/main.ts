@@ -1,10 +1,13 @@
-import { mount } from 'svelte';
+import { hydrate, mount } from 'svelte';
 import story from 'virtual:story';
 import '@fontsource/noto-sans/latin-400.css';
 import '@fontsource/noto-sans/latin-700.css';
 import './app.css';
 import App from './App.svelte';
 
-document.title = `Claim map: ${story.article.title}`;
+const target = document.getElementById('app')!;
+const props = { story };
 
-export default mount(App, { target: document.getElementById('app')!, props: { story } });
+// The build prerenders the page (static/prerender.ts): take over its HTML. The dev server does
+// not: render from scratch.
+export default target.firstElementChild ? hydrate(App, { target, props }) : mount(App, { target, props });

@@ -30,10 +30,15 @@ export const test = base.extend<{ guard: Guard }>({
 
 export { expect };
 
-/** Waits until MapLibre has loaded and finished drawing (no fixed sleeps). */
+/** Waits until MapLibre has taken over from the SVG map and finished drawing (no fixed sleeps). */
 export async function mapIdle(page: Page): Promise<void> {
   await expect(page.locator('#map')).toHaveAttribute('data-state', 'idle');
-  await page.waitForFunction(() => 'claimMap' in (document.getElementById('map') ?? {}));
+  await page.waitForFunction(() => 'claimMap' in (document.querySelector('#map .maplibre') ?? {}));
+}
+
+/** The MapLibre map's test handle (see `MapView.svelte`). */
+export function handleOf(): ClaimMapHandle {
+  return (document.querySelector('#map .maplibre') as unknown as { claimMap: ClaimMapHandle }).claimMap;
 }
 
 /** Waits for the camera to finish a move that the last action started. */
@@ -45,13 +50,16 @@ export interface ClaimMapHandle {
   renderedClaimIds(): string[];
   renderedFlowCount(): number;
   screenPoint(id: string): [number, number] | null;
+  project(lngLat: [number, number]): [number, number];
 }
 
 /** Clicks the map where a claim is drawn, as a reader would. */
 export async function clickClaimOnMap(page: Page, id: string): Promise<void> {
   const point = await page.evaluate(
     (claimId) =>
-      (document.getElementById('map') as unknown as { claimMap: ClaimMapHandle }).claimMap.screenPoint(claimId),
+      (document.querySelector('#map .maplibre') as unknown as { claimMap: ClaimMapHandle }).claimMap.screenPoint(
+        claimId,
+      ),
     id,
   );
   expect(point, `a visible spot on the map for claim ${id}`).not.toBeNull();

@@ -20,7 +20,7 @@ interface PublishedClaims {
 
 const handle = (page: import('@playwright/test').Page) =>
   page.evaluate(() => {
-    const map = (document.getElementById('map') as unknown as { claimMap: ClaimMapHandle }).claimMap;
+    const map = (document.querySelector('#map .maplibre') as unknown as { claimMap: ClaimMapHandle }).claimMap;
     return { ids: map.renderedClaimIds(), flows: map.renderedFlowCount() };
   });
 
@@ -52,7 +52,7 @@ test('clicking a flow highlights it, shows its claim card and brings its sentenc
   const id = await page.evaluate(
     (ids) =>
       ids.find((i) =>
-        (document.getElementById('map') as unknown as { claimMap: ClaimMapHandle }).claimMap.screenPoint(i),
+        (document.querySelector('#map .maplibre') as unknown as { claimMap: ClaimMapHandle }).claimMap.screenPoint(i),
       ),
     candidates,
   );
@@ -142,7 +142,8 @@ test('hovering a flow shows its caption; a click on empty map returns to the ove
   await page.goto(`./?claim=${claim.id}`);
   await mapIdle(page);
   const point = await page.evaluate(
-    (id) => (document.getElementById('map') as unknown as { claimMap: ClaimMapHandle }).claimMap.screenPoint(id),
+    (id) =>
+      (document.querySelector('#map .maplibre') as unknown as { claimMap: ClaimMapHandle }).claimMap.screenPoint(id),
     claim.id,
   );
   const box = (await page.locator('#map').boundingBox())!;

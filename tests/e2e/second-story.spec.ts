@@ -12,7 +12,7 @@ test('a second story builds from its own data and draws every claim', async ({ p
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Test Story: Sahel Pressures Reach the Coast');
   await mapIdle(page);
   const ids = await page.evaluate(() =>
-    (document.getElementById('map') as unknown as { claimMap: ClaimMapHandle }).claimMap.renderedClaimIds(),
+    (document.querySelector('#map .maplibre') as unknown as { claimMap: ClaimMapHandle }).claimMap.renderedClaimIds(),
   );
   expect(ids).toEqual(claims.claims.map((c) => c.id).sort());
   await clickClaimOnMap(page, 'push-south');

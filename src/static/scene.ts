@@ -1,0 +1,204 @@
+/**
+ * The static map as data: SVG path strings and positioned labels for a view, computed with
+ * d3-geo from the same flows the MapLibre layers draw. Pure: the build prerenders it into the
+ * HTML, the browser re-renders it at the map's real size, and tests snapshot it.
+ */
+import { geoPath, type GeoPermissibleObjects, type GeoStream } from 'd3-geo';
+import { merge, mesh } from 'topojson-client';
+import { presimplify, simplify } from 'topojson-simplify';
+import type { Topology } from 'topojson-specification';
+import type { Feature, Geometry, MultiLineString, MultiPolygon, Point } from 'geojson';
+import type { ClaimKind } from '../flows/kinds.ts';
+import { arrowHeads, markers } from '../flows/render.ts';
+import type { CountryProperties, FlowProperties, LonLat, Story } from '../story/types.ts';
+import { projectionFor, TILE_SIZE, type Size, type View } from './view.ts';
+
+/**
+ * Land and borders at one level of detail. The land is one merged shape, filled and stroked
+ * for the coast, so no border is in it: each is drawn once, in `borders`.
+ */
+interface Basemap {
+  land: MultiPolygon;
+  borders: MultiLineString;
+}
+
+/** What a scene is drawn from, computed once per story. */
+export interface SceneSource {
+  /** The geography with Visvalingam weights, simplified anew for each zoom level. */
+  topology: Story['geography'];
+  /** Basemaps by simplification level, so an animation does not simplify every frame. */
+  basemaps: Map<number, Basemap>;
+  flows: Feature<Geometry, FlowProperties>[];
+  heads: ReturnType<typeof arrowHeads>;
+  markers: ReturnType<typeof markers>;
+  countryLabels: { name: string; at: LonLat }[];
+  placeLabels: { name: string; at: LonLat }[];
+}
+
+export interface ScenePath {
+  claimId: string;
+  kind: ClaimKind;
+  d: string;
+}
+
+export interface ScenePoint {
+  claimId: string;
+  kind: ClaimKind;
+  x: number;
+  y: number;
+}
+
+export interface SceneLabel {
+  name: string;
+  x: number;
+  y: number;
+}
+
+export interface Scene {
+  size: Size;
+  /** Land, filled; its outline is the coast. */
+  land: string;
+  borders: string;
+  areas: ScenePath[];
+  claimBorders: ScenePath[];
+  arcs: ScenePath[];
+  heads: (ScenePoint & { angle: number })[];
+  markers: ScenePoint[];
+  countryLabels: SceneLabel[];
+  places: SceneLabel[];
+}
+
+export function sceneSource(story: Story): SceneSource {
+  const geo = story.geography;
+  return {
+    topology: presimplify(structuredClone(geo) as unknown as Topology) as unknown as Story['geography'],
+    basemaps: new Map(),
+    flows: story.flows.features,
+    heads: arrowHeads(story.flows),
+    markers: markers(story.flows),
+    countryLabels: geo.objects.countries.geometries.flatMap((g) => {
+      const { name, label } = g.properties as CountryProperties;
+      return label ? [{ name, at: label }] : [];
+    }),
+    placeLabels: story.places.filter((p) => p.label).map((p) => ({ name: p.name, at: p.coordinates })),
+  };
+}
+
+const round1 = (v: number) => Math.round(v * 10) / 10;
+
+/** Triangles smaller than this, in square pixels, are simplified away (Visvalingam). */
+const MIN_AREA_PX = 1;
+
+/**
+ * The basemap simplified for a zoom level: Natural Earth 1:50m has far more vertices than a
+ * regional overview can show, and every one of them would be in the prerendered HTML. Zooms are
+ * bucketed by half levels so that camera flights reuse a handful of basemaps.
+ */
+function basemapAt(source: SceneSource, zoom: number): Basemap {
+  const level = Math.round(zoom * 2) / 2;
+  let basemap = source.basemaps.get(level);
+  if (!basemap) {
+    // Planar weights are in square degrees; a degree of longitude is this many pixels.
+    const pixelsPerDegree = (TILE_SIZE * 2 ** level) / 360;
+    const geo = simplify(
+      source.topology as unknown as Topology,
+      MIN_AREA_PX / pixelsPerDegree ** 2,
+    ) as unknown as Story['geography'];
+    basemap = {
+      land: merge(geo, geo.objects.countries.geometries as never),
+      borders: mesh(geo, geo.objects.countries, (a, b) => a !== b),
+    };
+    source.basemaps.set(level, basemap);
+  }
+  return basemap;
+}
+
+/** Points closer than this to the last one drawn, in pixels, are skipped. */
+const MIN_STEP = 0.7;
+
+/**
+ * A stream filter on projected (pixel) coordinates that drops points closer than `MIN_STEP` to
+ * the previous one kept. Natural Earth 1:50m has far more vertices than a regional overview can
+ * show: this keeps the prerendered HTML small without a second, simplified geography. Each
+ * line's last point is always kept, so rings stay closed.
+ */
+function pixelThinning(output: GeoStream): GeoStream {
+  let x0 = 0;
+  let y0 = 0;
+  let fresh = true;
+  let pending: [number, number] | null = null;
+  return {
+    point(x, y) {
+      if (fresh || (x - x0) ** 2 + (y - y0) ** 2 >= MIN_STEP ** 2) {
+        output.point(x, y);
+        [x0, y0, fresh, pending] = [x, y, false, null];
+      } else pending = [x, y];
+    },
+    lineStart() {
+      fresh = true;
+      pending = null;
+      output.lineStart();
+    },
+    lineEnd() {
+      if (pending) output.point(pending[0], pending[1]);
+      pending = null;
+      output.lineEnd();
+    },
+    polygonStart: () => output.polygonStart(),
+    polygonEnd: () => output.polygonEnd(),
+    sphere: () => output.sphere?.(),
+  };
+}
+
+export function renderScene(source: SceneSource, view: View, size: Size): Scene {
+  // Geometry far outside the map is cut off; a margin of half the map's size keeps what a
+  // prerendered picture, scaled to a box of another shape, may still show at its sides.
+  const [mx, my] = [size.width / 2, size.height / 2];
+  const projection = projectionFor(view, size).clipExtent([
+    [-mx, -my],
+    [size.width + mx, size.height + my],
+  ]);
+  // One decimal of a pixel is finer than any screen and keeps the HTML small.
+  const path = geoPath({ stream: (output) => projection.stream(pixelThinning(output)) }).digits(1);
+  const d = (g: GeoPermissibleObjects) => path(g) ?? '';
+  const inside = ([x, y]: [number, number], margin = 0) =>
+    x >= -margin && y >= -margin && x <= size.width + margin && y <= size.height + margin;
+  const point = (at: LonLat) => {
+    const p = projection(at) ?? [NaN, NaN];
+    return [round1(p[0]), round1(p[1])] as [number, number];
+  };
+  const claimPaths = (role: (g: Geometry) => boolean): ScenePath[] =>
+    source.flows
+      .filter((f) => role(f.geometry))
+      .map((f) => ({ claimId: f.properties.claimId, kind: f.properties.kind, d: d(f.geometry) }));
+  const labels = (list: { name: string; at: LonLat }[]) =>
+    list.flatMap(({ name, at }) => {
+      const [x, y] = point(at);
+      return inside([x, y]) ? [{ name, x, y }] : [];
+    });
+
+  const basemap = basemapAt(source, view.zoom);
+  return {
+    size,
+    land: d(basemap.land),
+    borders: d(basemap.borders),
+    areas: claimPaths((g) => g.type === 'Polygon' || g.type === 'MultiPolygon'),
+    claimBorders: claimPaths((g) => g.type === 'MultiLineString'),
+    arcs: claimPaths((g) => g.type === 'LineString'),
+    heads: source.heads.map((h: Feature<Point, { claimId: string; kind: ClaimKind; angle: number }>) => {
+      const [x, y] = point(h.geometry.coordinates as LonLat);
+      return { claimId: h.properties.claimId, kind: h.properties.kind, angle: h.properties.angle, x, y };
+    }),
+    markers: source.markers.map((m) => {
+      const [x, y] = point(m.geometry.coordinates as LonLat);
+      return {
+        claimId: m.properties.claimId,
+        kind: m.properties.kind,
+        x: round1(x + m.properties.offset[0]),
+        y: round1(y + m.properties.offset[1]),
+      };
+    }),
+    countryLabels: labels(source.countryLabels),
+    places: labels(source.placeLabels),
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * The camera, shared by the static SVG map and MapLibre: a centre and a zoom in MapLibre's
+ * sense (a 512 px world at zoom 0, Web Mercator, north up), for a map of a given size in CSS
+ * pixels. Both renderers are driven by the same `View`, so the hand-over from SVG to WebGL does
+ * not move a pixel.
+ */
+import { geoMercator, type GeoProjection } from 'd3-geo';
+import { fromMercator, toMercator } from '../flows/geometry.ts';
+import type { Bounds, LonLat } from '../story/types.ts';
+
+/** MapLibre's tile size: the whole world is 512 px wide at zoom 0. */
+export const TILE_SIZE = 512;
+
+export interface View {
+  center: LonLat;
+  zoom: number;
+}
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+export interface Padding {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+export function uniformPadding(p: number): Padding {
+  return { top: p, right: p, bottom: p, left: p };
+}
+
+/**
+ * The view that fits `bounds` inside `size` less `padding`, like MapLibre's `fitBounds` on a
+ * north-up map, capped at `maxZoom`. A box too small for its padding still gets a view.
+ */
+export function fitView(bounds: Bounds, size: Size, padding: Padding, maxZoom = 22): View {
+  const [w, s, e, n] = bounds;
+  const [x0, y0] = toMercator([w, n]);
+  const [x1, y1] = toMercator([e, s]);
+  const innerWidth = Math.max(1, size.width - padding.left - padding.right);
+  const innerHeight = Math.max(1, size.height - padding.top - padding.bottom);
+  const spanX = Math.max(1e-9, (x1 - x0) * TILE_SIZE);
+  const spanY = Math.max(1e-9, (y1 - y0) * TILE_SIZE);
+  const zoom = Math.min(maxZoom, Math.log2(Math.min(innerWidth / spanX, innerHeight / spanY)));
+  // The padding is asymmetric: shift the centre by half the difference, in world units.
+  const worldSize = TILE_SIZE * 2 ** zoom;
+  const cx = (x0 + x1) / 2 - (padding.left - padding.right) / 2 / worldSize;
+  const cy = (y0 + y1) / 2 - (padding.top - padding.bottom) / 2 / worldSize;
+  return { center: fromMercator([cx, cy]), zoom };
+}
+
+/**
+ * A d3 Mercator projection that puts every point where MapLibre would draw it for `view` in a
+ * map of `size`. d3's Mercator has radius `scale`, so a world of `TILE_SIZE * 2^zoom` px is
+ * `scale = TILE_SIZE * 2^zoom / 2π`.
+ */
+export function projectionFor(view: View, size: Size): GeoProjection {
+  return geoMercator()
+    .scale((TILE_SIZE * 2 ** view.zoom) / (2 * Math.PI))
+    .center(view.center)
+    .translate([size.width / 2, size.height / 2])
+    .precision(0.2);
+}
+
+/** Where MapLibre draws `lonLat` for `view` in a map of `size`: Web Mercator, worked by hand. */
+export function webMercatorPixel(lonLat: LonLat, view: View, size: Size): [number, number] {
+  const worldSize = TILE_SIZE * 2 ** view.zoom;
+  const [x, y] = toMercator(lonLat);
+  const [cx, cy] = toMercator(view.center);
+  return [(x - cx) * worldSize + size.width / 2, (y - cy) * worldSize + size.height / 2];
+}
+
+/** A step between two views, for animating the SVG map: zoom linearly, centre in Mercator. */
+export function interpolateView(a: View, b: View, t: number): View {
+  const [ax, ay] = toMercator(a.center);
+  const [bx, by] = toMercator(b.center);
+  return {
+    center: fromMercator([ax + (bx - ax) * t, ay + (by - ay) * t]),
+    zoom: a.zoom + (b.zoom - a.zoom) * t,
+  };
+}
+
+/**
+ * Room left around what the camera frames: a little more on bigger maps, and the width of an
+ * overlay on the left (the key) when the map is wide enough to spare it.
+ */
+export function mapPadding(size: Size, coveredLeft = 0): Padding {
+  const pad = Math.round(Math.min(size.width, size.height) * 0.06) + 16;
+  const left = coveredLeft && size.width - coveredLeft > 320 ? coveredLeft + 12 : pad;
+  return { top: pad, right: pad, bottom: pad, left };
+}
+
+/**
+ * Keeps a view inside `maxBounds` the way MapLibre does: zoomed in until the bounds cover the
+ * whole map, then moved until no edge shows beyond them. Applying it before either renderer
+ * sees a view is what keeps the SVG map and MapLibre in the same place.
+ */
+export function constrainView(view: View, size: Size, maxBounds: Bounds): View {
+  const [w, s, e, n] = maxBounds;
+  const [x0, y0] = toMercator([w, n]);
+  const [x1, y1] = toMercator([e, s]);
+  const minZoom = Math.log2(Math.max(size.width / ((x1 - x0) * TILE_SIZE), size.height / ((y1 - y0) * TILE_SIZE)));
+  const zoom = Math.max(view.zoom, minZoom);
+  const worldSize = TILE_SIZE * 2 ** zoom;
+  const [halfW, halfH] = [size.width / 2 / worldSize, size.height / 2 / worldSize];
+  const [cx, cy] = toMercator(view.center);
+  const clamp = (v: number, lo: number, hi: number) => (lo > hi ? (lo + hi) / 2 : Math.min(hi, Math.max(lo, v)));
+  return {
+    center: fromMercator([clamp(cx, x0 + halfW, x1 - halfW), clamp(cy, y0 + halfH, y1 - halfH)]),
+    zoom,
+  };
+}
