@@ -1,12 +1,11 @@
 import { defineConfig, devices } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { launchOptions } from './tests/e2e/browser';
 import { resolve } from 'node:path';
 
 /**
  * Browser tests run against the built site (`vite preview`), in Debian's Chromium where it is
  * installed (CI, this project's machines) and Playwright's own browser elsewhere.
  */
-const systemChromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const PORT = Number(process.env.E2E_PORT ?? 4178);
 const FIXTURE_OUT = resolve('node_modules/.cache/fixture-dist');
 
@@ -22,18 +21,7 @@ export default defineConfig({
     ...devices['Desktop Chrome'],
     baseURL: `http://127.0.0.1:${PORT}/`,
     viewport: { width: 1000, height: 700 },
-    launchOptions: {
-      executablePath: existsSync(systemChromium) ? systemChromium : undefined,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: launchOptions(),
     trace: 'retain-on-failure',
   },
   webServer: [

@@ -1,7 +1,6 @@
 import { hydrate, mount } from 'svelte';
 import story from 'virtual:story';
 import '@fontsource/noto-sans/latin-400.css';
-import '@fontsource/noto-sans/latin-700.css';
 import './app.css';
 import App from './App.svelte';
 
@@ -10,4 +9,7 @@ const props = { story };
 
 // The build prerenders the page (static/prerender.ts): take over its HTML. The dev server does
 // not: render from scratch.
-export default target.firstElementChild ? hydrate(App, { target, props }) : mount(App, { target, props });
+const app = target.firstElementChild ? hydrate(App, { target, props }) : mount(App, { target, props });
+performance.mark('claimmap:interactive');
+
+export default app;

@@ -7,6 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Plugin, type PluginOption, type ResolvedConfig } from 'vite';
+import type { OutputBundle } from 'rolldown';
 
 const MOUNT = '<div id="app"></div>';
 
@@ -15,13 +16,53 @@ function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** The built files the page loads after its first paint. */
+interface LateAssets {
+  entry: string;
+  /** Chunks imported on demand that the page will need anyway (MapLibre). */
+  preload: string[];
+  /** Files fetched by code rather than by the page (MapLibre's worker). */
+  prefetch: string[];
+}
+
+function lateAssets(bundle: OutputBundle): LateAssets {
+  const assets: LateAssets = { entry: '', preload: [], prefetch: [] };
+  for (const file of Object.values(bundle)) {
+    if (file.type === 'chunk' && file.isEntry) assets.entry = file.fileName;
+    else if (file.type === 'chunk' && file.isDynamicEntry && file.name.includes('maplibre'))
+      assets.preload.push(file.fileName);
+    else if (file.type === 'asset' && file.fileName.includes('maplibre-gl-worker')) assets.prefetch.push(file.fileName);
+  }
+  return assets;
+}
+
+/**
+ * The script that starts the app: after the first frame is painted, so the map and the article
+ * paint from HTML and CSS alone, with MapLibre's files fetched alongside the app's.
+ */
+export function loaderScript({ entry, preload, prefetch }: LateAssets): string {
+  // A worker's script cannot be preloaded where Chromium would reuse it: it is left out.
+  void prefetch;
+  const links = preload.map((href) => ['modulepreload', `./${href}`]);
+  return [
+    'requestAnimationFrame(function () { setTimeout(function () {',
+    `  ${JSON.stringify(links)}.forEach(function (l) { var e = document.createElement('link'); e.rel = l[0]; e.href = l[1]; document.head.appendChild(e); });`,
+    `  var s = document.createElement('script'); s.type = 'module'; s.src = ${JSON.stringify(`./${entry}`)}; document.head.appendChild(s);`,
+    '}); });',
+  ].join('\n');
+}
+
 export function prerenderPlugin(plugins: () => PluginOption[]): Plugin {
   let config: ResolvedConfig;
+  let assets: LateAssets | null = null;
   return {
     name: 'claim-map-prerender',
     apply: 'build',
     configResolved(resolved) {
       config = resolved;
+    },
+    generateBundle(_options, bundle) {
+      if (!config.build.ssr) assets = lateAssets(bundle as unknown as OutputBundle);
     },
     async closeBundle() {
       if (config.build.ssr) return;
@@ -45,9 +86,13 @@ export function prerenderPlugin(plugins: () => PluginOption[]): Plugin {
       const file = resolve(config.build.outDir, 'index.html');
       const html = await readFile(file, 'utf8');
       if (!html.includes(MOUNT)) throw new Error(`prerender: ${file} has no ${MOUNT} to fill`);
+      const entryTag = new RegExp(`<script type="module" crossorigin src="\\./${assets!.entry}"></script>`);
+      if (!entryTag.test(html)) throw new Error(`prerender: ${file} does not load ${assets!.entry} as expected`);
       await writeFile(
         file,
         html
+          .replace(entryTag, '')
+          .replace('</body>', `<script>\n${loaderScript(assets!)}\n</script>\n</body>`)
           .replace(/<title>[^<]*<\/title>/, `<title>${escapeText(page.title)}</title>`)
           .replace('</head>', `${page.head}</head>`)
           .replace(MOUNT, `<div id="app">${page.body}</div>`),

@@ -6,8 +6,8 @@
 import { geoPath, type GeoPermissibleObjects, type GeoStream } from 'd3-geo';
 import { merge, mesh } from 'topojson-client';
 import { presimplify, simplify } from 'topojson-simplify';
-import type { Topology } from 'topojson-specification';
-import type { Feature, Geometry, MultiLineString, MultiPolygon, Point } from 'geojson';
+import type { Objects, Topology } from 'topojson-specification';
+import type { Feature, Geometry, LineString, MultiLineString, MultiPolygon, Point, Position } from 'geojson';
 import type { ClaimKind } from '../flows/kinds.ts';
 import { arrowHeads, markers } from '../flows/render.ts';
 import type { CountryProperties, FlowProperties, LonLat, Story } from '../story/types.ts';
@@ -71,7 +71,9 @@ export interface Scene {
 export function sceneSource(story: Story): SceneSource {
   const geo = story.geography;
   return {
-    topology: presimplify(structuredClone(geo) as unknown as Topology) as unknown as Story['geography'],
+    topology: presimplify(
+      structuredClone(geo) as unknown as Topology<Objects<object>>,
+    ) as unknown as Story['geography'],
     basemaps: new Map(),
     flows: story.flows.features,
     heads: arrowHeads(story.flows),
@@ -101,7 +103,7 @@ function basemapAt(source: SceneSource, zoom: number): Basemap {
     // Planar weights are in square degrees; a degree of longitude is this many pixels.
     const pixelsPerDegree = (TILE_SIZE * 2 ** level) / 360;
     const geo = simplify(
-      source.topology as unknown as Topology,
+      source.topology as unknown as Topology<Objects<object>>,
       MIN_AREA_PX / pixelsPerDegree ** 2,
     ) as unknown as Story['geography'];
     basemap = {
@@ -167,6 +169,19 @@ export function renderScene(source: SceneSource, view: View, size: Size): Scene 
     const p = projection(at) ?? [NaN, NaN];
     return [round1(p[0]), round1(p[1])] as [number, number];
   };
+  /**
+   * An arc is a quadratic Bézier in Mercator (see flows/geometry.ts), and this projection is
+   * Mercator scaled and shifted: the same Bézier in pixels is exact. Its control point comes
+   * back from the sampled midpoint, B(½) = (P0 + 2C + P1) / 4. One `Q` command instead of 48
+   * points keeps a thousand arrows cheap to send and to draw.
+   */
+  const arcPath = (line: Position[]): string => {
+    const [x0, y0] = point(line[0] as LonLat);
+    const [x1, y1] = point(line[line.length - 1] as LonLat);
+    const [xm, ym] = point(line[Math.floor(line.length / 2)] as LonLat);
+    const [cx, cy] = [round1(2 * xm - (x0 + x1) / 2), round1(2 * ym - (y0 + y1) / 2)];
+    return `M${x0},${y0}Q${cx},${cy},${x1},${y1}`;
+  };
   const claimPaths = (role: (g: Geometry) => boolean): ScenePath[] =>
     source.flows
       .filter((f) => role(f.geometry))
@@ -184,7 +199,13 @@ export function renderScene(source: SceneSource, view: View, size: Size): Scene 
     borders: d(basemap.borders),
     areas: claimPaths((g) => g.type === 'Polygon' || g.type === 'MultiPolygon'),
     claimBorders: claimPaths((g) => g.type === 'MultiLineString'),
-    arcs: claimPaths((g) => g.type === 'LineString'),
+    arcs: source.flows
+      .filter((f) => f.geometry.type === 'LineString')
+      .map((f) => ({
+        claimId: f.properties.claimId,
+        kind: f.properties.kind,
+        d: arcPath((f.geometry as LineString).coordinates),
+      })),
     heads: source.heads.map((h: Feature<Point, { claimId: string; kind: ClaimKind; angle: number }>) => {
       const [x, y] = point(h.geometry.coordinates as LonLat);
       return { claimId: h.properties.claimId, kind: h.properties.kind, angle: h.properties.angle, x, y };

@@ -32,7 +32,8 @@ export { expect };
 
 /** Waits until MapLibre has taken over from the SVG map and finished drawing (no fixed sleeps). */
 export async function mapIdle(page: Page): Promise<void> {
-  await expect(page.locator('#map')).toHaveAttribute('data-state', 'idle');
+  // Software WebGL on a busy 2-core machine can take a while: wait on state, generously.
+  await expect(page.locator('#map')).toHaveAttribute('data-state', 'idle', { timeout: 45_000 });
   await page.waitForFunction(() => 'claimMap' in (document.querySelector('#map .maplibre') ?? {}));
 }
 

@@ -1,0 +1,362 @@
+/**
+ * `npm run bench`: the app against a baseline page (MapLibre alone with the same geography and
+ * flows), served side by side from one local server with gzip, measured in headless Chromium,
+ * interleaved run by run, and reported as medians and ratios. Writes
+ * `tests/bench/results/latest.json` and `latest.md` (the table the README shows).
+ *
+ * Environment: BENCH_RUNS (default 5), BENCH_LIGHTHOUSE=0 to skip Lighthouse, BENCH_STEPS
+ * (default 1000) for the memory soak.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { cpus, totalmem } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { launchOptions } from '../e2e/browser.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const CACHE = join(ROOT, 'node_modules/.cache/bench');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const STEPS = Number(process.env.BENCH_STEPS ?? 1000);
+const SCALES = [10, 100, 1000];
+const VIEWPORT = { width: 1000, height: 700 };
+
+// ---------------------------------------------------------------------------------------------
+// Builds
+
+function run(command: string, args: string[], env: Record<string, string> = {}): void {
+  execFileSync(command, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env } });
+}
+
+/** A small deterministic PRNG (mulberry32), so generated stories are the same every run. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A story with `count` generated arrow claims over the real story's places and geography. */
+function generateStory(count: number): string {
+  const dir = join(CACHE, `story-${count}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const file of ['story.json', 'places.json', 'region.topo.json']) cpSync(join(ROOT, 'data', file), join(dir, file));
+  const places = (JSON.parse(readFileSync(join(ROOT, 'data/places.json'), 'utf8')) as { places: { id: string; kind: string; name: string }[] }).places.filter((p) => p.kind === 'country');
+  const kinds = ['armed-group', 'diplomatic', 'humanitarian'];
+  const next = random(count);
+  const claims = [];
+  const sentences: string[] = [];
+  for (let i = 1; i <= count; i++) {
+    const from = places[Math.floor(next() * places.length)]!;
+    let to = places[Math.floor(next() * places.length)]!;
+    if (to.id === from.id) to = places[(places.indexOf(from) + 1) % places.length]!;
+    const sentence = `Flow ${i} runs from ${from.name} to ${to.name}.`;
+    sentences.push(sentence);
+    claims.push({
+      id: `flow-${i}`,
+      kind: kinds[i % kinds.length],
+      shape: 'arrows',
+      actors: [`Actor ${i}`],
+      origin: from.id,
+      destinations: [to.id],
+      caption: `Generated flow ${i}`,
+      selector: { type: 'TextQuoteSelector', exact: sentence.slice(0, -1) },
+    });
+  }
+  const paragraphs = [];
+  for (let i = 0; i < sentences.length; i += 10) paragraphs.push(sentences.slice(i, i + 10).join(' '));
+  writeFileSync(join(dir, 'article.txt'), `Benchmark story with ${count} generated flows\n${paragraphs.join('\n')}\n`);
+  writeFileSync(join(dir, 'claims.json'), JSON.stringify({ claims }, null, 1));
+  return dir;
+}
+
+function buildAll(): Record<string, string> {
+  const sites: Record<string, string> = {};
+  console.log('Building the app, the baseline and the scaling stories…');
+  sites.app = join(CACHE, 'app');
+  run('npx', ['vite', 'build', '--logLevel', 'error'], { OUT_DIR: sites.app });
+  run('npx', ['vite', 'build', '--config', 'tests/bench/baseline.config.ts', '--logLevel', 'error']);
+  sites.baseline = join(CACHE, 'baseline');
+  for (const count of SCALES) {
+    const out = join(CACHE, `app-${count}`);
+    run('npx', ['vite', 'build', '--logLevel', 'error'], { STORY: generateStory(count), OUT_DIR: out });
+    sites[`scale-${count}`] = out;
+  }
+  return sites;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A static server with gzip, as a production host would serve the files
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.geojson': 'application/geo+json',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.png': 'image/png',
+};
+
+function serve(sites: Record<string, string>): Promise<{ server: Server; origin: string }> {
+  const gzipped = new Map<string, Buffer>();
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const [, site, ...rest] = url.pathname.split('/');
+    const root = sites[site ?? ''];
+    let file = root ? join(root, ...rest.map(decodeURIComponent)) : '';
+    try {
+      if (statSync(file).isDirectory()) file = join(file, 'index.html');
+      let body = readFileSync(file);
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      // Cacheable like a real host (prefetched files are reused); every run has a fresh profile.
+      const headers: Record<string, string> = { 'Content-Type': type, 'Cache-Control': 'max-age=3600' };
+      if (!type.startsWith('font/') && !type.startsWith('image/png')) {
+        body = gzipped.get(file) ?? gzipSync(body, { level: 9 });
+        gzipped.set(file, body);
+        headers['Content-Encoding'] = 'gzip';
+      }
+      res.writeHead(200, headers).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((done) => server.listen(0, '127.0.0.1', () => done({ server, origin: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measurements
+
+interface Load {
+  firstMapPaint: number;
+  idle: number;
+  bytesBeforePaint: number;
+  bytesTotal: number;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
+
+async function measureLoad(browser: Browser, url: string, kind: 'app' | 'baseline'): Promise<Load> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  const finished = new Map<string, number>();
+  cdp.on('Network.loadingFinished', (e) => finished.set(e.requestId, e.encodedDataLength));
+  await page.goto(url);
+  const idleMark = kind === 'app' ? 'claimmap:maplibre-idle' : 'baseline:idle';
+  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, idleMark, { timeout: 60_000 });
+  const timing = await page.evaluate((kind) => {
+    const mark = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+    const firstMapPaint = kind === 'app' ? fcp : mark('baseline:first-map-paint');
+    const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')] as PerformanceResourceTiming[];
+    const before = entries.filter((e) => e.responseEnd <= firstMapPaint).reduce((n, e) => n + e.encodedBodySize, 0);
+    return { firstMapPaint, idle: mark(kind === 'app' ? 'claimmap:maplibre-idle' : 'baseline:idle'), before };
+  }, kind);
+  const total = [...finished.values()].reduce((a, b) => a + b, 0);
+  await context.close();
+  return { firstMapPaint: timing.firstMapPaint, idle: timing.idle, bytesBeforePaint: timing.before, bytesTotal: total };
+}
+
+async function measureClicks(browser: Browser, url: string, clicks = 50): Promise<number[]> {
+  const context = await browser.newContext({ viewport: VIEWPORT, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('claimmap:maplibre-idle').length > 0, null, { timeout: 60_000 });
+  const times = await page.evaluate(async (clicks) => {
+    const badges = [...document.querySelectorAll<HTMLButtonElement>('button.badge')];
+    const map = document.querySelector<HTMLElement>('#map .maplibre')!;
+    const out: number[] = [];
+    for (let i = 0; i < clicks; i++) {
+      const badge = badges[i % badges.length]!;
+      const want = badge.dataset.claim!;
+      const t0 = performance.now();
+      badge.click();
+      await new Promise<void>((done) => {
+        const check = () => (map.dataset.highlighted === want ? done() : requestAnimationFrame(check));
+        check();
+      });
+      out.push(performance.now() - t0);
+    }
+    return out;
+  }, clicks);
+  await context.close();
+  return times;
+}
+
+async function measureSoak(browser: Browser, url: string): Promise<{ after50: number; afterAll: number; listenersBefore: number; listenersAfter: number }> {
+  const context = await browser.newContext({ viewport: VIEWPORT, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('claimmap:maplibre-idle').length > 0, null, { timeout: 60_000 });
+  const steps = (from: number, to: number) =>
+    page.evaluate(
+      async ([from, to]) => {
+        const badges = [...document.querySelectorAll<HTMLButtonElement>('button.badge')];
+        for (let i = from; i < to; i++) {
+          badges[i % badges.length]!.click();
+          await new Promise(requestAnimationFrame);
+        }
+      },
+      [from, to],
+    );
+  const heap = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  };
+  const listeners = async () => {
+    const { result } = await cdp.send('Runtime.evaluate', { expression: 'window' });
+    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId!, depth: -1, pierce: true });
+    return listeners.length;
+  };
+  await steps(0, 50);
+  const listenersBefore = await listeners();
+  const after50 = await heap();
+  await steps(50, STEPS);
+  const afterAll = await heap();
+  const listenersAfter = await listeners();
+  await context.close();
+  return { after50, afterAll, listenersBefore, listenersAfter };
+}
+
+interface LighthouseScores {
+  performance: number;
+  accessibility: number;
+}
+
+async function lighthouseScores(url: string, preset: 'mobile' | 'desktop'): Promise<LighthouseScores> {
+  const { default: lighthouse } = await import('lighthouse');
+  const chromeLauncher = await import('chrome-launcher');
+  const { default: desktopConfig } = await import('lighthouse/core/config/desktop-config.js');
+  const options = launchOptions();
+  const chrome = await chromeLauncher.launch({
+    chromePath: options.executablePath ?? chromium.executablePath(),
+    chromeFlags: ['--headless=new', ...(options.args ?? [])],
+  });
+  try {
+    const result = await lighthouse(
+      url,
+      { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] },
+      preset === 'desktop' ? desktopConfig : undefined,
+    );
+    const categories = result!.lhr.categories;
+    return { performance: categories.performance!.score ?? NaN, accessibility: categories.accessibility!.score ?? NaN };
+  } finally {
+    chrome.kill();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export async function main(): Promise<void> {
+  const sites = buildAll();
+  const { server, origin } = await serve(sites);
+  const url = (site: string) => `${origin}/${site}/`;
+  const browser = await chromium.launch(launchOptions());
+  try {
+    console.log(`Load: ${RUNS} interleaved runs each…`);
+    const loads: Record<string, Load[]> = { app: [], baseline: [] };
+    for (let i = 0; i < RUNS; i++) {
+      loads.app!.push(await measureLoad(browser, url('app'), 'app'));
+      loads.baseline!.push(await measureLoad(browser, url('baseline'), 'baseline'));
+    }
+    console.log('Scaling…');
+    const scaling: Record<number, Load[]> = Object.fromEntries(SCALES.map((n) => [n, []]));
+    for (let i = 0; i < RUNS; i++) for (const n of SCALES) scaling[n]!.push(await measureLoad(browser, url(`scale-${n}`), 'app'));
+    console.log('Interaction: 50 sentence clicks…');
+    const clicks = await measureClicks(browser, url('app'));
+    console.log(`Memory: ${STEPS} step changes…`);
+    const soak = await measureSoak(browser, url('app'));
+    const lighthouse: Record<string, LighthouseScores> = {};
+    if (process.env.BENCH_LIGHTHOUSE !== '0') {
+      for (const site of ['app', 'baseline']) {
+        for (const preset of ['mobile', 'desktop'] as const) {
+          console.log(`Lighthouse ${preset}: ${site}…`);
+          lighthouse[`${site}/${preset}`] = await lighthouseScores(url(site), preset);
+        }
+      }
+    }
+    const med = (list: Load[], key: keyof Load) => median(list.map((l) => l[key]));
+    const result = {
+      date: new Date().toISOString(),
+      machine: `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, Chromium ${browser.version()} (software WebGL)`,
+      runs: RUNS,
+      app: { firstMapPaint: med(loads.app!, 'firstMapPaint'), idle: med(loads.app!, 'idle'), bytesBeforePaint: med(loads.app!, 'bytesBeforePaint'), bytesTotal: med(loads.app!, 'bytesTotal') },
+      baseline: { firstMapPaint: med(loads.baseline!, 'firstMapPaint'), idle: med(loads.baseline!, 'idle'), bytesBeforePaint: med(loads.baseline!, 'bytesBeforePaint'), bytesTotal: med(loads.baseline!, 'bytesTotal') },
+      scaling: Object.fromEntries(SCALES.map((n) => [n, { firstMapPaint: med(scaling[n]!, 'firstMapPaint'), idle: med(scaling[n]!, 'idle') }])),
+      clicks: { p50: percentile(clicks, 50), p95: percentile(clicks, 95) },
+      soak,
+      lighthouse,
+      raw: { loads, scaling, clicks },
+    };
+    mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
+    writeFileSync(join(import.meta.dirname, 'results/latest.json'), `${JSON.stringify(result, null, 1)}\n`);
+    const table = markdown(result);
+    writeFileSync(join(import.meta.dirname, 'results/latest.md'), table);
+    console.log(`\n${table}`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+function markdown(r: {
+  date: string;
+  machine: string;
+  runs: number;
+  app: Load;
+  baseline: Load;
+  scaling: Record<string, { firstMapPaint: number; idle: number }>;
+  clicks: { p50: number; p95: number };
+  soak: { after50: number; afterAll: number; listenersBefore: number; listenersAfter: number };
+  lighthouse: Record<string, LighthouseScores>;
+}): string {
+  const ms = (v: number) => `${Math.round(v)} ms`;
+  const kb = (v: number) => `${(v / 1024).toFixed(1)} kB`;
+  const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+  const mark = (ok: boolean) => (ok ? 'met' : '**missed**');
+  const s10 = r.scaling['10']!;
+  const s1000 = r.scaling['1000']!;
+  const lh = (key: string) => r.lighthouse[key];
+  const rows = [
+    ['First map paint', ms(r.app.firstMapPaint), ms(r.baseline.firstMapPaint), `${ratio(r.app.firstMapPaint, r.baseline.idle)} of baseline idle`, '≤ 0.3×', mark(r.app.firstMapPaint <= 0.3 * r.baseline.idle)],
+    ['MapLibre idle', ms(r.app.idle), ms(r.baseline.idle), ratio(r.app.idle, r.baseline.idle), '≤ 1.15×', mark(r.app.idle <= 1.15 * r.baseline.idle)],
+    ['Gzip bytes before first map paint', kb(r.app.bytesBeforePaint), kb(r.baseline.bytesBeforePaint), ratio(r.app.bytesBeforePaint, r.baseline.bytesBeforePaint), '≤ 60 kB', mark(r.app.bytesBeforePaint <= 60 * 1024)],
+    ['Gzip bytes in total', kb(r.app.bytesTotal), kb(r.baseline.bytesTotal), ratio(r.app.bytesTotal, r.baseline.bytesTotal), '', ''],
+    ['First paint, 10 / 100 / 1,000 flows', `${ms(s10.firstMapPaint)} / ${ms(r.scaling['100']!.firstMapPaint)} / ${ms(s1000.firstMapPaint)}`, '', `${ratio(s1000.firstMapPaint, s10.firstMapPaint)} (1,000 vs 10)`, '≤ 2×', mark(s1000.firstMapPaint <= 2 * s10.firstMapPaint)],
+    ['Idle, 10 / 100 / 1,000 flows', `${ms(s10.idle)} / ${ms(r.scaling['100']!.idle)} / ${ms(s1000.idle)}`, '', ratio(s1000.idle, s10.idle), '', ''],
+    ['Sentence click to flow highlighted', `p50 ${ms(r.clicks.p50)}, p95 ${ms(r.clicks.p95)}`, '', '', 'p95 ≤ 50 ms', mark(r.clicks.p95 <= 50)],
+    ['JS heap after 50 / after all steps', `${kb(r.soak.after50)} / ${kb(r.soak.afterAll)}`, '', ratio(r.soak.afterAll, r.soak.after50), '≤ 1.1×', mark(r.soak.afterAll <= 1.1 * r.soak.after50)],
+    ['Window listeners after 50 / after all steps', `${r.soak.listenersBefore} / ${r.soak.listenersAfter}`, '', '', 'no growth', mark(r.soak.listenersAfter <= r.soak.listenersBefore)],
+  ];
+  for (const preset of ['mobile', 'desktop']) {
+    const app = lh(`app/${preset}`);
+    const base = lh(`baseline/${preset}`);
+    if (!app || !base) continue;
+    rows.push([`Lighthouse ${preset}: performance`, app.performance.toFixed(2), base.performance.toFixed(2), '', preset === 'mobile' ? '≥ 0.95' : '', preset === 'mobile' ? mark(app.performance >= 0.95) : '']);
+    rows.push([`Lighthouse ${preset}: accessibility`, app.accessibility.toFixed(2), base.accessibility.toFixed(2), '', '1.0', mark(app.accessibility >= 1)]);
+  }
+  const head = ['measure', 'app', 'baseline', 'ratio', 'target', ''];
+  return [
+    `Measured ${r.date.slice(0, 10)} on ${r.machine}; medians of ${r.runs} interleaved runs, viewport ${VIEWPORT.width}×${VIEWPORT.height}.`,
+    '',
+    `| ${head.join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,33 @@
+/**
+ * A browser without WebGL (`--disable-webgl`): MapLibre never loads, the SVG map stays, and
+ * everything a reader does still works on it.
+ */
+import { test, expect, published } from './fixtures';
+import { launchOptions } from './browser';
+
+interface PublishedClaims {
+  claims: { id: string; caption: string; shape: string; paragraph: number; sentence: number }[];
+}
+
+test.use({ launchOptions: launchOptions(['--disable-webgl', '--disable-3d-apis']) });
+
+test('the SVG map stays and selection works on it', async ({ page }) => {
+  const { claims } = await published<PublishedClaims>(page, 'data/claims.json');
+  await page.goto('./');
+  await expect(page.locator('#map')).toHaveAttribute('data-state', 'fallback');
+  await expect(page.locator('#map .static-map > svg')).toBeVisible();
+  await expect(page.locator('#map canvas')).toHaveCount(0);
+
+  // A click on an arrow selects its claim and highlights its sentence.
+  const claim = claims.find((c) => c.shape === 'arrows' && c.paragraph > 3)!;
+  await page.locator(`#map .static-map > svg g.arc[data-claim="${claim.id}"]`).first().dispatchEvent('click');
+  await expect(page.locator(`[data-claim-card="${claim.id}"]`)).toBeVisible();
+  await expect(page.locator(`#sentence-p${claim.paragraph}s${claim.sentence}`)).toBeInViewport();
+  await expect(page.locator(`#map .static-map > svg g.arc.on[data-claim="${claim.id}"]`).first()).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`claim=${claim.id}`));
+
+  // A sentence click moves the SVG camera to frame its claim.
+  const before = await page.locator('#map .static-map > svg .land').getAttribute('d');
+  await page.locator('button.badge').first().click();
+  await expect(page.locator('#map .static-map > svg .land')).not.toHaveAttribute('d', before!);
+});

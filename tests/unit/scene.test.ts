@@ -1,0 +1,333 @@
+import { describe, expect, it } from 'vitest';
+import type { MultiLineString } from 'geojson';
+import { MARKER_RING } from '../../src/flows/render';
+import { renderScene, sceneSource, type Scene } from '../../src/static/scene';
+import { fitView, uniformPadding, webMercatorPixel, type Size, type View } from '../../src/static/view';
+import { readStoryFiles } from '../../src/story/plugin';
+import { prepareStory } from '../../src/story/prepare';
+import type { LonLat, Story } from '../../src/story/types';
+
+const story = prepareStory(readStoryFiles('data'));
+const fixture = prepareStory(readStoryFiles('tests/fixtures/story'));
+
+const SIZE: Size = { width: 720, height: 540 };
+const overview = fitView(story.meta.region.overview, SIZE, uniformPadding(48));
+const KABUL: LonLat = [69.17, 34.53];
+
+/** Paths and points are rounded to a tenth of a pixel; a little more for the sum of two roundings. */
+const ROUNDING = 0.15;
+
+function distance([ax, ay]: [number, number], [bx, by]: [number, number]): number {
+  return Math.hypot(ax - bx, ay - by);
+}
+
+/** The numbers of an SVG path, in pairs. */
+function pathPoints(d: string): [number, number][] {
+  const numbers = (d.match(/-?\d+(?:\.\d+)?/g) ?? []).map(Number);
+  const points: [number, number][] = [];
+  for (let i = 0; i + 1 < numbers.length; i += 2) points.push([numbers[i]!, numbers[i + 1]!]);
+  return points;
+}
+
+/**
+ * A path as the points it passes through: lines as they are, quadratic Béziers sampled finely.
+ * Only the commands the scene writes (M, L, Q, Z) are understood; anything else fails the test.
+ */
+function flatten(d: string): [number, number][][] {
+  const parts: [number, number][][] = [];
+  let current: [number, number][] = [];
+  for (const [, command, args] of d.matchAll(/([A-Za-z])([^A-Za-z]*)/g)) {
+    const n = (args!.match(/-?\d+(?:\.\d+)?/g) ?? []).map(Number);
+    const last = () => current[current.length - 1]!;
+    if (command === 'M') {
+      current = [[n[0]!, n[1]!]];
+      parts.push(current);
+      for (let i = 2; i + 1 < n.length; i += 2) current.push([n[i]!, n[i + 1]!]);
+    } else if (command === 'L') {
+      for (let i = 0; i + 1 < n.length; i += 2) current.push([n[i]!, n[i + 1]!]);
+    } else if (command === 'Q') {
+      for (let i = 0; i + 3 < n.length; i += 4) {
+        const [x0, y0] = last();
+        const [cx, cy, x1, y1] = [n[i]!, n[i + 1]!, n[i + 2]!, n[i + 3]!];
+        for (let k = 1; k <= 256; k++) {
+          const t = k / 256;
+          const u = 1 - t;
+          current.push([u * u * x0 + 2 * u * t * cx + t * t * x1, u * u * y0 + 2 * u * t * cy + t * t * y1]);
+        }
+      }
+    } else if (command !== 'Z') throw new Error(`unexpected path command ${command}`);
+  }
+  return parts;
+}
+
+function distanceToSegment(p: [number, number], a: [number, number], b: [number, number]): number {
+  const [dx, dy] = [b[0] - a[0], b[1] - a[1]];
+  const length2 = dx * dx + dy * dy;
+  const t = length2 ? Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / length2)) : 0;
+  return distance(p, [a[0] + t * dx, a[1] + t * dy]);
+}
+
+function distanceToPath(p: [number, number], parts: [number, number][][]): number {
+  let best = Infinity;
+  for (const part of parts) {
+    if (part.length === 1) best = Math.min(best, distance(p, part[0]!));
+    for (let i = 1; i < part.length; i++) best = Math.min(best, distanceToSegment(p, part[i - 1]!, part[i]!));
+  }
+  return best;
+}
+
+/** Drawing commands in a path: one per point, roughly what the HTML pays for. */
+function commands(d: string): number {
+  return (d.match(/[MLZ]/g) ?? []).length;
+}
+
+function vertices(lines: MultiLineString): number {
+  return lines.coordinates.reduce((n, line) => n + line.length, 0);
+}
+
+function flowsOf(s: Story, type: string) {
+  return s.flows.features.filter((f) => f.geometry.type === type);
+}
+
+function placeOf(s: Story, id: string) {
+  const place = s.places.find((p) => p.id === id);
+  if (!place) throw new Error(`no place ${id}`);
+  return place;
+}
+
+describe('renderScene at the overview of the real story', () => {
+  const source = sceneSource(story);
+  const scene = renderScene(source, overview, SIZE);
+  const lines = flowsOf(story, 'LineString');
+  const pixel = (at: LonLat) => webMercatorPixel(at, overview, SIZE);
+
+  it('draws every flow once, in the story’s order', () => {
+    expect(lines.length).toBeGreaterThan(10);
+    expect(scene.arcs).toHaveLength(lines.length);
+    expect(scene.arcs.map((a) => a.claimId)).toEqual(lines.map((f) => f.properties.claimId));
+    expect(scene.heads).toHaveLength(scene.arcs.length);
+    expect(scene.heads.map((h) => h.claimId)).toEqual(scene.arcs.map((a) => a.claimId));
+    const points = flowsOf(story, 'Point');
+    expect(points.length).toBeGreaterThan(0);
+    expect(scene.markers.map((m) => m.claimId)).toEqual(points.map((f) => f.properties.claimId));
+    const areas = [...flowsOf(story, 'Polygon'), ...flowsOf(story, 'MultiPolygon')];
+    expect(areas.length).toBeGreaterThan(0);
+    expect(scene.areas.map((a) => a.claimId).sort()).toEqual(areas.map((f) => f.properties.claimId).sort());
+    const borders = flowsOf(story, 'MultiLineString');
+    expect(borders.length).toBeGreaterThan(0);
+    expect(scene.claimBorders.map((b) => b.claimId)).toEqual(borders.map((f) => f.properties.claimId));
+    for (const p of [...scene.arcs, ...scene.areas, ...scene.claimBorders]) {
+      expect(p.d, p.claimId).toMatch(/^M/);
+      const claim = story.claims.find((c) => c.id === p.claimId);
+      expect(p.kind).toBe(claim?.kind);
+    }
+  });
+
+  it('starts every arrow at its origin, where MapLibre draws that place', () => {
+    scene.arcs.forEach((arc, i) => {
+      const flow = lines[i]!;
+      const start = arc.d.match(/^M(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)/);
+      expect(start, arc.claimId).not.toBeNull();
+      const [x, y] = [Number(start![1]), Number(start![2])];
+      const origin = placeOf(story, flow.properties.from).coordinates;
+      expect(distance([x, y], pixel(origin)), `${arc.claimId} from ${flow.properties.from}`).toBeLessThan(ROUNDING);
+    });
+  });
+
+  it('ends every arrow at its head, and the head at the arc’s last point', () => {
+    scene.heads.forEach((head, i) => {
+      const flow = lines[i]!;
+      if (flow.geometry.type !== 'LineString') throw new Error('not a line');
+      const coordinates = flow.geometry.coordinates as LonLat[];
+      const end = pixel(coordinates[coordinates.length - 1]!);
+      expect(distance([head.x, head.y], end), head.claimId).toBeLessThan(ROUNDING);
+      const destination = placeOf(story, flow.properties.to!).coordinates;
+      expect(distance([head.x, head.y], pixel(destination)), `${head.claimId} to ${flow.properties.to}`).toBeLessThan(
+        ROUNDING,
+      );
+      const drawn = pathPoints(scene.arcs[i]!.d);
+      expect(distance(drawn[drawn.length - 1]!, end), head.claimId).toBeLessThan(ROUNDING);
+    });
+  });
+
+  it('draws every arrow along the arc MapLibre draws, within a pixel', () => {
+    for (const view of [overview, { center: KABUL, zoom: 5.5 }]) {
+      const drawn = renderScene(source, view, SIZE);
+      drawn.arcs.forEach((arc, i) => {
+        const flow = lines[i]!;
+        if (flow.geometry.type !== 'LineString') throw new Error('not a line');
+        const parts = flatten(arc.d);
+        let checked = 0;
+        for (const at of flow.geometry.coordinates as LonLat[]) {
+          const [x, y] = webMercatorPixel(at, view, SIZE);
+          // Far outside the map an arc may be cut off; what shows must be right.
+          if (x < 0 || y < 0 || x > SIZE.width || y > SIZE.height) continue;
+          expect(distanceToPath([x, y], parts), `${arc.claimId} at zoom ${view.zoom}`).toBeLessThan(0.8);
+          checked++;
+        }
+        if (view === overview) expect(checked, arc.claimId).toBeGreaterThan(0);
+      });
+    }
+  });
+
+  it('points every head along the end of its arc on screen', () => {
+    scene.heads.forEach((head, i) => {
+      const flow = lines[i]!;
+      if (flow.geometry.type !== 'LineString') throw new Error('not a line');
+      const coordinates = flow.geometry.coordinates as LonLat[];
+      const [ax, ay] = pixel(coordinates[coordinates.length - 2]!);
+      const [bx, by] = pixel(coordinates[coordinates.length - 1]!);
+      // Degrees clockwise from north, with y growing downwards on screen.
+      const onScreen = ((Math.atan2(bx - ax, -(by - ay)) * 180) / Math.PI + 360) % 360;
+      const diff = Math.abs(((onScreen - head.angle + 540) % 360) - 180);
+      expect(diff, head.claimId).toBeLessThan(0.1);
+    });
+  });
+
+  it('sets markers sharing a place apart on a ring around it', () => {
+    const points = flowsOf(story, 'Point');
+    const byPlace = new Map<string, Scene['markers']>();
+    scene.markers.forEach((m, i) => {
+      const from = points[i]!.properties.from;
+      byPlace.set(from, [...(byPlace.get(from) ?? []), m]);
+    });
+    const shared = [...byPlace.values()].filter((list) => list.length > 1);
+    expect(shared.length).toBeGreaterThan(0);
+    for (const [from, list] of byPlace) {
+      const positions = new Set(list.map((m) => `${m.x},${m.y}`));
+      expect(positions.size, from).toBe(list.length);
+      const centre = pixel(placeOf(story, from).coordinates);
+      for (const m of list) {
+        const r = distance([m.x, m.y], centre);
+        if (list.length === 1) expect(r).toBeLessThan(ROUNDING);
+        else expect(Math.abs(r - MARKER_RING), m.claimId).toBeLessThan(2 * ROUNDING);
+      }
+    }
+  });
+
+  it('keeps labels inside the map, and drops those outside it', () => {
+    expect(scene.countryLabels.length).toBeGreaterThan(5);
+    expect(scene.places.length).toBeGreaterThan(3);
+    for (const label of [...scene.countryLabels, ...scene.places]) {
+      expect(label.x, label.name).toBeGreaterThanOrEqual(0);
+      expect(label.x, label.name).toBeLessThanOrEqual(SIZE.width);
+      expect(label.y, label.name).toBeGreaterThanOrEqual(0);
+      expect(label.y, label.name).toBeLessThanOrEqual(SIZE.height);
+    }
+    const inside = ([x, y]: [number, number]) => x >= 0 && y >= 0 && x <= SIZE.width && y <= SIZE.height;
+    const expected = story.places.filter((p) => p.label && inside(pixel(p.coordinates))).map((p) => p.name);
+    expect(scene.places.map((p) => p.name)).toEqual(expected);
+    expect(scene.places.map((p) => p.name)).toContain('Kabul');
+    // Moscow is labelled but far north of the overview.
+    expect(story.places.find((p) => p.id === 'moscow')?.label).toBe(true);
+    expect(scene.places.map((p) => p.name)).not.toContain('Moscow');
+    const kabul = scene.places.find((p) => p.name === 'Kabul')!;
+    expect(distance([kabul.x, kabul.y], pixel(KABUL))).toBeLessThan(ROUNDING);
+  });
+
+  it('draws land and borders as SVG paths', () => {
+    expect(scene.land).toMatch(/^M-?\d/);
+    expect(scene.borders).toMatch(/^M-?\d/);
+    expect(commands(scene.land)).toBeGreaterThan(100);
+    expect(commands(scene.borders)).toBeGreaterThan(100);
+    expect(scene.land).not.toMatch(/NaN|Infinity|e[-+]?\d/);
+    expect(scene.borders).not.toMatch(/NaN|Infinity|e[-+]?\d/);
+    expect(scene.size).toEqual(SIZE);
+  });
+
+  it('keeps the prerendered basemap small', () => {
+    expect(scene.land.length + scene.borders.length).toBeLessThan(60_000);
+  });
+});
+
+describe('renderScene from one source at several zooms', () => {
+  it('reuses a basemap for the same half level and adds one for another', () => {
+    const source = sceneSource(story);
+    expect(source.basemaps.size).toBe(0);
+    const first = renderScene(source, overview, SIZE);
+    expect(source.basemaps.size).toBe(1);
+    const [cached] = [...source.basemaps.values()];
+    const again = renderScene(source, { center: KABUL, zoom: overview.zoom + 0.01 }, SIZE);
+    expect(source.basemaps.size).toBe(1);
+    expect([...source.basemaps.values()][0]).toBe(cached);
+    expect(again.borders).not.toBe(first.borders);
+    renderScene(source, { center: KABUL, zoom: 5.5 }, SIZE);
+    expect(source.basemaps.size).toBe(2);
+    renderScene(source, { center: KABUL, zoom: 5.6 }, SIZE);
+    expect(source.basemaps.size).toBe(2);
+  });
+
+  it('gives the same scene from a fresh source and a used one', () => {
+    const used = sceneSource(story);
+    renderScene(used, { center: KABUL, zoom: 5.5 }, SIZE);
+    renderScene(used, overview, SIZE);
+    expect(renderScene(used, overview, SIZE)).toEqual(renderScene(sceneSource(story), overview, SIZE));
+  });
+
+  it('keeps more detail zoomed in than at the overview', () => {
+    const source = sceneSource(story);
+    renderScene(source, overview, SIZE);
+    renderScene(source, { center: KABUL, zoom: 5.5 }, SIZE);
+    const [coarse, fine] = [...source.basemaps.entries()].sort(([a], [b]) => a - b).map(([, basemap]) => basemap);
+    expect(vertices(fine!.borders)).toBeGreaterThan(vertices(coarse!.borders) * 1.5);
+    // The same stretch of border, on screen, is drawn with more points when zoomed in.
+    const box: [LonLat, LonLat] = [
+      [66, 32],
+      [72, 37],
+    ];
+    const inBox = (lines: MultiLineString) =>
+      lines.coordinates
+        .flat()
+        .filter(([x, y]) => x! >= box[0][0] && x! <= box[1][0] && y! >= box[0][1] && y! <= box[1][1]).length;
+    expect(inBox(fine!.borders)).toBeGreaterThan(inBox(coarse!.borders));
+  });
+
+  it('does not leave the source’s geography changed', () => {
+    const before = JSON.stringify(story.geography);
+    renderScene(sceneSource(story), overview, SIZE);
+    expect(JSON.stringify(story.geography)).toBe(before);
+  });
+});
+
+/** Numbers rounded to 3 places, in values and inside strings, so the snapshot is stable text. */
+function normalise(value: unknown): unknown {
+  const round = (n: number) => Math.round(n * 1000) / 1000 + 0;
+  if (typeof value === 'number') return round(value);
+  if (typeof value === 'string') return value.replace(/-?\d+(?:\.\d+)?(?:e[-+]?\d+)?/g, (n) => String(round(+n)));
+  if (Array.isArray(value)) return value.map(normalise);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalise(v)]));
+  }
+  return value;
+}
+
+describe('renderScene for the fixture story', () => {
+  const size: Size = { width: 400, height: 300 };
+  const view: View = { center: [2, 13], zoom: 3.5 };
+  const scene = renderScene(sceneSource(fixture), view, size);
+
+  it('draws the fixture’s claims from its own data', () => {
+    expect(scene.arcs.map((a) => a.claimId)).toEqual(['push-south', 'push-south', 'push-south']);
+    expect(scene.claimBorders.map((b) => b.claimId)).toEqual(['niger-border']);
+    expect(scene.markers.map((m) => m.claimId)).toEqual(['smuggling']);
+    expect(scene.areas.map((a) => a.claimId)).toEqual(['junta']);
+    expect(scene.land.length).toBeGreaterThan(0);
+    expect(scene.borders.length).toBeGreaterThan(0);
+  });
+
+  it('matches the snapshot', () => {
+    expect(
+      normalise({
+        arcs: scene.arcs,
+        heads: scene.heads,
+        markers: scene.markers,
+        countryLabels: scene.countryLabels,
+        places: scene.places,
+        areas: scene.areas.map(({ d, ...rest }) => ({ ...rest, length: d.length })),
+        claimBorders: scene.claimBorders.map(({ d, ...rest }) => ({ ...rest, length: d.length })),
+        land: scene.land.length,
+        borders: scene.borders.length,
+      }),
+    ).toMatchSnapshot();
+  });
+});

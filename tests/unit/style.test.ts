@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { buildStyle, CLAIM_LAYERS, FONT, flowSourceData, SOURCES, type FlowRole } from '../../src/map/style';
+import { readStoryFiles } from '../../src/story/plugin';
+import { prepareStory } from '../../src/story/prepare';
+import type { Story } from '../../src/story/types';
+
+const story = prepareStory(readStoryFiles('data'));
+const fixture = prepareStory(readStoryFiles('tests/fixtures/story'));
+const FONT_URL = './fonts/noto-sans-latin-400.woff2';
+
+const stories: [string, Story][] = [
+  ['the real story', story],
+  ['the fixture story', fixture],
+];
+
+function sourceOf(layer: LayerSpecification): string | undefined {
+  return 'source' in layer && typeof layer.source === 'string' ? layer.source : undefined;
+}
+
+describe('buildStyle', () => {
+  for (const [name, s] of stories) {
+    it(`passes MapLibre’s style validator for ${name}`, () => {
+      const style = buildStyle(s, FONT_URL);
+      expect(validateStyleMin(style).map((e) => e.message)).toEqual([]);
+    });
+  }
+
+  it('is checked by a validator that does find mistakes', () => {
+    const style = buildStyle(story, FONT_URL);
+    const broken: StyleSpecification = {
+      ...style,
+      layers: [...style.layers, { id: 'stray', type: 'line', source: 'nowhere' }],
+    };
+    expect(validateStyleMin(broken).map((e) => e.message)).toEqual([expect.stringContaining('nowhere')]);
+  });
+
+  it('draws labels with the self-hosted font at the given URL', () => {
+    const style = buildStyle(story, FONT_URL);
+    expect(style['font-faces']).toEqual({ [FONT]: FONT_URL });
+    expect(buildStyle(story, '/elsewhere/font.woff2')['font-faces']).toEqual({ [FONT]: '/elsewhere/font.woff2' });
+    const textLayers = style.layers.filter((l) => l.type === 'symbol' && l.layout?.['text-field'] !== undefined);
+    expect(textLayers.length).toBeGreaterThan(0);
+    for (const layer of textLayers) {
+      if (layer.type !== 'symbol') continue;
+      expect(layer.layout?.['text-font'], layer.id).toEqual([FONT]);
+    }
+    // Every font a layer asks for is one the style provides: no glyph server to fall back on.
+    expect(style.glyphs).toBeUndefined();
+  });
+
+  it('gives every layer a source that exists, with unique layer ids', () => {
+    const style = buildStyle(story, FONT_URL);
+    const ids = style.layers.map((l) => l.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const layer of style.layers) {
+      const source = sourceOf(layer);
+      if (layer.type === 'background') {
+        expect(source).toBeUndefined();
+        continue;
+      }
+      expect(source, layer.id).toBeDefined();
+      expect(Object.keys(style.sources), layer.id).toContain(source);
+    }
+    for (const id of Object.values(SOURCES)) expect(Object.keys(style.sources)).toContain(id);
+  });
+
+  it('has every layer the selection code changes', () => {
+    const ids = buildStyle(story, FONT_URL).layers.map((l) => l.id);
+    for (const id of CLAIM_LAYERS) expect(ids).toContain(id);
+  });
+
+  it('asks no server for anything: inline GeoJSON only, no tiles, sprite or glyphs', () => {
+    const style = buildStyle(story, FONT_URL);
+    expect(style.sprite).toBeUndefined();
+    expect(style.glyphs).toBeUndefined();
+    for (const [id, source] of Object.entries(style.sources)) {
+      expect(source.type, id).toBe('geojson');
+      expect(source, id).not.toHaveProperty('url');
+      expect(source, id).not.toHaveProperty('tiles');
+      if (source.type !== 'geojson') continue;
+      // A string here would be a URL MapLibre fetches.
+      expect(typeof source.data, id).toBe('object');
+      expect((source.data as { type: string }).type, id).toMatch(/^(FeatureCollection|Feature|MultiLineString)$/);
+    }
+    expect(JSON.stringify(style)).not.toMatch(/https?:\/\//);
+  });
+
+  it('draws the story’s own geography and claims', () => {
+    const style = buildStyle(story, FONT_URL);
+    const data = (id: string) => {
+      const source = style.sources[id];
+      if (source?.type !== 'geojson') throw new Error(`no GeoJSON source ${id}`);
+      return source.data as { type: string; features?: unknown[] };
+    };
+    expect(data(SOURCES.countries).features).toHaveLength(story.geography.objects.countries.geometries.length);
+    expect(data(SOURCES.flows).features).toHaveLength(story.flows.features.length);
+    const lines = story.flows.features.filter((f) => f.geometry.type === 'LineString');
+    expect(data(SOURCES.heads).features).toHaveLength(lines.length);
+    const points = story.flows.features.filter((f) => f.geometry.type === 'Point');
+    expect(data(SOURCES.markers).features).toHaveLength(points.length);
+    expect(data(SOURCES.places).features).toHaveLength(story.places.filter((p) => p.label).length);
+  });
+});
+
+describe('flowSourceData', () => {
+  const expectedRole: Record<string, FlowRole> = {
+    LineString: 'arc',
+    MultiLineString: 'border',
+    Polygon: 'area',
+    MultiPolygon: 'area',
+    Point: 'point',
+  };
+
+  for (const [name, s] of stories) {
+    it(`tags every feature of ${name} with its role and a distinct flow index`, () => {
+      const data = flowSourceData(s);
+      expect(data.features).toHaveLength(s.flows.features.length);
+      const flows = data.features.map((f) => f.properties?.flow as number);
+      expect(new Set(flows).size).toBe(flows.length);
+      expect(flows).toEqual(flows.map((_, i) => i));
+      data.features.forEach((f, i) => {
+        const original = s.flows.features[i]!;
+        expect(f.properties?.role, original.properties.claimId).toBe(expectedRole[f.geometry.type]);
+        expect(f.geometry).toEqual(original.geometry);
+        expect(f.properties).toMatchObject(original.properties);
+      });
+      const roles = new Set(data.features.map((f) => f.properties?.role));
+      expect([...roles].sort()).toEqual(['arc', 'area', 'border', 'point']);
+    });
+  }
+
+  it('leaves the story’s flows untouched', () => {
+    const before = JSON.stringify(story.flows);
+    flowSourceData(story);
+    expect(JSON.stringify(story.flows)).toBe(before);
+    for (const f of story.flows.features) expect(f.properties).not.toHaveProperty('role');
+  });
+});
