@@ -16,8 +16,6 @@ const RULES: [layer: string, property: string, none: number, selected: number, o
   ['flow-lines', 'line-opacity', 1, 1, 0.18],
   ['flow-lines', 'line-width', 2.5, 4, 2],
   ['flow-casing', 'line-width', 5, 8, 4],
-  ['flow-heads', 'icon-opacity', 1, 1, 0.2],
-  ['flow-markers', 'icon-opacity', 1, 1, 0.25],
 ];
 
 /** Paint values for a selection, as `[layer, property, value]` triples. */

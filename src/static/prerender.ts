@@ -3,7 +3,7 @@
  * for Node with the same plugins, renders the app with `svelte/server`, and writes the HTML into
  * the built `index.html`. The browser then hydrates it (`main.ts`) instead of rendering anew.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Plugin, type PluginOption, type ResolvedConfig } from 'vite';
@@ -86,6 +86,12 @@ export function prerenderPlugin(plugins: () => PluginOption[]): Plugin {
       const file = resolve(config.build.outDir, 'index.html');
       const html = await readFile(file, 'utf8');
       if (!html.includes(MOUNT)) throw new Error(`prerender: ${file} has no ${MOUNT} to fill`);
+      // Vite drops chunks that only carried CSS after this plugin saw the bundle: keep the
+      // files that were written.
+      const written = async (file: string) => !!(await stat(resolve(config.build.outDir, file)).catch(() => null));
+      assets!.preload = (await Promise.all(assets!.preload.map(async (f) => ((await written(f)) ? f : null)))).filter(
+        (f): f is string => f !== null,
+      );
       const entryTag = new RegExp(`<script type="module" crossorigin src="\\./${assets!.entry}"></script>`);
       if (!entryTag.test(html)) throw new Error(`prerender: ${file} does not load ${assets!.entry} as expected`);
       await writeFile(

@@ -54,7 +54,7 @@ export interface SceneLabel {
   y: number;
 }
 
-export interface Scene {
+export interface BaseScene {
   size: Size;
   /** Land, filled; its outline is the coast. */
   land: string;
@@ -62,11 +62,17 @@ export interface Scene {
   areas: ScenePath[];
   claimBorders: ScenePath[];
   arcs: ScenePath[];
+}
+
+export interface SymbolScene {
+  size: Size;
   heads: (ScenePoint & { angle: number })[];
   markers: ScenePoint[];
   countryLabels: SceneLabel[];
   places: SceneLabel[];
 }
+
+export type Scene = BaseScene & SymbolScene;
 
 export function sceneSource(story: Story): SceneSource {
   const geo = story.geography;
@@ -152,7 +158,8 @@ function pixelThinning(output: GeoStream): GeoStream {
   };
 }
 
-export function renderScene(source: SceneSource, view: View, size: Size): Scene {
+/** What one view of the map is drawn with: a projection and helpers around it. */
+function frame(view: View, size: Size) {
   // Geometry far outside the map is cut off; a margin of half the map's size keeps what a
   // prerendered picture, scaled to a box of another shape, may still show at its sides.
   const [mx, my] = [size.width / 2, size.height / 2];
@@ -160,24 +167,29 @@ export function renderScene(source: SceneSource, view: View, size: Size): Scene 
     [-mx, -my],
     [size.width + mx, size.height + my],
   ]);
-  // One decimal of a pixel is finer than any screen and keeps the HTML small.
-  const path = geoPath({ stream: (output) => projection.stream(pixelThinning(output)) }).digits(1);
-  const d = (g: GeoPermissibleObjects) => path(g) ?? '';
-  const inside = ([x, y]: [number, number], margin = 0) =>
-    x >= -margin && y >= -margin && x <= size.width + margin && y <= size.height + margin;
   const point = (at: LonLat) => {
     const p = projection(at) ?? [NaN, NaN];
     return [round1(p[0]), round1(p[1])] as [number, number];
   };
+  return { projection, point };
+}
+
+/** The lines and areas: basemap, claimed areas and borders, arcs. What MapLibre also draws. */
+export function renderBase(source: SceneSource, view: View, size: Size): BaseScene {
+  const { projection, point } = frame(view, size);
+  // One decimal of a pixel is finer than any screen and keeps the HTML small.
+  const path = geoPath({ stream: (output) => projection.stream(pixelThinning(output)) }).digits(1);
+  const d = (g: GeoPermissibleObjects) => path(g) ?? '';
   /**
    * An arc is a quadratic Bézier in Mercator (see flows/geometry.ts), and this projection is
    * Mercator scaled and shifted: the same Bézier in pixels is exact. Its control point comes
-   * back from the sampled midpoint, B(½) = (P0 + 2C + P1) / 4. One `Q` command instead of 48
-   * points keeps a thousand arrows cheap to send and to draw.
+   * back from the sampled midpoint (`ARC_SAMPLES` is even), B(½) = (P0 + 2C + P1) / 4. One `Q`
+   * command instead of 48 points keeps a thousand arrows cheap to send and to draw.
    */
   const arcPath = (line: Position[]): string => {
     const [x0, y0] = point(line[0] as LonLat);
     const [x1, y1] = point(line[line.length - 1] as LonLat);
+    if (line.length < 3) return `M${x0},${y0}L${x1},${y1}`;
     const [xm, ym] = point(line[Math.floor(line.length / 2)] as LonLat);
     const [cx, cy] = [round1(2 * xm - (x0 + x1) / 2), round1(2 * ym - (y0 + y1) / 2)];
     return `M${x0},${y0}Q${cx},${cy},${x1},${y1}`;
@@ -186,12 +198,6 @@ export function renderScene(source: SceneSource, view: View, size: Size): Scene 
     source.flows
       .filter((f) => role(f.geometry))
       .map((f) => ({ claimId: f.properties.claimId, kind: f.properties.kind, d: d(f.geometry) }));
-  const labels = (list: { name: string; at: LonLat }[]) =>
-    list.flatMap(({ name, at }) => {
-      const [x, y] = point(at);
-      return inside([x, y]) ? [{ name, x, y }] : [];
-    });
-
   const basemap = basemapAt(source, view.zoom);
   return {
     size,
@@ -206,6 +212,50 @@ export function renderScene(source: SceneSource, view: View, size: Size): Scene 
         kind: f.properties.kind,
         d: arcPath((f.geometry as LineString).coordinates),
       })),
+  };
+}
+
+/** Label sizes, in CSS pixels, as `StaticMap.svelte`'s styles set them. */
+export const LABEL_FONT = { country: 12, place: 13 };
+
+/** A label's box, estimated from its length: there is no text measuring at build time. */
+function labelBox(name: string, x: number, y: number, kind: 'country' | 'place') {
+  if (kind === 'country') {
+    // Upper case with letter spacing, centred on its point.
+    const width = name.length * LABEL_FONT.country * 0.78;
+    return { x0: x - width / 2, x1: x + width / 2, y0: y - 8, y1: y + 8 };
+  }
+  // Right of and below its dot.
+  const width = name.length * LABEL_FONT.place * 0.58;
+  return { x0: x - 4, x1: x + 8 + width, y0: y - 4, y1: y + 19 };
+}
+
+/**
+ * The point symbols: arrowheads, markers, capitals and names. Drawn above either renderer, so
+ * the SVG map and MapLibre letter and mark the map alike, and MapLibre needs no symbol layers
+ * (no glyphs, no icons, no placement pass). Names that would overlap a name already placed, or
+ * stick out of the map, are left out: capitals first, then countries in order of size.
+ */
+export function renderSymbols(source: SceneSource, view: View, size: Size): SymbolScene {
+  const { point } = frame(view, size);
+  const placed: ReturnType<typeof labelBox>[] = [];
+  const fits = (box: ReturnType<typeof labelBox>) =>
+    box.x0 >= 0 &&
+    box.y0 >= 0 &&
+    box.x1 <= size.width &&
+    box.y1 <= size.height &&
+    !placed.some((b) => box.x0 < b.x1 && box.x1 > b.x0 && box.y0 < b.y1 && box.y1 > b.y0);
+  const labels = (list: { name: string; at: LonLat }[], kind: 'country' | 'place') =>
+    list.flatMap(({ name, at }) => {
+      const [x, y] = point(at);
+      const box = labelBox(name, x, y, kind);
+      if (!fits(box)) return [];
+      placed.push(box);
+      return [{ name, x, y }];
+    });
+  const places = labels(source.placeLabels, 'place');
+  return {
+    size,
     heads: source.heads.map((h: Feature<Point, { claimId: string; kind: ClaimKind; angle: number }>) => {
       const [x, y] = point(h.geometry.coordinates as LonLat);
       return { claimId: h.properties.claimId, kind: h.properties.kind, angle: h.properties.angle, x, y };
@@ -219,7 +269,12 @@ export function renderScene(source: SceneSource, view: View, size: Size): Scene 
         y: round1(y + m.properties.offset[1]),
       };
     }),
-    countryLabels: labels(source.countryLabels),
-    places: labels(source.placeLabels),
+    places,
+    countryLabels: labels(source.countryLabels, 'country'),
   };
+}
+
+/** Both layers of the static map for one view. */
+export function renderScene(source: SceneSource, view: View, size: Size): Scene {
+  return { ...renderBase(source, view, size), ...renderSymbols(source, view, size) };
 }

@@ -45,8 +45,13 @@ function generateStory(count: number): string {
   const dir = join(CACHE, `story-${count}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  for (const file of ['story.json', 'places.json', 'region.topo.json']) cpSync(join(ROOT, 'data', file), join(dir, file));
-  const places = (JSON.parse(readFileSync(join(ROOT, 'data/places.json'), 'utf8')) as { places: { id: string; kind: string; name: string }[] }).places.filter((p) => p.kind === 'country');
+  for (const file of ['story.json', 'places.json', 'region.topo.json'])
+    cpSync(join(ROOT, 'data', file), join(dir, file));
+  const places = (
+    JSON.parse(readFileSync(join(ROOT, 'data/places.json'), 'utf8')) as {
+      places: { id: string; kind: string; name: string }[];
+    }
+  ).places.filter((p) => p.kind === 'country');
   const kinds = ['armed-group', 'diplomatic', 'humanitarian'];
   const next = random(count);
   const claims = [];
@@ -107,7 +112,7 @@ const TYPES: Record<string, string> = {
 };
 
 function serve(sites: Record<string, string>): Promise<{ server: Server; origin: string }> {
-  const gzipped = new Map<string, Buffer>();
+  const gzipped = new Map<string, Uint8Array>();
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const [, site, ...rest] = url.pathname.split('/');
@@ -115,7 +120,7 @@ function serve(sites: Record<string, string>): Promise<{ server: Server; origin:
     let file = root ? join(root, ...rest.map(decodeURIComponent)) : '';
     try {
       if (statSync(file).isDirectory()) file = join(file, 'index.html');
-      let body = readFileSync(file);
+      let body: Uint8Array = readFileSync(file);
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
       // Cacheable like a real host (prefetched files are reused); every run has a fresh profile.
       const headers: Record<string, string> = { 'Content-Type': type, 'Cache-Control': 'max-age=3600' };
@@ -129,7 +134,11 @@ function serve(sites: Record<string, string>): Promise<{ server: Server; origin:
       res.writeHead(404).end();
     }
   });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done({ server, origin: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () =>
+      done({ server, origin: `http://127.0.0.1:${(server.address() as { port: number }).port}` }),
+    ),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -146,7 +155,8 @@ const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
 
 async function measureLoad(browser: Browser, url: string, kind: 'app' | 'baseline'): Promise<Load> {
   const context = await browser.newContext({ viewport: VIEWPORT });
@@ -162,7 +172,10 @@ async function measureLoad(browser: Browser, url: string, kind: 'app' | 'baselin
     const mark = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
     const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
     const firstMapPaint = kind === 'app' ? fcp : mark('baseline:first-map-paint');
-    const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')] as PerformanceResourceTiming[];
+    const entries = [
+      ...performance.getEntriesByType('navigation'),
+      ...performance.getEntriesByType('resource'),
+    ] as PerformanceResourceTiming[];
     const before = entries.filter((e) => e.responseEnd <= firstMapPaint).reduce((n, e) => n + e.encodedBodySize, 0);
     return { firstMapPaint, idle: mark(kind === 'app' ? 'claimmap:maplibre-idle' : 'baseline:idle'), before };
   }, kind);
@@ -175,7 +188,9 @@ async function measureClicks(browser: Browser, url: string, clicks = 50): Promis
   const context = await browser.newContext({ viewport: VIEWPORT, reducedMotion: 'reduce' });
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName('claimmap:maplibre-idle').length > 0, null, { timeout: 60_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('claimmap:maplibre-idle').length > 0, null, {
+    timeout: 60_000,
+  });
   const times = await page.evaluate(async (clicks) => {
     const badges = [...document.querySelectorAll<HTMLButtonElement>('button.badge')];
     const map = document.querySelector<HTMLElement>('#map .maplibre')!;
@@ -197,22 +212,27 @@ async function measureClicks(browser: Browser, url: string, clicks = 50): Promis
   return times;
 }
 
-async function measureSoak(browser: Browser, url: string): Promise<{ after50: number; afterAll: number; listenersBefore: number; listenersAfter: number }> {
+async function measureSoak(
+  browser: Browser,
+  url: string,
+): Promise<{ after50: number; afterAll: number; listenersBefore: number; listenersAfter: number }> {
   const context = await browser.newContext({ viewport: VIEWPORT, reducedMotion: 'reduce' });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName('claimmap:maplibre-idle').length > 0, null, { timeout: 60_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('claimmap:maplibre-idle').length > 0, null, {
+    timeout: 60_000,
+  });
   const steps = (from: number, to: number) =>
     page.evaluate(
-      async ([from, to]) => {
+      async ([from, to]: [number, number]) => {
         const badges = [...document.querySelectorAll<HTMLButtonElement>('button.badge')];
         for (let i = from; i < to; i++) {
           badges[i % badges.length]!.click();
           await new Promise(requestAnimationFrame);
         }
       },
-      [from, to],
+      [from, to] as [number, number],
     );
   const heap = async () => {
     await cdp.send('HeapProfiler.collectGarbage');
@@ -220,7 +240,11 @@ async function measureSoak(browser: Browser, url: string): Promise<{ after50: nu
   };
   const listeners = async () => {
     const { result } = await cdp.send('Runtime.evaluate', { expression: 'window' });
-    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId!, depth: -1, pierce: true });
+    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', {
+      objectId: result.objectId!,
+      depth: -1,
+      pierce: true,
+    });
     return listeners.length;
   };
   await steps(0, 50);
@@ -276,7 +300,8 @@ export async function main(): Promise<void> {
     }
     console.log('Scaling…');
     const scaling: Record<number, Load[]> = Object.fromEntries(SCALES.map((n) => [n, []]));
-    for (let i = 0; i < RUNS; i++) for (const n of SCALES) scaling[n]!.push(await measureLoad(browser, url(`scale-${n}`), 'app'));
+    for (let i = 0; i < RUNS; i++)
+      for (const n of SCALES) scaling[n]!.push(await measureLoad(browser, url(`scale-${n}`), 'app'));
     console.log('Interaction: 50 sentence clicks…');
     const clicks = await measureClicks(browser, url('app'));
     console.log(`Memory: ${STEPS} step changes…`);
@@ -295,9 +320,21 @@ export async function main(): Promise<void> {
       date: new Date().toISOString(),
       machine: `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, Chromium ${browser.version()} (software WebGL)`,
       runs: RUNS,
-      app: { firstMapPaint: med(loads.app!, 'firstMapPaint'), idle: med(loads.app!, 'idle'), bytesBeforePaint: med(loads.app!, 'bytesBeforePaint'), bytesTotal: med(loads.app!, 'bytesTotal') },
-      baseline: { firstMapPaint: med(loads.baseline!, 'firstMapPaint'), idle: med(loads.baseline!, 'idle'), bytesBeforePaint: med(loads.baseline!, 'bytesBeforePaint'), bytesTotal: med(loads.baseline!, 'bytesTotal') },
-      scaling: Object.fromEntries(SCALES.map((n) => [n, { firstMapPaint: med(scaling[n]!, 'firstMapPaint'), idle: med(scaling[n]!, 'idle') }])),
+      app: {
+        firstMapPaint: med(loads.app!, 'firstMapPaint'),
+        idle: med(loads.app!, 'idle'),
+        bytesBeforePaint: med(loads.app!, 'bytesBeforePaint'),
+        bytesTotal: med(loads.app!, 'bytesTotal'),
+      },
+      baseline: {
+        firstMapPaint: med(loads.baseline!, 'firstMapPaint'),
+        idle: med(loads.baseline!, 'idle'),
+        bytesBeforePaint: med(loads.baseline!, 'bytesBeforePaint'),
+        bytesTotal: med(loads.baseline!, 'bytesTotal'),
+      },
+      scaling: Object.fromEntries(
+        SCALES.map((n) => [n, { firstMapPaint: med(scaling[n]!, 'firstMapPaint'), idle: med(scaling[n]!, 'idle') }]),
+      ),
       clicks: { p50: percentile(clicks, 50), p95: percentile(clicks, 95) },
       soak,
       lighthouse,
@@ -333,22 +370,99 @@ function markdown(r: {
   const s1000 = r.scaling['1000']!;
   const lh = (key: string) => r.lighthouse[key];
   const rows = [
-    ['First map paint', ms(r.app.firstMapPaint), ms(r.baseline.firstMapPaint), `${ratio(r.app.firstMapPaint, r.baseline.idle)} of baseline idle`, '≤ 0.3×', mark(r.app.firstMapPaint <= 0.3 * r.baseline.idle)],
-    ['MapLibre idle', ms(r.app.idle), ms(r.baseline.idle), ratio(r.app.idle, r.baseline.idle), '≤ 1.15×', mark(r.app.idle <= 1.15 * r.baseline.idle)],
-    ['Gzip bytes before first map paint', kb(r.app.bytesBeforePaint), kb(r.baseline.bytesBeforePaint), ratio(r.app.bytesBeforePaint, r.baseline.bytesBeforePaint), '≤ 60 kB', mark(r.app.bytesBeforePaint <= 60 * 1024)],
-    ['Gzip bytes in total', kb(r.app.bytesTotal), kb(r.baseline.bytesTotal), ratio(r.app.bytesTotal, r.baseline.bytesTotal), '', ''],
-    ['First paint, 10 / 100 / 1,000 flows', `${ms(s10.firstMapPaint)} / ${ms(r.scaling['100']!.firstMapPaint)} / ${ms(s1000.firstMapPaint)}`, '', `${ratio(s1000.firstMapPaint, s10.firstMapPaint)} (1,000 vs 10)`, '≤ 2×', mark(s1000.firstMapPaint <= 2 * s10.firstMapPaint)],
-    ['Idle, 10 / 100 / 1,000 flows', `${ms(s10.idle)} / ${ms(r.scaling['100']!.idle)} / ${ms(s1000.idle)}`, '', ratio(s1000.idle, s10.idle), '', ''],
-    ['Sentence click to flow highlighted', `p50 ${ms(r.clicks.p50)}, p95 ${ms(r.clicks.p95)}`, '', '', 'p95 ≤ 50 ms', mark(r.clicks.p95 <= 50)],
-    ['JS heap after 50 / after all steps', `${kb(r.soak.after50)} / ${kb(r.soak.afterAll)}`, '', ratio(r.soak.afterAll, r.soak.after50), '≤ 1.1×', mark(r.soak.afterAll <= 1.1 * r.soak.after50)],
-    ['Window listeners after 50 / after all steps', `${r.soak.listenersBefore} / ${r.soak.listenersAfter}`, '', '', 'no growth', mark(r.soak.listenersAfter <= r.soak.listenersBefore)],
+    [
+      'First map paint',
+      ms(r.app.firstMapPaint),
+      ms(r.baseline.firstMapPaint),
+      `${ratio(r.app.firstMapPaint, r.baseline.idle)} of baseline idle`,
+      '≤ 0.3×',
+      mark(r.app.firstMapPaint <= 0.3 * r.baseline.idle),
+    ],
+    [
+      'MapLibre idle',
+      ms(r.app.idle),
+      ms(r.baseline.idle),
+      ratio(r.app.idle, r.baseline.idle),
+      '≤ 1.15×',
+      mark(r.app.idle <= 1.15 * r.baseline.idle),
+    ],
+    [
+      'Gzip bytes before first map paint',
+      kb(r.app.bytesBeforePaint),
+      kb(r.baseline.bytesBeforePaint),
+      ratio(r.app.bytesBeforePaint, r.baseline.bytesBeforePaint),
+      '≤ 60 kB',
+      mark(r.app.bytesBeforePaint <= 60 * 1024),
+    ],
+    [
+      'Gzip bytes in total',
+      kb(r.app.bytesTotal),
+      kb(r.baseline.bytesTotal),
+      ratio(r.app.bytesTotal, r.baseline.bytesTotal),
+      '',
+      '',
+    ],
+    [
+      'First paint, 10 / 100 / 1,000 flows',
+      `${ms(s10.firstMapPaint)} / ${ms(r.scaling['100']!.firstMapPaint)} / ${ms(s1000.firstMapPaint)}`,
+      '',
+      `${ratio(s1000.firstMapPaint, s10.firstMapPaint)} (1,000 vs 10)`,
+      '≤ 2×',
+      mark(s1000.firstMapPaint <= 2 * s10.firstMapPaint),
+    ],
+    [
+      'Idle, 10 / 100 / 1,000 flows',
+      `${ms(s10.idle)} / ${ms(r.scaling['100']!.idle)} / ${ms(s1000.idle)}`,
+      '',
+      ratio(s1000.idle, s10.idle),
+      '',
+      '',
+    ],
+    [
+      'Sentence click to flow highlighted',
+      `p50 ${ms(r.clicks.p50)}, p95 ${ms(r.clicks.p95)}`,
+      '',
+      '',
+      'p95 ≤ 50 ms',
+      mark(r.clicks.p95 <= 50),
+    ],
+    [
+      'JS heap after 50 / after all steps',
+      `${kb(r.soak.after50)} / ${kb(r.soak.afterAll)}`,
+      '',
+      ratio(r.soak.afterAll, r.soak.after50),
+      '≤ 1.1×',
+      mark(r.soak.afterAll <= 1.1 * r.soak.after50),
+    ],
+    [
+      'Window listeners after 50 / after all steps',
+      `${r.soak.listenersBefore} / ${r.soak.listenersAfter}`,
+      '',
+      '',
+      'no growth',
+      mark(r.soak.listenersAfter <= r.soak.listenersBefore),
+    ],
   ];
   for (const preset of ['mobile', 'desktop']) {
     const app = lh(`app/${preset}`);
     const base = lh(`baseline/${preset}`);
     if (!app || !base) continue;
-    rows.push([`Lighthouse ${preset}: performance`, app.performance.toFixed(2), base.performance.toFixed(2), '', preset === 'mobile' ? '≥ 0.95' : '', preset === 'mobile' ? mark(app.performance >= 0.95) : '']);
-    rows.push([`Lighthouse ${preset}: accessibility`, app.accessibility.toFixed(2), base.accessibility.toFixed(2), '', '1.0', mark(app.accessibility >= 1)]);
+    rows.push([
+      `Lighthouse ${preset}: performance`,
+      app.performance.toFixed(2),
+      base.performance.toFixed(2),
+      '',
+      preset === 'mobile' ? '≥ 0.95' : '',
+      preset === 'mobile' ? mark(app.performance >= 0.95) : '',
+    ]);
+    rows.push([
+      `Lighthouse ${preset}: accessibility`,
+      app.accessibility.toFixed(2),
+      base.accessibility.toFixed(2),
+      '',
+      '1.0',
+      mark(app.accessibility >= 1),
+    ]);
   }
   const head = ['measure', 'app', 'baseline', 'ratio', 'target', ''];
   return [

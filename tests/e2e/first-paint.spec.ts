@@ -3,11 +3,11 @@
  * map. With scripts the SVG map is live at once; MapLibre takes over at the same view; without
  * WebGL the SVG map stays and everything still works.
  */
-import { test, expect, mapIdle, published, handleOf } from './fixtures';
+import type { FeatureCollection, LineString } from 'geojson';
+import { test, expect, mapIdle, published, type ClaimMapHandle } from './fixtures';
 
 interface PublishedClaims {
   claims: { id: string; caption: string; shape: string; paragraph: number; sentence: number }[];
-  places: { id: string; name: string; coordinates: [number, number]; label?: boolean }[];
 }
 
 test.describe('with JavaScript off', () => {
@@ -21,9 +21,9 @@ test.describe('with JavaScript off', () => {
     const svg = page.locator('#map .static-map > svg');
     await expect(svg).toBeVisible();
     await expect(svg.locator('.land')).toHaveAttribute('d', /^M/);
-    // Every claim is drawn on the static map.
-    const drawn = await svg
-      .locator('[data-claim]')
+    // Every claim is drawn on the static map: lines and areas below, markers in the symbol layer.
+    const drawn = await page
+      .locator('#map .static-map [data-claim], #map .map-symbols [data-claim]')
       .evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-claim')))]);
     expect(drawn.sort()).toEqual(claims.map((c) => c.id).sort());
     await expect(page.getByText('Loading the interactive map')).toHaveCount(0);
@@ -31,36 +31,36 @@ test.describe('with JavaScript off', () => {
 });
 
 test('MapLibre takes over at the same view, with the same claim selected', async ({ page }) => {
-  const { claims, places } = await published<PublishedClaims>(page, 'data/claims.json');
+  const { claims } = await published<PublishedClaims>(page, 'data/claims.json');
+  const flows = await published<FeatureCollection>(page, 'data/flows.geojson');
   const claim = claims.find((c) => c.shape === 'arrows')!;
   await page.goto(`./?claim=${claim.id}`);
   await mapIdle(page);
-  // The SVG map is still in the page, hidden: its places must sit where MapLibre draws them.
-  const labelled = places.filter((p) => p.label);
-  const svgDots = await page
-    .locator('#map .static-map > svg circle.place-dot')
-    .evaluateAll((dots) =>
-      dots.map((d) => [Number(d.getAttribute('cx')), Number(d.getAttribute('cy'))] as [number, number]),
+  // The SVG map is still in the page, hidden, at the view it showed when MapLibre took over:
+  // every arrow must start where MapLibre draws its origin.
+  const svgStarts = await page
+    .locator('#map .static-map defs path')
+    .evaluateAll((paths) =>
+      paths.map((p) => (/^M(-?[\d.]+),(-?[\d.]+)/.exec(p.getAttribute('d') ?? '') ?? []).slice(1, 3).map(Number)),
     );
-  const mapDots = await page.evaluate(
-    (coords) => {
-      const handle = (
-        document.querySelector('#map .maplibre') as unknown as {
-          claimMap: { project(c: [number, number]): [number, number] };
-        }
-      ).claimMap;
-      return coords.map((c) => handle.project(c));
-    },
-    labelled.map((p) => p.coordinates),
-  );
-  const visible = mapDots.filter(([x, y]) => x >= 0 && y >= 0);
-  expect(visible.length).toBeGreaterThan(2);
-  for (const [x, y] of visible) {
-    const nearest = Math.min(...svgDots.map(([sx, sy]) => Math.hypot(sx - x, sy - y)));
-    expect(nearest, 'SVG and MapLibre place a capital within 1 px of each other').toBeLessThanOrEqual(1);
-  }
+  const origins = flows.features
+    .filter((f) => f.geometry.type === 'LineString')
+    .map((f) => (f.geometry as LineString).coordinates[0] as [number, number]);
+  const mapStarts = await page.evaluate((coords) => {
+    const handle = (document.querySelector('#map .maplibre') as unknown as { claimMap: ClaimMapHandle }).claimMap;
+    return coords.map((c) => handle.project(c));
+  }, origins);
+  expect(svgStarts).toHaveLength(mapStarts.length);
+  mapStarts.forEach(([x, y], i) => {
+    const [sx, sy] = svgStarts[i]!;
+    expect(Math.hypot(sx! - x, sy! - y), `arrow ${i} starts within 1 px of MapLibre's origin`).toBeLessThanOrEqual(1);
+  });
+  // The symbol layer follows MapLibre: capitals sit on MapLibre's projection of them.
+  const dots = await page
+    .locator('#map .map-symbols circle.place-dot')
+    .evaluateAll((els) => els.map((d) => [Number(d.getAttribute('cx')), Number(d.getAttribute('cy'))]));
+  expect(dots.length).toBeGreaterThan(0);
   await expect(page.locator(`[data-claim-card="${claim.id}"]`)).toBeVisible();
   await expect(page.locator('#map .maplibre')).toHaveClass(/ready/);
   await expect(page.locator('#map .static-layer')).toBeHidden();
-  void handleOf;
 });

@@ -5,15 +5,19 @@
 import { test as base, expect, type Page } from '@playwright/test';
 
 interface Guard {
-  /** Requests to other origins, and uncaught errors, seen so far. */
+  /** Requests to other origins, failed responses, and uncaught errors, seen so far. */
   foreignRequests: string[];
+  failedResponses: string[];
   pageErrors: string[];
 }
 
 export const test = base.extend<{ guard: Guard }>({
   guard: [
     async ({ page }, use) => {
-      const guard: Guard = { foreignRequests: [], pageErrors: [] };
+      const guard: Guard = { foreignRequests: [], failedResponses: [], pageErrors: [] };
+      page.on('response', (response) => {
+        if (response.status() >= 400) guard.failedResponses.push(`${response.status()} ${response.url()}`);
+      });
       page.on('request', (request) => {
         const url = new URL(request.url());
         if (url.protocol === 'data:' || url.protocol === 'blob:') return;
@@ -23,6 +27,7 @@ export const test = base.extend<{ guard: Guard }>({
       await use(guard);
       expect(guard.foreignRequests, 'requests to another origin').toEqual([]);
       expect(guard.pageErrors, 'uncaught page errors').toEqual([]);
+      expect(guard.failedResponses, 'failed requests').toEqual([]);
     },
     { auto: true },
   ],
@@ -35,11 +40,6 @@ export async function mapIdle(page: Page): Promise<void> {
   // Software WebGL on a busy 2-core machine can take a while: wait on state, generously.
   await expect(page.locator('#map')).toHaveAttribute('data-state', 'idle', { timeout: 45_000 });
   await page.waitForFunction(() => 'claimMap' in (document.querySelector('#map .maplibre') ?? {}));
-}
-
-/** The MapLibre map's test handle (see `MapView.svelte`). */
-export function handleOf(): ClaimMapHandle {
-  return (document.querySelector('#map .maplibre') as unknown as { claimMap: ClaimMapHandle }).claimMap;
 }
 
 /** Waits for the camera to finish a move that the last action started. */

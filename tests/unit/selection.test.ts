@@ -27,15 +27,7 @@ function evaluate(value: unknown, claimId: string): number {
   return literal[1].includes(claimId) ? selected : other;
 }
 
-const LAYERS = [
-  'flow-area-fill',
-  'flow-area-line',
-  'flow-border',
-  'flow-casing',
-  'flow-lines',
-  'flow-heads',
-  'flow-markers',
-];
+const LAYERS = ['flow-area-fill', 'flow-area-line', 'flow-border', 'flow-casing', 'flow-lines'];
 
 describe('selectionPaint', () => {
   it('shows every claim evenly with plain numbers when nothing is selected', () => {
@@ -105,7 +97,7 @@ describe('applySelection', () => {
     expect(evaluate(map.get('flow-lines', 'line-opacity'), 'ttp-pakistan')).toBe(1);
     applySelection(map, []);
     expect(map.get('flow-lines', 'line-opacity')).toBe(1);
-    expect(map.get('flow-markers', 'icon-opacity')).toBe(1);
+    expect(map.get('flow-area-fill', 'fill-opacity')).toBeCloseTo(0.14);
     for (const [layer, property] of selectionPaint([])) {
       expect(typeof map.get(layer, property), `${layer} ${property}`).toBe('number');
     }

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import { buildStyle, CLAIM_LAYERS, FONT, flowSourceData, SOURCES, type FlowRole } from '../../src/map/style';
+import { buildStyle, CLAIM_LAYERS, flowSourceData, SOURCES, type FlowRole } from '../../src/map/style';
 import { readStoryFiles } from '../../src/story/plugin';
 import { prepareStory } from '../../src/story/prepare';
 import type { Story } from '../../src/story/types';
 
 const story = prepareStory(readStoryFiles('data'));
 const fixture = prepareStory(readStoryFiles('tests/fixtures/story'));
-const FONT_URL = './fonts/noto-sans-latin-400.woff2';
 
 const stories: [string, Story][] = [
   ['the real story', story],
@@ -22,13 +21,13 @@ function sourceOf(layer: LayerSpecification): string | undefined {
 describe('buildStyle', () => {
   for (const [name, s] of stories) {
     it(`passes MapLibre’s style validator for ${name}`, () => {
-      const style = buildStyle(s, FONT_URL);
+      const style = buildStyle(s);
       expect(validateStyleMin(style).map((e) => e.message)).toEqual([]);
     });
   }
 
   it('is checked by a validator that does find mistakes', () => {
-    const style = buildStyle(story, FONT_URL);
+    const style = buildStyle(story);
     const broken: StyleSpecification = {
       ...style,
       layers: [...style.layers, { id: 'stray', type: 'line', source: 'nowhere' }],
@@ -36,22 +35,15 @@ describe('buildStyle', () => {
     expect(validateStyleMin(broken).map((e) => e.message)).toEqual([expect.stringContaining('nowhere')]);
   });
 
-  it('draws labels with the self-hosted font at the given URL', () => {
-    const style = buildStyle(story, FONT_URL);
-    expect(style['font-faces']).toEqual({ [FONT]: FONT_URL });
-    expect(buildStyle(story, '/elsewhere/font.woff2')['font-faces']).toEqual({ [FONT]: '/elsewhere/font.woff2' });
-    const textLayers = style.layers.filter((l) => l.type === 'symbol' && l.layout?.['text-field'] !== undefined);
-    expect(textLayers.length).toBeGreaterThan(0);
-    for (const layer of textLayers) {
-      if (layer.type !== 'symbol') continue;
-      expect(layer.layout?.['text-font'], layer.id).toEqual([FONT]);
-    }
-    // Every font a layer asks for is one the style provides: no glyph server to fall back on.
+  it('has no symbol layers: names, arrowheads and markers are the SVG symbol layer’s', () => {
+    const style = buildStyle(story);
+    expect(style.layers.filter((l) => l.type === 'symbol')).toEqual([]);
+    expect(style['font-faces']).toBeUndefined();
     expect(style.glyphs).toBeUndefined();
   });
 
   it('gives every layer a source that exists, with unique layer ids', () => {
-    const style = buildStyle(story, FONT_URL);
+    const style = buildStyle(story);
     const ids = style.layers.map((l) => l.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const layer of style.layers) {
@@ -67,12 +59,12 @@ describe('buildStyle', () => {
   });
 
   it('has every layer the selection code changes', () => {
-    const ids = buildStyle(story, FONT_URL).layers.map((l) => l.id);
+    const ids = buildStyle(story).layers.map((l) => l.id);
     for (const id of CLAIM_LAYERS) expect(ids).toContain(id);
   });
 
   it('asks no server for anything: inline GeoJSON only, no tiles, sprite or glyphs', () => {
-    const style = buildStyle(story, FONT_URL);
+    const style = buildStyle(story);
     expect(style.sprite).toBeUndefined();
     expect(style.glyphs).toBeUndefined();
     for (const [id, source] of Object.entries(style.sources)) {
@@ -88,7 +80,7 @@ describe('buildStyle', () => {
   });
 
   it('draws the story’s own geography and claims', () => {
-    const style = buildStyle(story, FONT_URL);
+    const style = buildStyle(story);
     const data = (id: string) => {
       const source = style.sources[id];
       if (source?.type !== 'geojson') throw new Error(`no GeoJSON source ${id}`);
@@ -96,11 +88,6 @@ describe('buildStyle', () => {
     };
     expect(data(SOURCES.countries).features).toHaveLength(story.geography.objects.countries.geometries.length);
     expect(data(SOURCES.flows).features).toHaveLength(story.flows.features.length);
-    const lines = story.flows.features.filter((f) => f.geometry.type === 'LineString');
-    expect(data(SOURCES.heads).features).toHaveLength(lines.length);
-    const points = story.flows.features.filter((f) => f.geometry.type === 'Point');
-    expect(data(SOURCES.markers).features).toHaveLength(points.length);
-    expect(data(SOURCES.places).features).toHaveLength(story.places.filter((p) => p.label).length);
   });
 });
 
