@@ -13,7 +13,7 @@ import { createServer, type Server } from 'node:http';
 import { cpus, totalmem } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser } from '@playwright/test';
 import { launchOptions } from '../e2e/browser.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
