@@ -7,6 +7,6 @@ import story from 'virtual:story';
 import App from './App.svelte';
 
 export function renderPage(): { head: string; body: string; title: string } {
-  const { head, body } = render(App, { props: { story } });
+  const { head, body } = render(App, { props: { story, mode: 'read' } });
   return { head, body, title: `Claim map: ${story.article.title}` };
 }

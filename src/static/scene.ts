@@ -66,6 +66,8 @@ export interface BaseScene {
 
 export interface SymbolScene {
   size: Size;
+  /** Arcs drawn again above everything, to animate them in (the classroom's steps). */
+  drawn: ScenePath[];
   heads: (ScenePoint & { angle: number })[];
   markers: ScenePoint[];
   countryLabels: SceneLabel[];
@@ -180,20 +182,6 @@ export function renderBase(source: SceneSource, view: View, size: Size): BaseSce
   // One decimal of a pixel is finer than any screen and keeps the HTML small.
   const path = geoPath({ stream: (output) => projection.stream(pixelThinning(output)) }).digits(1);
   const d = (g: GeoPermissibleObjects) => path(g) ?? '';
-  /**
-   * An arc is a quadratic Bézier in Mercator (see flows/geometry.ts), and this projection is
-   * Mercator scaled and shifted: the same Bézier in pixels is exact. Its control point comes
-   * back from the sampled midpoint (`ARC_SAMPLES` is even), B(½) = (P0 + 2C + P1) / 4. One `Q`
-   * command instead of 48 points keeps a thousand arrows cheap to send and to draw.
-   */
-  const arcPath = (line: Position[]): string => {
-    const [x0, y0] = point(line[0] as LonLat);
-    const [x1, y1] = point(line[line.length - 1] as LonLat);
-    if (line.length < 3) return `M${x0},${y0}L${x1},${y1}`;
-    const [xm, ym] = point(line[Math.floor(line.length / 2)] as LonLat);
-    const [cx, cy] = [round1(2 * xm - (x0 + x1) / 2), round1(2 * ym - (y0 + y1) / 2)];
-    return `M${x0},${y0}Q${cx},${cy},${x1},${y1}`;
-  };
   const claimPaths = (role: (g: Geometry) => boolean): ScenePath[] =>
     source.flows
       .filter((f) => role(f.geometry))
@@ -205,14 +193,34 @@ export function renderBase(source: SceneSource, view: View, size: Size): BaseSce
     borders: d(basemap.borders),
     areas: claimPaths((g) => g.type === 'Polygon' || g.type === 'MultiPolygon'),
     claimBorders: claimPaths((g) => g.type === 'MultiLineString'),
-    arcs: source.flows
-      .filter((f) => f.geometry.type === 'LineString')
-      .map((f) => ({
-        claimId: f.properties.claimId,
-        kind: f.properties.kind,
-        d: arcPath((f.geometry as LineString).coordinates),
-      })),
+    arcs: arcPaths(source, point),
   };
+}
+
+/**
+ * An arc is a quadratic Bézier in Mercator (see flows/geometry.ts), and the projection is
+ * Mercator scaled and shifted: the same Bézier in pixels is exact. Its control point comes back
+ * from the sampled midpoint (`ARC_SAMPLES` is even), B(½) = (P0 + 2C + P1) / 4. One `Q` command
+ * instead of 48 points keeps a thousand arrows cheap to send and to draw.
+ */
+function arcPath(line: Position[], point: (at: LonLat) => [number, number]): string {
+  const [x0, y0] = point(line[0] as LonLat);
+  const [x1, y1] = point(line[line.length - 1] as LonLat);
+  if (line.length < 3) return `M${x0},${y0}L${x1},${y1}`;
+  const [xm, ym] = point(line[Math.floor(line.length / 2)] as LonLat);
+  const [cx, cy] = [round1(2 * xm - (x0 + x1) / 2), round1(2 * ym - (y0 + y1) / 2)];
+  return `M${x0},${y0}Q${cx},${cy},${x1},${y1}`;
+}
+
+/** The arcs of all claims, or of the given ones. */
+function arcPaths(source: SceneSource, point: (at: LonLat) => [number, number], only?: readonly string[]): ScenePath[] {
+  return source.flows
+    .filter((f) => f.geometry.type === 'LineString' && (!only || only.includes(f.properties.claimId)))
+    .map((f) => ({
+      claimId: f.properties.claimId,
+      kind: f.properties.kind,
+      d: arcPath((f.geometry as LineString).coordinates, point),
+    }));
 }
 
 /** Label sizes, in CSS pixels, as `StaticMap.svelte`'s styles set them. */
@@ -236,7 +244,7 @@ function labelBox(name: string, x: number, y: number, kind: 'country' | 'place')
  * (no glyphs, no icons, no placement pass). Names that would overlap a name already placed, or
  * stick out of the map, are left out: capitals first, then countries in order of size.
  */
-export function renderSymbols(source: SceneSource, view: View, size: Size): SymbolScene {
+export function renderSymbols(source: SceneSource, view: View, size: Size, drawn: readonly string[] = []): SymbolScene {
   const { point } = frame(view, size);
   const placed: ReturnType<typeof labelBox>[] = [];
   const fits = (box: ReturnType<typeof labelBox>) =>
@@ -256,6 +264,7 @@ export function renderSymbols(source: SceneSource, view: View, size: Size): Symb
   const places = labels(source.placeLabels, 'place');
   return {
     size,
+    drawn: drawn.length ? arcPaths(source, point, drawn) : [],
     heads: source.heads.map((h: Feature<Point, { claimId: string; kind: ClaimKind; angle: number }>) => {
       const [x, y] = point(h.geometry.coordinates as LonLat);
       return { claimId: h.properties.claimId, kind: h.properties.kind, angle: h.properties.angle, x, y };

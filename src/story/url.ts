@@ -56,3 +56,45 @@ export function serializeUrl(state: ViewState, currentSearch = ''): string {
   const query = params.toString().replace(/%2C/gi, ',');
   return query ? `?${query}` : '';
 }
+
+export type Mode = 'read' | 'present' | 'presenter';
+
+/** `?mode=present` or `?mode=presenter`; anything else, or nothing, is the reader. */
+export function parseMode(search: string): Mode {
+  const mode = safeParams(search).get('mode');
+  return mode === 'present' || mode === 'presenter' ? mode : 'read';
+}
+
+/**
+ * `?step=<n>`, numbered from 1, clamped to the steps there are; null when absent or not a
+ * whole number (the page then starts at step 1).
+ */
+export function parseStep(search: string, count: number): number | null {
+  const raw = safeParams(search).get('step');
+  if (raw === null || !/^\s*\d{1,6}\s*$/.test(raw)) return null;
+  return Math.min(count, Math.max(1, Number(raw)));
+}
+
+/** `&autoplay=<seconds>` for a kiosk: between 3 s and 10 min a step, or null. */
+export function parseAutoplay(search: string): number | null {
+  const raw = safeParams(search).get('autoplay');
+  if (raw === null || !/^\s*\d{1,6}(\.\d+)?\s*$/.test(raw)) return null;
+  return Math.min(600, Math.max(3, Number(raw)));
+}
+
+/** The query string with `key` set to `value` (or removed for null), other parameters kept. */
+export function withParam(search: string, key: string, value: string | null): string {
+  const params = safeParams(search);
+  if (value === null) params.delete(key);
+  else params.set(key, value);
+  const query = params.toString().replace(/%2C/gi, ',');
+  return query ? `?${query}` : '';
+}
+
+function safeParams(search: string): URLSearchParams {
+  try {
+    return new URLSearchParams(search);
+  } catch {
+    return new URLSearchParams();
+  }
+}

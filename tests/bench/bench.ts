@@ -14,6 +14,9 @@ import { cpus, totalmem } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { launchOptions } from '../e2e/browser.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -263,9 +266,6 @@ interface LighthouseScores {
 }
 
 async function lighthouseScores(url: string, preset: 'mobile' | 'desktop'): Promise<LighthouseScores> {
-  const { default: lighthouse } = await import('lighthouse');
-  const chromeLauncher = await import('chrome-launcher');
-  const { default: desktopConfig } = await import('lighthouse/core/config/desktop-config.js');
   const options = launchOptions();
   const chrome = await chromeLauncher.launch({
     chromePath: options.executablePath ?? chromium.executablePath(),

@@ -172,3 +172,38 @@ describe('serializeUrl', () => {
     }
   });
 });
+
+describe('classroom parameters', () => {
+  it('reads the mode, and treats anything unknown as the reader', async () => {
+    const { parseMode } = await import('../../src/story/url');
+    expect(parseMode('?mode=present')).toBe('present');
+    expect(parseMode('?mode=presenter&step=2')).toBe('presenter');
+    expect(parseMode('?mode=<script>')).toBe('read');
+    expect(parseMode('')).toBe('read');
+  });
+
+  it('reads a step as a whole number within the steps, or none', async () => {
+    const { parseStep } = await import('../../src/story/url');
+    expect(parseStep('?step=4', 14)).toBe(4);
+    expect(parseStep('?step=99', 14)).toBe(14);
+    expect(parseStep('?step=0', 14)).toBe(1);
+    for (const bad of ['?step=-2', '?step=2.5', '?step=abc', '?step=', '?step=1e9', `?step=${'9'.repeat(5000)}`]) {
+      expect(parseStep(bad, 14), bad).toBeNull();
+    }
+  });
+
+  it('reads an autoplay interval between 3 s and 10 min', async () => {
+    const { parseAutoplay } = await import('../../src/story/url');
+    expect(parseAutoplay('?autoplay=8')).toBe(8);
+    expect(parseAutoplay('?autoplay=1')).toBe(3);
+    expect(parseAutoplay('?autoplay=100000')).toBe(600);
+    expect(parseAutoplay('?autoplay=soon')).toBeNull();
+  });
+
+  it('sets one parameter and keeps the others', async () => {
+    const { withParam } = await import('../../src/story/url');
+    expect(withParam('?mode=present&step=2', 'step', '3')).toBe('?mode=present&step=3');
+    expect(withParam('?mode=present&step=2', 'mode', null)).toBe('?step=2');
+    expect(withParam('', 'claim', 'a,b')).toBe('?claim=a,b');
+  });
+});

@@ -1,0 +1,179 @@
+/**
+ * Classroom mode: a teacher steps through the claims with keys, a clicker, buttons or swipes;
+ * the step is in the URL; a presenter view drives the presenting window and follows it.
+ */
+import { test, expect, published, type ClaimMapHandle } from './fixtures';
+import type { Page } from '@playwright/test';
+
+interface PublishedClaims {
+  claims: { id: string; caption: string; paragraph: number; sentence: number; quote: string }[];
+}
+
+test.use({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
+
+const stepOf = async (page: Page) => Number(await page.locator('.present').getAttribute('data-step'));
+
+async function expectStep(page: Page, step: number) {
+  await expect(page.locator('.present')).toHaveAttribute('data-step', String(step));
+  await expect(page).toHaveURL(new RegExp(`[?&]step=${step}(&|$)`));
+  await expect(page.locator('.progress')).toHaveText(new RegExp(`^${step} / \\d+$`));
+}
+
+test('every key steps as the help says, and nothing wraps', async ({ page }) => {
+  const { claims } = await published<PublishedClaims>(page, 'data/claims.json');
+  const count = claims.length + 2;
+  await page.goto('./?mode=present');
+  await expectStep(page, 1);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+
+  for (const key of ['ArrowRight', 'Space', 'PageDown', 'Enter']) {
+    const before = await stepOf(page);
+    await page.keyboard.press(key);
+    await expectStep(page, before + 1);
+  }
+  for (const key of ['ArrowLeft', 'PageUp', 'Backspace']) {
+    const before = await stepOf(page);
+    await page.keyboard.press(key);
+    await expectStep(page, before - 1);
+  }
+  await page.keyboard.press('End');
+  await expectStep(page, count);
+  await page.keyboard.press('ArrowRight');
+  await expectStep(page, count);
+  await page.keyboard.press('Home');
+  await expectStep(page, 1);
+  await page.keyboard.press('ArrowLeft');
+  await expectStep(page, 1);
+
+  // A number then Enter: that step. Step 2 is the first claim.
+  await page.keyboard.press('4');
+  await page.keyboard.press('Enter');
+  await expectStep(page, 4);
+  const claim = claims[2]!;
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(claim.caption);
+  await expect(page.locator('blockquote.sentence')).toHaveText(claim.quote);
+  await expect(page.locator('blockquote.sentence')).toHaveCSS('font-size', /^(2[4-9]|[3-9]\d)(\.\d+)?px$/);
+  // Its flow is the one highlighted: on the symbol layer and the SVG map, the others dimmed.
+  await expect(page.locator('#map .map-symbols .dimmed')).toHaveCount(1);
+
+  // Blank and show again, with B and with the clicker's full stop.
+  await page.keyboard.press('b');
+  await expect(page.locator('.blackout')).toBeVisible();
+  await page.keyboard.press('b');
+  await expect(page.locator('.blackout')).toHaveCount(0);
+  await page.keyboard.press('.');
+  await expect(page.locator('.blackout')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.blackout')).toHaveCount(0);
+
+  // Help lists the keys.
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keys' })).toContainText('Page Down');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  // Escape, outside full screen, leaves for the reader with the claim selected.
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(new RegExp(`\\?claim=${claim.id}$`));
+  await expect(page.locator(`#sentence-p${claim.paragraph}s${claim.sentence}`)).toHaveClass(/selected/);
+});
+
+test('the buttons do it all too, and a reload keeps the step', async ({ page }) => {
+  await page.goto('./?mode=present&step=3');
+  await expectStep(page, 3);
+  await page.getByRole('button', { name: 'Next →' }).click();
+  await expectStep(page, 4);
+  await page.getByRole('button', { name: '← Previous' }).click();
+  await expectStep(page, 3);
+  await page.getByRole('button', { name: 'Last' }).click();
+  await expect(page.getByRole('button', { name: 'Next →' })).toBeDisabled();
+  await page.getByRole('button', { name: 'First' }).click();
+  await expectStep(page, 1);
+  await page.getByRole('button', { name: 'Larger text' }).click();
+  await page.getByRole('button', { name: 'High contrast' }).click();
+  await expect(page.locator('.present')).toHaveClass(/projector/);
+  await page.goto('./?mode=present&step=5');
+  await page.reload();
+  await expectStep(page, 5);
+  // The text size and theme are remembered: the only thing the page stores.
+  await expect(page.locator('.present')).toHaveClass(/projector/);
+  await expect(page.locator('.present')).toHaveAttribute('style', /--scale: 1\.1/);
+});
+
+test('odd step numbers in a link are clamped, not errors', async ({ page }) => {
+  await page.goto('./?mode=present&step=999999');
+  await expect(page.locator('.present')).toHaveAttribute('data-step', /^\d+$/);
+  const last = await stepOf(page);
+  await page.goto('./?mode=present&step=-4');
+  await expectStep(page, 1);
+  expect(last).toBeGreaterThan(2);
+});
+
+test('with reduced motion, a step moves the camera without animating', async ({ page }) => {
+  await page.goto('./?mode=present');
+  await expect(page.locator('#map')).toHaveAttribute('data-state', 'idle', { timeout: 45_000 });
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  // The camera jumps: the map is idle again at once, with no arrow drawn in.
+  await expect(page.locator('#map')).toHaveAttribute('data-state', 'idle');
+  await expect(page.locator('#map .draw-in')).toBeHidden();
+  const ids = await page.evaluate(() =>
+    (document.querySelector('#map .maplibre') as unknown as { claimMap: ClaimMapHandle }).claimMap.renderedClaimIds(),
+  );
+  expect(ids.length).toBeGreaterThan(0);
+});
+
+test('a swipe steps on a touch screen', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 800, height: 600 }, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto('./?mode=present&step=2');
+  const swipe = (fromX: number, toX: number) =>
+    page.evaluate(
+      ([a, b]) => {
+        const el = document.querySelector('.present')!;
+        const touch = (x: number) => new Touch({ identifier: 1, target: el, clientX: x, clientY: 200 });
+        el.dispatchEvent(
+          new TouchEvent('touchstart', { touches: [touch(a!)], changedTouches: [touch(a!)], bubbles: true }),
+        );
+        el.dispatchEvent(new TouchEvent('touchend', { touches: [], changedTouches: [touch(b!)], bubbles: true }));
+      },
+      [fromX, toX],
+    );
+  await swipe(600, 200);
+  await expect(page.locator('.present')).toHaveAttribute('data-step', '3');
+  await swipe(200, 600);
+  await expect(page.locator('.present')).toHaveAttribute('data-step', '2');
+  await context.close();
+});
+
+test('the presenter view drives the presenting window, and follows it', async ({ page, context }) => {
+  const { claims } = await published<PublishedClaims>(page, 'data/claims.json');
+  await page.goto('./?mode=present&step=2');
+  const [presenter] = await Promise.all([
+    context.waitForEvent('page'),
+    page.getByRole('button', { name: 'Open presenter view' }).click(),
+  ]);
+  await presenter.waitForLoadState();
+  await expect(presenter.locator('.presenter')).toHaveAttribute('data-step', '2');
+  await expect(presenter.getByRole('heading', { name: /^Now:/ })).toContainText(claims[0]!.caption);
+  await expect(presenter.getByRole('heading', { name: /^Next:/ })).toContainText(claims[1]!.caption);
+  await expect(presenter.locator('.timer')).toContainText(/\d+:\d\d/);
+
+  await presenter.getByRole('button', { name: 'Next →' }).click();
+  await expect(page.locator('.present')).toHaveAttribute('data-step', '3');
+  await expect(page).toHaveURL(/step=3/);
+
+  await page.keyboard.press('ArrowRight');
+  await expect(presenter.locator('.presenter')).toHaveAttribute('data-step', '4');
+  await expect(presenter).toHaveURL(/mode=presenter.*step=4|step=4.*mode=presenter/);
+});
+
+test('the reader has a Present button, and a kiosk link steps on its own', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('link', { name: 'Present ▸' }).click();
+  await expect(page).toHaveURL(/mode=present/);
+  await expect(page.locator('.present')).toHaveAttribute('data-step', '1');
+  await page.goto('./?mode=present&autoplay=3');
+  await expect(page.getByText('Autoplay every 3 s')).toBeVisible();
+  await expect(page.locator('.present')).toHaveAttribute('data-step', '2', { timeout: 10_000 });
+});
