@@ -20,6 +20,10 @@ export default defineConfig({
     emptyOutDir: true,
     // MapLibre (about 1 MB) is its own chunk, loaded on demand: its size is expected.
     chunkSizeWarningLimit: 1200,
+    rollupOptions: {
+      // The reader (and classroom) page, and the page newsrooms embed.
+      input: { main: resolve('src/index.html'), embed: resolve('src/embed.html') },
+    },
   },
   test: {
     root: '.',

@@ -5,8 +5,9 @@
 import { render } from 'svelte/server';
 import story from 'virtual:story';
 import App from './App.svelte';
+import type { Mode } from './story/url';
 
-export function renderPage(): { head: string; body: string; title: string } {
-  const { head, body } = render(App, { props: { story, mode: 'read' } });
+export function renderPage(mode: Mode = 'read'): { head: string; body: string; title: string } {
+  const { head, body } = render(App, { props: { story, mode } });
   return { head, body, title: `Claim map: ${story.article.title}` };
 }

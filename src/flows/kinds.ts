@@ -28,6 +28,8 @@ export interface KindStyle {
   /** One line for the legend: what the kind means. */
   description: string;
   color: string;
+  /** The colour on a dark map: lighter, for the same contrast against dark land and water. */
+  darkColor: string;
   /** Line dash pattern in multiples of the line width; empty for solid. */
   dash: number[];
   head: HeadShape;
@@ -39,6 +41,7 @@ export const KIND_STYLES: Record<ClaimKind, KindStyle> = {
     label: 'Armed group threat',
     description: 'Militant groups said to threaten a place from another',
     color: '#c0392b',
+    darkColor: '#ff8a7a',
     dash: [],
     head: 'filled',
     marker: 'circle',
@@ -47,6 +50,7 @@ export const KIND_STYLES: Record<ClaimKind, KindStyle> = {
     label: 'Diplomatic move',
     description: 'Recognition, upgrades and influence between governments',
     color: '#1f5fa8',
+    darkColor: '#7fb2ff',
     dash: [3, 1.5],
     head: 'open',
     marker: 'circle',
@@ -55,6 +59,7 @@ export const KIND_STYLES: Record<ClaimKind, KindStyle> = {
     label: 'Border instability',
     description: 'Instability said to affect a border area',
     color: '#a35a00',
+    darkColor: '#f2a94a',
     dash: [1.2, 1],
     head: 'filled',
     marker: 'triangle',
@@ -63,6 +68,7 @@ export const KIND_STYLES: Record<ClaimKind, KindStyle> = {
     label: 'Humanitarian spillover',
     description: 'An emergency said to reach neighbouring states',
     color: '#86338a',
+    darkColor: '#dd9ae0',
     dash: [0.6, 1.4],
     head: 'open',
     marker: 'circle',
@@ -71,6 +77,7 @@ export const KIND_STYLES: Record<ClaimKind, KindStyle> = {
     label: 'Displacement',
     description: 'Population movement the article attributes to a place',
     color: '#0b6e8a',
+    darkColor: '#5fcbe6',
     dash: [],
     head: 'filled',
     marker: 'triangle',
@@ -79,6 +86,7 @@ export const KIND_STYLES: Record<ClaimKind, KindStyle> = {
     label: 'Drug trade',
     description: 'Drug trade the article attributes to a place',
     color: '#2e6b2f',
+    darkColor: '#8fd48f',
     dash: [],
     head: 'filled',
     marker: 'diamond',
@@ -87,6 +95,7 @@ export const KIND_STYLES: Record<ClaimKind, KindStyle> = {
     label: 'Sanctuary for armed groups',
     description: 'A place said to shelter, or to become a haven for, armed groups',
     color: '#333333',
+    darkColor: '#e6e6e6',
     dash: [],
     head: 'filled',
     marker: 'square',
@@ -95,6 +104,7 @@ export const KIND_STYLES: Record<ClaimKind, KindStyle> = {
     label: 'Who governs',
     description: 'Who the article says controls a territory',
     color: '#6b5436',
+    darkColor: '#d2b083',
     dash: [2, 1],
     head: 'filled',
     marker: 'circle',
@@ -103,4 +113,11 @@ export const KIND_STYLES: Record<ClaimKind, KindStyle> = {
 
 export function kindStyle(kind: ClaimKind): KindStyle {
   return KIND_STYLES[kind];
+}
+
+export type MapTheme = 'light' | 'dark';
+
+/** A kind's colour on a light or a dark map. */
+export function kindColor(kind: ClaimKind, theme: MapTheme = 'light'): string {
+  return theme === 'dark' ? KIND_STYLES[kind].darkColor : KIND_STYLES[kind].color;
 }

@@ -17,7 +17,7 @@ import type {
   StyleSpecification,
 } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import { CLAIM_KINDS, KIND_STYLES, type ClaimKind } from '../flows/kinds';
+import { CLAIM_KINDS, KIND_STYLES, kindColor, type ClaimKind, type MapTheme } from '../flows/kinds';
 import type { Story } from '../story/types';
 
 export interface Palette {
@@ -26,6 +26,13 @@ export interface Palette {
   coast: string;
   border: string;
 }
+
+export const DARK: Palette = {
+  water: '#17232e',
+  land: '#2b2e33',
+  coast: '#5d7686',
+  border: '#80848b',
+};
 
 export const LIGHT: Palette = {
   water: '#d5e3ec',
@@ -58,14 +65,15 @@ function role(r: FlowRole): ExpressionSpecification {
   return ['==', ['get', 'role'], r];
 }
 
-const kindColor = byKind((k) => KIND_STYLES[k].color, '#000000');
+const kindColors = (theme: MapTheme) => byKind((k) => kindColor(k, theme), '#000000');
 /** Arrays in a `match` output must be literals; solid lines get a dash with no gap. */
 const kindDash = byKind(
   (k) => ['literal', KIND_STYLES[k].dash.length ? KIND_STYLES[k].dash : [1, 0]],
   ['literal', [1, 0]],
 );
 
-export function flowLayers(): (LineLayerSpecification | FillLayerSpecification)[] {
+export function flowLayers(theme: MapTheme = 'light'): (LineLayerSpecification | FillLayerSpecification)[] {
+  const kindColor = kindColors(theme);
   return [
     {
       id: 'flow-area-fill',
@@ -99,7 +107,7 @@ export function flowLayers(): (LineLayerSpecification | FillLayerSpecification)[
       source: SOURCES.flows,
       filter: role('arc'),
       layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': '#ffffff', 'line-width': 5, 'line-opacity': 0.75 },
+      paint: { 'line-color': theme === 'dark' ? '#101418' : '#ffffff', 'line-width': 5, 'line-opacity': 0.75 },
     },
     {
       id: 'flow-lines',
@@ -144,7 +152,8 @@ export function flowSourceData(story: Story): FeatureCollection {
   };
 }
 
-export function buildStyle(story: Story, palette: Palette = LIGHT): StyleSpecification {
+export function buildStyle(story: Story, theme: MapTheme = 'light'): StyleSpecification {
+  const palette = theme === 'dark' ? DARK : LIGHT;
   const geo = story.geography;
   return {
     version: 8,
@@ -166,7 +175,24 @@ export function buildStyle(story: Story, palette: Palette = LIGHT): StyleSpecifi
         layout: { 'line-join': 'round' },
         paint: { 'line-color': palette.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.9, 6, 1.4] },
       },
-      ...flowLayers(),
+      ...flowLayers(theme),
     ],
   } satisfies StyleSpecification;
+}
+
+/** Paint changes that turn a built style to another theme, as `[layer, property, value]`. */
+export function themePaint(theme: MapTheme): [string, string, unknown][] {
+  const palette = theme === 'dark' ? DARK : LIGHT;
+  const changes: [string, string, unknown][] = [
+    ['water', 'background-color', palette.water],
+    ['land', 'fill-color', palette.land],
+    ['coast', 'line-color', palette.coast],
+    ['borders', 'line-color', palette.border],
+  ];
+  for (const layer of flowLayers(theme)) {
+    const paint = layer.paint as Record<string, unknown>;
+    for (const property of ['line-color', 'fill-color'])
+      if (property in paint) changes.push([layer.id, property, paint[property]]);
+  }
+  return changes;
 }

@@ -11,6 +11,12 @@ import type { OutputBundle } from 'rolldown';
 
 const MOUNT = '<div id="app"></div>';
 
+/** The pages the build prerenders, and the mode each shows. */
+const PAGES: [file: string, mode: 'read' | 'embed'][] = [
+  ['index.html', 'read'],
+  ['embed.html', 'embed'],
+];
+
 /** Escapes text for an HTML text node (the title comes from data). */
 function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -21,34 +27,38 @@ interface LateAssets {
   entry: string;
   /** Chunks imported on demand that the page will need anyway (MapLibre). */
   preload: string[];
-  /** Files fetched by code rather than by the page (MapLibre's worker). */
-  prefetch: string[];
 }
 
 function lateAssets(bundle: OutputBundle): LateAssets {
-  const assets: LateAssets = { entry: '', preload: [], prefetch: [] };
+  const assets: LateAssets = { entry: '', preload: [] };
   for (const file of Object.values(bundle)) {
     if (file.type === 'chunk' && file.isEntry) assets.entry = file.fileName;
     else if (file.type === 'chunk' && file.isDynamicEntry && file.name.includes('maplibre'))
       assets.preload.push(file.fileName);
-    else if (file.type === 'asset' && file.fileName.includes('maplibre-gl-worker')) assets.prefetch.push(file.fileName);
   }
   return assets;
 }
 
 /**
- * The script that starts the app: after the first frame is painted, so the map and the article
- * paint from HTML and CSS alone, with MapLibre's files fetched alongside the app's.
+ * The script that starts the app once the first contentful paint is recorded, so the map and
+ * the article paint from HTML and CSS alone, with MapLibre's files fetched alongside the app's.
+ * Browsers without paint timing start it a little later instead.
  */
-export function loaderScript({ entry, preload, prefetch }: LateAssets): string {
-  // A worker's script cannot be preloaded where Chromium would reuse it: it is left out.
-  void prefetch;
+export function loaderScript({ entry, preload }: LateAssets): string {
   const links = preload.map((href) => ['modulepreload', `./${href}`]);
   return [
-    'requestAnimationFrame(function () { setTimeout(function () {',
-    `  ${JSON.stringify(links)}.forEach(function (l) { var e = document.createElement('link'); e.rel = l[0]; e.href = l[1]; document.head.appendChild(e); });`,
-    `  var s = document.createElement('script'); s.type = 'module'; s.src = ${JSON.stringify(`./${entry}`)}; document.head.appendChild(s);`,
-    '}); });',
+    '(function () {',
+    '  var started = false;',
+    '  function start() {',
+    '    if (started) return; started = true;',
+    `    ${JSON.stringify(links)}.forEach(function (l) { var e = document.createElement('link'); e.rel = l[0]; e.href = l[1]; document.head.appendChild(e); });`,
+    `    var s = document.createElement('script'); s.type = 'module'; s.src = ${JSON.stringify(`./${entry}`)}; document.head.appendChild(s);`,
+    '  }',
+    '  try {',
+    "    new PerformanceObserver(function (list) { if (list.getEntriesByName('first-contentful-paint').length) setTimeout(start); }).observe({ type: 'paint', buffered: true });",
+    '  } catch (e) { /* no paint timing */ }',
+    '  setTimeout(start, 400);',
+    '})();',
   ].join('\n');
 }
 
@@ -82,27 +92,32 @@ export function prerenderPlugin(plugins: () => PluginOption[]): Plugin {
       });
       const url = `${pathToFileURL(resolve(serverOut, 'entry-server.mjs')).href}?t=${Date.now()}`;
       const { renderPage } = (await import(url)) as typeof import('../entry-server.ts');
-      const page = renderPage();
-      const file = resolve(config.build.outDir, 'index.html');
-      const html = await readFile(file, 'utf8');
-      if (!html.includes(MOUNT)) throw new Error(`prerender: ${file} has no ${MOUNT} to fill`);
       // Vite drops chunks that only carried CSS after this plugin saw the bundle: keep the
       // files that were written.
       const written = async (file: string) => !!(await stat(resolve(config.build.outDir, file)).catch(() => null));
       assets!.preload = (await Promise.all(assets!.preload.map(async (f) => ((await written(f)) ? f : null)))).filter(
         (f): f is string => f !== null,
       );
-      const entryTag = new RegExp(`<script type="module" crossorigin src="\\./${assets!.entry}"></script>`);
-      if (!entryTag.test(html)) throw new Error(`prerender: ${file} does not load ${assets!.entry} as expected`);
-      await writeFile(
-        file,
-        html
-          .replace(entryTag, '')
-          .replace('</body>', `<script>\n${loaderScript(assets!)}\n</script>\n</body>`)
-          .replace(/<title>[^<]*<\/title>/, `<title>${escapeText(page.title)}</title>`)
-          .replace('</head>', `${page.head}</head>`)
-          .replace(MOUNT, `<div id="app">${page.body}</div>`),
-      );
+      for (const [name, mode] of PAGES) {
+        const file = resolve(config.build.outDir, name);
+        if (!(await written(name))) continue;
+        const page = renderPage(mode);
+        const html = await readFile(file, 'utf8');
+        if (!html.includes(MOUNT)) throw new Error(`prerender: ${file} has no ${MOUNT} to fill`);
+        // The page's own entry script, as Vite wrote it, is started by the loader instead.
+        const entryTag = /<script type="module" crossorigin src="\.\/([^"]+)"><\/script>/;
+        const entry = entryTag.exec(html)?.[1];
+        if (!entry) throw new Error(`prerender: ${file} loads no module script to defer`);
+        await writeFile(
+          file,
+          html
+            .replace(entryTag, '')
+            .replace('</body>', `<script>\n${loaderScript({ ...assets!, entry })}\n</script>\n</body>`)
+            .replace(/<title>[^<]*<\/title>/, `<title>${escapeText(page.title)}</title>`)
+            .replace('</head>', `${page.head}</head>`)
+            .replace(MOUNT, `<div id="app">${page.body}</div>`),
+        );
+      }
     },
   };
 }

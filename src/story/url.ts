@@ -57,12 +57,55 @@ export function serializeUrl(state: ViewState, currentSearch = ''): string {
   return query ? `?${query}` : '';
 }
 
-export type Mode = 'read' | 'present' | 'presenter';
+export type Mode = 'read' | 'present' | 'presenter' | 'embed';
 
-/** `?mode=present` or `?mode=presenter`; anything else, or nothing, is the reader. */
+/** `?mode=present`, `presenter` or `embed`; anything else, or nothing, is the reader. */
 export function parseMode(search: string): Mode {
   const mode = safeParams(search).get('mode');
-  return mode === 'present' || mode === 'presenter' ? mode : 'read';
+  return mode === 'present' || mode === 'presenter' || mode === 'embed' ? mode : 'read';
+}
+
+export type Theme = 'light' | 'dark' | 'auto';
+
+export interface EmbedOptions {
+  /** Claims to show (one, or several to step through); empty: the overview. */
+  claims: string[];
+  theme: Theme;
+  legend: boolean;
+  /** Whether the article's text is shown under the map. */
+  text: boolean;
+}
+
+function onOff(value: string | null, fallback: boolean): boolean {
+  if (value === null) return fallback;
+  if (/^(on|true|1|yes)$/i.test(value)) return true;
+  if (/^(off|false|0|no)$/i.test(value)) return false;
+  return fallback;
+}
+
+/** The embed's options: `claim`, `theme` (light, dark, auto), `legend` and `text` (on/off). */
+export function parseEmbedOptions(search: string, knownIds: readonly string[]): EmbedOptions & { unknown: string[] } {
+  const params = safeParams(search);
+  const { state, unknown } = parseUrl(search, knownIds);
+  const theme = params.get('theme');
+  return {
+    claims: state.claims,
+    unknown,
+    theme: theme === 'dark' || theme === 'light' ? theme : 'auto',
+    legend: onOff(params.get('legend'), true),
+    text: onOff(params.get('text'), false),
+  };
+}
+
+/** The query string of an embed with these options (defaults left out). */
+export function serializeEmbedOptions(options: EmbedOptions): string {
+  const params = new URLSearchParams();
+  if (options.claims.length) params.set('claim', options.claims.join(','));
+  if (options.theme !== 'auto') params.set('theme', options.theme);
+  if (!options.legend) params.set('legend', 'off');
+  if (options.text) params.set('text', 'on');
+  const query = params.toString().replace(/%2C/gi, ',');
+  return query ? `?${query}` : '';
 }
 
 /**

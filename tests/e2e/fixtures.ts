@@ -42,6 +42,11 @@ export async function mapIdle(page: Page): Promise<void> {
   await page.waitForFunction(() => 'claimMap' in (document.querySelector('#map .maplibre') ?? {}));
 }
 
+/** Waits until the app's script has taken over the prerendered page (its controls respond). */
+export async function appReady(page: Page): Promise<void> {
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
+}
+
 /** Waits for the camera to finish a move that the last action started. */
 export async function mapSettled(page: Page): Promise<void> {
   await page.waitForFunction(() => document.getElementById('map')?.dataset.state === 'idle');

@@ -1,0 +1,65 @@
+/**
+ * The code a journalist pastes into a CMS: an `iframe` that works on its own (a fixed height,
+ * a link inside for anything that will not show frames), and a few lines of script that make
+ * it as tall as its content. The script accepts only a well-formed height message, and only
+ * from the frame it came with.
+ */
+import { serializeEmbedOptions, type EmbedOptions } from '../story/url.ts';
+
+export interface SnippetOptions extends EmbedOptions {
+  /** `auto`: the frame follows its content; a number: a fixed height in pixels. */
+  height: 'auto' | number;
+}
+
+/** Where the embed lives, from the page the generator runs on (`…/index.html` → `…/embed.html`). */
+export function embedUrl(pageUrl: string, options: EmbedOptions): string {
+  const url = new URL('embed.html', pageUrl);
+  url.search = serializeEmbedOptions(options);
+  url.hash = '';
+  return url.href;
+}
+
+/** The full map for the same claims, for the link inside the frame. */
+export function fullMapUrl(pageUrl: string, options: EmbedOptions): string {
+  const url = new URL('./', pageUrl);
+  if (options.claims.length) url.search = `?claim=${options.claims.map(encodeURIComponent).join(',')}`;
+  return url.href;
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The default height before the frame has told its own, and the fixed height's default. */
+export const DEFAULT_HEIGHT = 640;
+
+/** The resizing listener, kept short: it goes into other people's pages. */
+export const RESIZE_SCRIPT = [
+  '(function () {',
+  '  window.addEventListener("message", function (e) {',
+  '    var d = e.data;',
+  '    if (!d || d.type !== "claim-map:height" || typeof d.height !== "number") return;',
+  '    var frames = document.querySelectorAll("iframe[data-claim-map]");',
+  '    for (var i = 0; i < frames.length; i++) {',
+  '      if (frames[i].contentWindow === e.source) frames[i].style.height = Math.max(200, Math.min(d.height, 6000)) + "px";',
+  '    }',
+  '  });',
+  '})();',
+].join('\n');
+
+export function embedSnippet(pageUrl: string, title: string, options: SnippetOptions): string {
+  const src = embedUrl(pageUrl, options);
+  const height = options.height === 'auto' ? DEFAULT_HEIGHT : Math.round(options.height);
+  const name = `Map: ${title}`;
+  const lines = [
+    `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(name)}" width="100%" height="${height}" loading="lazy" allow="fullscreen" style="width: 100%; height: ${height}px; border: 0;"${options.height === 'auto' ? ' data-claim-map' : ''}>`,
+    `  <a href="${escapeAttribute(fullMapUrl(pageUrl, options))}">${escapeText(name)}</a>`,
+    '</iframe>',
+  ];
+  if (options.height === 'auto') lines.push('<script>', RESIZE_SCRIPT, '</script>');
+  return lines.join('\n');
+}
