@@ -26,7 +26,7 @@ export function heightMessages(height: number, pymId: string | null): HeightMess
 
 /** A pym child id as pym.js writes it in the frame's URL: letters, digits, - and _ only. */
 export function pymChildId(search: string): string | null {
-  let id: string | null = null;
+  let id: string | null;
   try {
     id = new URLSearchParams(search).get('childId');
   } catch {
