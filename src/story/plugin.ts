@@ -7,7 +7,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { DataError, prepareStory, STORY_FILES, type StoryFiles } from './prepare.ts';
-import type { Story } from './types.ts';
+import type { ResolvedClaim, Story } from './types.ts';
+import { posterSvg } from '../static/poster.ts';
+import { sceneSource } from '../static/scene.ts';
 
 const VIRTUAL_ID = 'virtual:story';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
@@ -67,9 +69,13 @@ export function publishedClaims(story: Story): object {
 export function storyPlugin(dir = process.env.STORY ?? 'data'): Plugin {
   const root = resolve(dir);
   let story: Story | null = null;
+  let ssr = false;
   const load = (): Story => (story ??= loadStory(root));
   return {
     name: 'claim-map-story',
+    configResolved(config) {
+      ssr = !!config.build.ssr;
+    },
     buildStart() {
       story = null;
       for (const name of STORY_FILES) this.addWatchFile(resolve(root, name));
@@ -105,8 +111,62 @@ export function storyPlugin(dir = process.env.STORY ?? 'data'): Plugin {
         res.end(JSON.stringify(published, null, 1));
       });
     },
-    generateBundle() {
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        const current = load();
+        const title = escapeAttribute(`Claim map: ${current.article.title}`);
+        const description = escapeAttribute(
+          `${current.claims.length} geographic claims of an opinion article, each with its sentence. Arrows are schematic.`,
+        );
+        const image = posterUrl('overview.png');
+        const tags = [
+          `<meta property="og:type" content="website" />`,
+          `<meta property="og:title" content="${title}" />`,
+          `<meta property="og:description" content="${description}" />`,
+          `<meta property="og:image" content="${image}" />`,
+          `<meta property="og:image:width" content="${POSTER.width}" />`,
+          `<meta property="og:image:height" content="${POSTER.height}" />`,
+          `<meta name="twitter:card" content="summary_large_image" />`,
+        ].join('\n    ');
+        let out = html.replace('</head>', `    ${tags}\n  </head>`);
+        if (context.filename.endsWith('embed.html')) {
+          // Where scripts cannot run and the prerendered map is not enough (feed readers).
+          out = out.replace(
+            '<div id="app">',
+            `<noscript><img src="./posters/overview.png" width="${POSTER.width}" height="${POSTER.height}" style="width: 100%; height: auto" alt="${description}" /></noscript>\n    <div id="app">`,
+          );
+        }
+        return out;
+      },
+    },
+    async generateBundle() {
+      // The server build (for prerendering) publishes nothing: the client build does.
+      if (ssr) return;
       const current = load();
+      // Posters: the overview and each claim, as SVG and PNG, and a page per claim to share, whose
+      // link preview is that claim's poster.
+      const source = sceneSource(current);
+      const { Resvg } = await import('@resvg/resvg-js');
+      const fontFiles = [
+        resolve(import.meta.dirname, '../../node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
+        resolve(import.meta.dirname, '../../node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
+      ];
+      const posters: [name: string, claims: ResolvedClaim[]][] = [
+        ['overview', []],
+        ...current.claims.map((c): [string, ResolvedClaim[]] => [c.id, [c]]),
+      ];
+      for (const [name, claims] of posters) {
+        const svg = posterSvg(current, source, { claims, ...POSTER });
+        this.emitFile({ type: 'asset', fileName: `posters/${name}.svg`, source: svg });
+        const png = new Resvg(svg, { font: { fontFiles, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' } })
+          .render()
+          .asPng();
+        this.emitFile({ type: 'asset', fileName: `posters/${name}.png`, source: png });
+      }
+      for (const claim of current.claims) {
+        this.emitFile({ type: 'asset', fileName: `share/${claim.id}.html`, source: sharePage(current, claim) });
+      }
       this.emitFile({
         type: 'asset',
         fileName: 'data/flows.geojson',
@@ -119,4 +179,50 @@ export function storyPlugin(dir = process.env.STORY ?? 'data'): Plugin {
       });
     },
   };
+}
+
+/** Link previews are 1200 × 630, the size Open Graph and Twitter cards ask for. */
+export const POSTER = { width: 1200, height: 630 };
+
+/** Absolute when the build knows where the site lives (`SITE_URL`), as crawlers prefer. */
+function posterUrl(file: string, from = ''): string {
+  const site = process.env.SITE_URL;
+  return site ? new URL(`posters/${file}`, site.endsWith('/') ? site : `${site}/`).href : `${from}./posters/${file}`;
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * A page per claim for sharing: its link preview (title, the sentence, the poster) is that
+ * claim's, and it sends people on to the map with the claim selected. A static site cannot vary
+ * its HTML by query string, so this is what a claim's shareable URL is.
+ */
+export function sharePage(story: Story, claim: ResolvedClaim): string {
+  const target = `../?claim=${encodeURIComponent(claim.id)}`;
+  const title = escapeAttribute(claim.caption);
+  const quote = escapeAttribute(`The article claims: “${claim.quote}”`);
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>${title}</title>
+    <meta name="description" content="${quote}" />
+    <meta property="og:type" content="article" />
+    <meta property="og:title" content="${title}" />
+    <meta property="og:description" content="${quote}" />
+    <meta property="og:image" content="${posterUrl(`${claim.id}.png`, '.')}" />
+    <meta property="og:image:width" content="${POSTER.width}" />
+    <meta property="og:image:height" content="${POSTER.height}" />
+    <meta name="twitter:card" content="summary_large_image" />
+    <meta http-equiv="refresh" content="0; url=${escapeAttribute(target)}" />
+    <link rel="canonical" href="${escapeAttribute(target)}" />
+    <link rel="icon" href="../favicon.svg" type="image/svg+xml" />
+  </head>
+  <body>
+    <p><a href="${escapeAttribute(target)}">${title}</a></p>
+  </body>
+</html>
+`;
 }
