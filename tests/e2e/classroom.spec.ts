@@ -127,6 +127,7 @@ test('a swipe steps on a touch screen', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 800, height: 600 }, hasTouch: true });
   const page = await context.newPage();
   await page.goto('./?mode=present&step=2');
+  await expect(page.locator('.present')).toHaveAttribute('data-step', '2');
   const swipe = (fromX: number, toX: number) =>
     page.evaluate(
       ([a, b]) => {
