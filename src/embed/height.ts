@@ -51,10 +51,23 @@ export function asksForHeight(data: unknown, pymId: string | null): boolean {
 }
 
 /**
+ * Whether a message event is one to act on: from the parent frame, from an allowed origin when
+ * a list is configured (story.json, `embed.allowedParentOrigins`), and asking for the height.
+ */
+export function acceptMessage(
+  event: Pick<MessageEvent, 'data' | 'origin'>,
+  pymId: string | null,
+  allowedOrigins: readonly string[] = [],
+): boolean {
+  if (allowedOrigins.length && !allowedOrigins.includes(event.origin)) return false;
+  return asksForHeight(event.data, pymId);
+}
+
+/**
  * Reports the document's height to the parent now and whenever it changes. Returns a function
  * that stops. Does nothing outside a frame.
  */
-export function reportHeight(win: Window = window): () => void {
+export function reportHeight(win: Window = window, allowedOrigins: readonly string[] = []): () => void {
   if (win.parent === win) return () => {};
   const pymId = pymChildId(win.location.search);
   const doc = win.document.documentElement;
@@ -68,7 +81,7 @@ export function reportHeight(win: Window = window): () => void {
   const observer = new ResizeObserver(() => send());
   observer.observe(doc);
   const onMessage = (event: MessageEvent) => {
-    if (event.source === win.parent && asksForHeight(event.data, pymId)) send(true);
+    if (event.source === win.parent && acceptMessage(event, pymId, allowedOrigins)) send(true);
   };
   win.addEventListener('message', onMessage);
   send(true);

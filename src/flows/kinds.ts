@@ -2,8 +2,9 @@
  * The engine's vocabulary of claim kinds and how each is drawn.
  *
  * Colour is never the only cue: lines also differ by dash and arrowhead, markers by shape, so
- * the legend reads in greyscale and under colour-vision deficiencies. Colours are dark enough
- * to keep 3:1 against the land and the water (WCAG 1.4.11, non-text contrast).
+ * the legend reads in greyscale. The colours were chosen (in OKLCH, by search) so that the kinds
+ * drawn alike stay apart under protanopia, deuteranopia and tritanopia, and keep 3:1 against
+ * the land and the water (WCAG 1.4.11); `tests/unit/kinds.test.ts` checks both.
  */
 
 export const CLAIM_KINDS = [
@@ -41,7 +42,7 @@ export const KIND_STYLES: Record<ClaimKind, KindStyle> = {
     label: 'Armed group threat',
     description: 'Militant groups said to threaten a place from another',
     color: '#c0392b',
-    darkColor: '#ff8a7a',
+    darkColor: '#ff7a66',
     dash: [],
     head: 'filled',
     marker: 'circle',
@@ -49,8 +50,8 @@ export const KIND_STYLES: Record<ClaimKind, KindStyle> = {
   diplomatic: {
     label: 'Diplomatic move',
     description: 'Recognition, upgrades and influence between governments',
-    color: '#1f5fa8',
-    darkColor: '#7fb2ff',
+    color: '#1c7ce5',
+    darkColor: '#6aa8ff',
     dash: [3, 1.5],
     head: 'open',
     marker: 'circle',
@@ -58,8 +59,8 @@ export const KIND_STYLES: Record<ClaimKind, KindStyle> = {
   'border-instability': {
     label: 'Border instability',
     description: 'Instability said to affect a border area',
-    color: '#a35a00',
-    darkColor: '#f2a94a',
+    color: '#907b42',
+    darkColor: '#e8c15a',
     dash: [1.2, 1],
     head: 'filled',
     marker: 'triangle',
@@ -67,8 +68,8 @@ export const KIND_STYLES: Record<ClaimKind, KindStyle> = {
   humanitarian: {
     label: 'Humanitarian spillover',
     description: 'An emergency said to reach neighbouring states',
-    color: '#86338a',
-    darkColor: '#dd9ae0',
+    color: '#41305e',
+    darkColor: '#f7d0ff',
     dash: [0.6, 1.4],
     head: 'open',
     marker: 'circle',
@@ -76,8 +77,8 @@ export const KIND_STYLES: Record<ClaimKind, KindStyle> = {
   displacement: {
     label: 'Displacement',
     description: 'Population movement the article attributes to a place',
-    color: '#0b6e8a',
-    darkColor: '#5fcbe6',
+    color: '#00609b',
+    darkColor: '#3fd0e6',
     dash: [],
     head: 'filled',
     marker: 'triangle',
@@ -85,8 +86,8 @@ export const KIND_STYLES: Record<ClaimKind, KindStyle> = {
   drugs: {
     label: 'Drug trade',
     description: 'Drug trade the article attributes to a place',
-    color: '#2e6b2f',
-    darkColor: '#8fd48f',
+    color: '#698100',
+    darkColor: '#a4e26b',
     dash: [],
     head: 'filled',
     marker: 'diamond',
@@ -104,7 +105,7 @@ export const KIND_STYLES: Record<ClaimKind, KindStyle> = {
     label: 'Who governs',
     description: 'Who the article says controls a territory',
     color: '#6b5436',
-    darkColor: '#d2b083',
+    darkColor: '#c9a27e',
     dash: [2, 1],
     head: 'filled',
     marker: 'circle',

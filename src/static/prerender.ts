@@ -6,6 +6,7 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createHash } from 'node:crypto';
 import { build, type Plugin, type PluginOption, type ResolvedConfig } from 'vite';
 import type { OutputBundle } from 'rolldown';
 
@@ -62,6 +63,31 @@ export function loaderScript({ entry, preload }: LateAssets): string {
   ].join('\n');
 }
 
+/**
+ * The page's Content-Security-Policy: everything from the page's own origin, the one inline
+ * script by its hash, no eval. Style attributes are allowed inline (the prerendered HTML sets
+ * a few CSS variables that way; an attribute cannot run script), inline <style> elements are
+ * not. MapLibre's worker is a same-origin file, so `worker-src 'self'` is all it needs; `blob:`
+ * images are the PNG export's. `frame-src 'self'` is the embed generator's preview.
+ */
+export function contentSecurityPolicy(inlineScript: string): string {
+  const hash = createHash('sha256').update(inlineScript).digest('base64');
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'sha256-${hash}'`,
+    "style-src 'self'",
+    "style-src-attr 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "frame-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
 export function prerenderPlugin(plugins: () => PluginOption[]): Plugin {
   let config: ResolvedConfig;
   let assets: LateAssets | null = null;
@@ -108,11 +134,14 @@ export function prerenderPlugin(plugins: () => PluginOption[]): Plugin {
         const entryTag = /<script type="module" crossorigin src="\.\/([^"]+)"><\/script>/;
         const entry = entryTag.exec(html)?.[1];
         if (!entry) throw new Error(`prerender: ${file} loads no module script to defer`);
+        const loader = `\n${loaderScript({ ...assets!, entry })}\n`;
+        const csp = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(loader)}" />`;
         await writeFile(
           file,
           html
             .replace(entryTag, '')
-            .replace('</body>', `<script>\n${loaderScript({ ...assets!, entry })}\n</script>\n</body>`)
+            .replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    ${csp}`)
+            .replace('</body>', `<script>${loader}</script>\n</body>`)
             .replace(/<title>[^<]*<\/title>/, `<title>${escapeText(page.title)}</title>`)
             .replace('</head>', `${page.head}</head>`)
             .replace(MOUNT, `<div id="app">${page.body}</div>`),

@@ -96,6 +96,8 @@ export interface StoryMeta {
   };
   /** Lines of credit for the map's sources, shown under the map. */
   credits: { text: string; url?: string }[];
+  /** Embedding: where messages from a parent page are accepted from (any, when absent). */
+  embed?: { allowedParentOrigins?: string[] };
 }
 
 /** One sentence of the article. Ids are stable for a given text: `p<paragraph>s<sentence>`. */

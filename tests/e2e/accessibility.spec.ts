@@ -88,7 +88,9 @@ test('at 200 % zoom the page reflows with no sideways scrolling', async ({ page 
   await page.setViewportSize({ width: 640, height: 360 });
   await page.goto('./?claim=iran-border');
   await appReady(page);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await expect(page.locator('[data-claim-card="iran-border"]')).toBeVisible();
 });

@@ -4,38 +4,10 @@
  * scroll; and the built site served from a sub-path.
  */
 import { readFileSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, appReady } from './fixtures';
+import { test, expect, appReady, serveDist, FAKE_HOST as HOST } from './fixtures';
 import { embedSnippet } from '../../src/embed/snippet';
-
-const HOST = 'http://127.0.0.1:5990';
-const DIST = resolve('dist');
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.geojson': 'application/geo+json',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.png': 'image/png',
-};
-
-/** Serves the built site from `dist/` under `prefix` on the fake host, as a CDN would. */
-async function serveDist(page: Page, prefix: string) {
-  await page.route(`${HOST}${prefix}**`, async (route) => {
-    const path = decodeURIComponent(new URL(route.request().url()).pathname.slice(prefix.length)) || 'index.html';
-    try {
-      const body = readFileSync(join(DIST, path.endsWith('/') ? `${path}index.html` : path));
-      await route.fulfill({ body, contentType: TYPES[extname(path)] ?? 'application/octet-stream' });
-    } catch {
-      await route.fulfill({ status: 404, body: 'not found' });
-    }
-  });
-}
 
 async function hostPage(page: Page, embedBase: string, body: string) {
   await page.route(`${HOST}/pym.v1.min.js`, (route) =>

@@ -2,19 +2,33 @@
  * The guard every browser test runs under: it fails the test on any uncaught page error and on
  * any request to an origin other than the page's own, and gives helpers to wait on the map.
  */
+import { readFileSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+
+/**
+ * A host that exists only inside the browser (`page.route`): other people's pages, and the
+ * built site served from a sub-path, as a CDN would. Pages on it may frame each other, which
+ * Chromium's local-network checks refuse between a routed page and a real local server.
+ */
+export const FAKE_HOST = 'http://127.0.0.1:5990';
 
 interface Guard {
   /** Requests to other origins, failed responses, and uncaught errors, seen so far. */
   foreignRequests: string[];
   failedResponses: string[];
   pageErrors: string[];
+  /** Content-Security-Policy violations the browser reported. */
+  cspViolations: string[];
 }
 
 export const test = base.extend<{ guard: Guard }>({
   guard: [
     async ({ page }, use) => {
-      const guard: Guard = { foreignRequests: [], failedResponses: [], pageErrors: [] };
+      const guard: Guard = { foreignRequests: [], failedResponses: [], pageErrors: [], cspViolations: [] };
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) guard.cspViolations.push(message.text());
+      });
       page.on('response', (response) => {
         if (response.status() >= 400) guard.failedResponses.push(`${response.status()} ${response.url()}`);
       });
@@ -28,6 +42,7 @@ export const test = base.extend<{ guard: Guard }>({
       expect(guard.foreignRequests, 'requests to another origin').toEqual([]);
       expect(guard.pageErrors, 'uncaught page errors').toEqual([]);
       expect(guard.failedResponses, 'failed requests').toEqual([]);
+      expect(guard.cspViolations, 'Content-Security-Policy violations').toEqual([]);
     },
     { auto: true },
   ],
@@ -77,4 +92,31 @@ export async function published<T>(page: Page, path: string): Promise<T> {
   const response = await page.request.get(path);
   expect(response.ok()).toBe(true);
   return (await response.json()) as T;
+}
+
+const DIST = resolve('dist');
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.geojson': 'application/geo+json',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.png': 'image/png',
+};
+
+/** Serves the built site from `dist/` under `prefix` on the fake host, as a CDN would. */
+export async function serveDist(page: Page, prefix: string) {
+  await page.route(`${FAKE_HOST}${prefix}**`, async (route) => {
+    const path = decodeURIComponent(new URL(route.request().url()).pathname.slice(prefix.length)) || 'index.html';
+    try {
+      const body = readFileSync(join(DIST, path.endsWith('/') ? `${path}index.html` : path));
+      await route.fulfill({ body, contentType: TYPES[extname(path)] ?? 'application/octet-stream' });
+    } catch {
+      await route.fulfill({ status: 404, body: 'not found' });
+    }
+  });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksForHeight, heightMessages, pymChildId } from '../../src/embed/height';
+import { acceptMessage, asksForHeight, heightMessages, pymChildId } from '../../src/embed/height';
 
 describe('heightMessages', () => {
   it('speaks pym.js, the snippet and AMP, in whole pixels', () => {
@@ -40,5 +40,24 @@ describe('asksForHeight', () => {
     ]) {
       expect(asksForHeight(data, 'embed-1'), JSON.stringify(data)).toBe(false);
     }
+  });
+});
+
+describe('acceptMessage', () => {
+  it('takes messages from any origin when no allow-list is configured', () => {
+    expect(acceptMessage({ data: 'pymxPYMxe1xPYMxwidthxPYMx600', origin: 'https://any.example' }, 'e1')).toBe(true);
+  });
+
+  it('takes messages only from allowed origins when a list is configured', () => {
+    const allowed = ['https://news.example'];
+    expect(acceptMessage({ data: 'pymxPYMxe1xPYMxwidthxPYMx600', origin: 'https://news.example' }, 'e1', allowed)).toBe(
+      true,
+    );
+    expect(acceptMessage({ data: 'pymxPYMxe1xPYMxwidthxPYMx600', origin: 'https://evil.example' }, 'e1', allowed)).toBe(
+      false,
+    );
+    expect(
+      acceptMessage({ data: { sentinel: 'amp', type: 'embed-size-changed' }, origin: 'null' }, null, allowed),
+    ).toBe(false);
   });
 });

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import {
+  differenceCiede2000,
+  filterDeficiencyDeuter,
+  filterDeficiencyProt,
+  filterDeficiencyTrit,
+  parse,
+  wcagContrast,
+  type Color,
+} from 'culori';
+import { CLAIM_KINDS, KIND_STYLES, kindColor } from '../../src/flows/kinds';
+import { DARK, LIGHT } from '../../src/map/style';
+
+const distance = differenceCiede2000();
+const VISION = {
+  typical: (c: Color) => c,
+  protanopia: filterDeficiencyProt(1),
+  deuteranopia: filterDeficiencyDeuter(1),
+  tritanopia: filterDeficiencyTrit(1),
+};
+
+/**
+ * Kinds a reader sees side by side in the same form: lines (arrows and borders) and markers.
+ * Within a group colours must stay well apart; across groups the form itself differs.
+ */
+const GROUPS = [
+  ['armed-group', 'diplomatic', 'border-instability', 'humanitarian'],
+  ['displacement', 'drugs', 'sanctuary'],
+] as const;
+
+function sameShape(a: (typeof CLAIM_KINDS)[number], b: (typeof CLAIM_KINDS)[number]) {
+  const [x, y] = [KIND_STYLES[a], KIND_STYLES[b]];
+  return x.dash.join() === y.dash.join() && x.head === y.head && x.marker === y.marker;
+}
+
+describe('kind colours', () => {
+  for (const theme of ['light', 'dark'] as const) {
+    for (const [vision, simulate] of Object.entries(VISION)) {
+      it(`stay distinct for ${vision} vision on the ${theme} map`, () => {
+        const color = (k: (typeof CLAIM_KINDS)[number]) => simulate(parse(kindColor(k, theme))!);
+        const close: string[] = [];
+        for (const group of GROUPS) {
+          group.forEach((a, i) =>
+            group.slice(i + 1).forEach((b) => {
+              // CIEDE2000 ΔE 10 is a difference seen at a glance.
+              const d = distance(color(a), color(b));
+              if (d < 10) close.push(`${a}/${b}: ΔE ${d.toFixed(1)}`);
+            }),
+          );
+        }
+        // No two kinds at all may look the same.
+        CLAIM_KINDS.forEach((a, i) =>
+          CLAIM_KINDS.slice(i + 1).forEach((b) => {
+            const d = distance(color(a), color(b));
+            if (d < 2) close.push(`${a}/${b}: ΔE ${d.toFixed(1)}`);
+          }),
+        );
+        expect(close).toEqual([]);
+      });
+    }
+  }
+
+  it('never rely on colour alone: no two kinds share dash, arrowhead and marker', () => {
+    const pairs: string[] = [];
+    CLAIM_KINDS.forEach((a, i) => CLAIM_KINDS.forEach((b, j) => j > i && sameShape(a, b) && pairs.push(`${a}/${b}`)));
+    expect(pairs).toEqual([]);
+  });
+
+  it('keep 3:1 against the land and the water they are drawn on (WCAG 1.4.11)', () => {
+    const low: string[] = [];
+    for (const [theme, palette] of [
+      ['light', LIGHT],
+      ['dark', DARK],
+    ] as const) {
+      for (const kind of CLAIM_KINDS) {
+        for (const ground of [palette.land, palette.water]) {
+          const ratio = wcagContrast(kindColor(kind, theme), ground);
+          if (ratio < 3) low.push(`${theme} ${kind} on ${ground}: ${ratio.toFixed(2)}`);
+        }
+      }
+    }
+    expect(low).toEqual([]);
+  });
+});
