@@ -12,11 +12,12 @@ import { CLAIM_KINDS, KIND_STYLES, kindColor } from '../../src/flows/kinds';
 import { DARK, LIGHT } from '../../src/map/style';
 
 const distance = differenceCiede2000();
-const VISION = {
-  typical: (c: Color) => c,
-  protanopia: filterDeficiencyProt(1),
-  deuteranopia: filterDeficiencyDeuter(1),
-  tritanopia: filterDeficiencyTrit(1),
+type Simulation = (c: Color) => Color;
+const VISION: Record<string, Simulation> = {
+  typical: (c) => c,
+  protanopia: filterDeficiencyProt(1) as Simulation,
+  deuteranopia: filterDeficiencyDeuter(1) as Simulation,
+  tritanopia: filterDeficiencyTrit(1) as Simulation,
 };
 
 /**
@@ -37,7 +38,7 @@ describe('kind colours', () => {
   for (const theme of ['light', 'dark'] as const) {
     for (const [vision, simulate] of Object.entries(VISION)) {
       it(`stay distinct for ${vision} vision on the ${theme} map`, () => {
-        const color = (k: (typeof CLAIM_KINDS)[number]) => simulate(parse(kindColor(k, theme))!);
+        const color = (k: (typeof CLAIM_KINDS)[number]): Color => simulate(parse(kindColor(k, theme)) as Color);
         const close: string[] = [];
         for (const group of GROUPS) {
           group.forEach((a, i) =>
