@@ -3,8 +3,8 @@
  * from `geometry.ts` so that `flows.geojson` holds only the claims, not drawing helpers.
  */
 import type { Feature, LineString, Point } from 'geojson';
-import type { ClaimKind, FlowCollection, LonLat } from '../story/types';
-import { headingAtEnd } from './geometry';
+import type { ClaimKind, FlowCollection, LonLat } from '../story/types.ts';
+import { headingAtEnd } from './geometry.ts';
 
 export interface HeadProperties {
   claimId: string;

@@ -10,6 +10,7 @@ import { DataError, prepareStory, STORY_FILES, type StoryFiles } from './prepare
 import type { ResolvedClaim, Story } from './types.ts';
 import { posterSvg } from '../static/poster.ts';
 import { sceneSource } from '../static/scene.ts';
+import { postersToPng } from '../static/png.ts';
 
 const VIRTUAL_ID = 'virtual:story';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
@@ -147,23 +148,17 @@ export function storyPlugin(dir = process.env.STORY ?? 'data'): Plugin {
       // Posters: the overview and each claim, as SVG and PNG, and a page per claim to share, whose
       // link preview is that claim's poster.
       const source = sceneSource(current);
-      const { Resvg } = await import('@resvg/resvg-js');
-      const fontFiles = [
-        resolve(import.meta.dirname, '../../node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
-        resolve(import.meta.dirname, '../../node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
-      ];
       const posters: [name: string, claims: ResolvedClaim[]][] = [
         ['overview', []],
         ...current.claims.map((c): [string, ResolvedClaim[]] => [c.id, [c]]),
       ];
-      for (const [name, claims] of posters) {
-        const svg = posterSvg(current, source, { claims, ...POSTER });
-        this.emitFile({ type: 'asset', fileName: `posters/${name}.svg`, source: svg });
-        const png = new Resvg(svg, { font: { fontFiles, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' } })
-          .render()
-          .asPng();
-        this.emitFile({ type: 'asset', fileName: `posters/${name}.png`, source: png });
-      }
+      const svgs = posters.map(([, claims]) => posterSvg(current, source, { claims, ...POSTER }));
+      const pngs = postersToPng(svgs, (message) => this.warn(message));
+      posters.forEach(([name], i) => {
+        this.emitFile({ type: 'asset', fileName: `posters/${name}.svg`, source: svgs[i]! });
+        const png = pngs[i];
+        if (png) this.emitFile({ type: 'asset', fileName: `posters/${name}.png`, source: png });
+      });
       for (const claim of current.claims) {
         this.emitFile({ type: 'asset', fileName: `share/${claim.id}.html`, source: sharePage(current, claim) });
       }
