@@ -18,6 +18,7 @@ import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { launchOptions } from '../e2e/browser.ts';
+import { CONTENT_TYPES, random } from '../support.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CACHE = join(ROOT, 'node_modules/.cache/bench');
@@ -31,16 +32,6 @@ const VIEWPORT = { width: 1000, height: 700 };
 
 function run(command: string, args: string[], env: Record<string, string> = {}): void {
   execFileSync(command, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env } });
-}
-
-/** A small deterministic PRNG (mulberry32), so generated stories are the same every run. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A story with `count` generated arrow claims over the real story's places and geography. */
@@ -92,7 +83,7 @@ function buildAll(): Record<string, string> {
   sites.baseline = join(CACHE, 'baseline');
   for (const count of SCALES) {
     const out = join(CACHE, `app-${count}`);
-    run('npx', ['vite', 'build', '--logLevel', 'error'], { STORY: generateStory(count), OUT_DIR: out });
+    run('npx', ['vite', 'build', '--logLevel', 'error'], { STORY: generateStory(count), OUT_DIR: out, POSTERS: 'svg' });
     sites[`scale-${count}`] = out;
   }
   return sites;
@@ -100,19 +91,6 @@ function buildAll(): Record<string, string> {
 
 // ---------------------------------------------------------------------------------------------
 // A static server with gzip, as a production host would serve the files
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.geojson': 'application/geo+json',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.png': 'image/png',
-};
 
 function serve(sites: Record<string, string>): Promise<{ server: Server; origin: string }> {
   const gzipped = new Map<string, Uint8Array>();
@@ -124,7 +102,7 @@ function serve(sites: Record<string, string>): Promise<{ server: Server; origin:
     try {
       if (statSync(file).isDirectory()) file = join(file, 'index.html');
       let body: Uint8Array = readFileSync(file);
-      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
       // Cacheable like a real host (prefetched files are reused); every run has a fresh profile.
       const headers: Record<string, string> = { 'Content-Type': type, 'Cache-Control': 'max-age=3600' };
       if (!type.startsWith('font/') && !type.startsWith('image/png')) {
@@ -443,6 +421,14 @@ function markdown(r: {
       '',
       'p95 ≤ 50 ms',
       mark(r.clicks.p95 <= 50),
+    ],
+    [
+      'One MapLibre frame, nothing changed (software WebGL)',
+      `p50 ${ms(r.clicks.frameP50)}, p95 ${ms(r.clicks.frameP95)}`,
+      '',
+      '',
+      '',
+      '',
     ],
     [
       'JS heap after 50 / after all steps',

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import { CONTENT_TYPES } from '../support';
 
 /**
  * A host that exists only inside the browser (`page.route`): other people's pages, and the
@@ -95,18 +96,6 @@ export async function published<T>(page: Page, path: string): Promise<T> {
 }
 
 const DIST = resolve('dist');
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.geojson': 'application/geo+json',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.png': 'image/png',
-};
 
 /** Serves the built site from `dist/` under `prefix` on the fake host, as a CDN would. */
 export async function serveDist(page: Page, prefix: string) {
@@ -114,7 +103,7 @@ export async function serveDist(page: Page, prefix: string) {
     const path = decodeURIComponent(new URL(route.request().url()).pathname.slice(prefix.length)) || 'index.html';
     try {
       const body = readFileSync(join(DIST, path.endsWith('/') ? `${path}index.html` : path));
-      await route.fulfill({ body, contentType: TYPES[extname(path)] ?? 'application/octet-stream' });
+      await route.fulfill({ body, contentType: CONTENT_TYPES[extname(path)] ?? 'application/octet-stream' });
     } catch {
       await route.fulfill({ status: 404, body: 'not found' });
     }

@@ -7,18 +7,9 @@
 import type { Page } from '@playwright/test';
 import { test, expect, appReady } from './fixtures';
 import { launchOptions } from './browser';
+import { random } from '../support';
 
 test.use({ launchOptions: launchOptions(['--disable-webgl', '--disable-3d-apis']) });
-
-/** A small deterministic PRNG (mulberry32): the same 200 URLs every run. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NASTY = [
   '<img src=x onerror="window.__pwned=1">',
