@@ -31,3 +31,24 @@ test('the SVG map stays and selection works on it', async ({ page }) => {
   await page.locator('button.badge').first().click();
   await expect(page.locator('#map .static-map > svg .land')).not.toHaveAttribute('d', before!);
 });
+
+test('the classroom steps and the embed works on the SVG map', async ({ page }) => {
+  // Step 5 is the fourth claim, an arrow claim.
+  await page.goto('./?mode=present&step=4');
+  await expect(page.locator('.present')).toHaveAttribute('data-step', '4');
+  await expect(page.locator('#map')).toHaveAttribute('data-state', 'fallback');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.present')).toHaveAttribute('data-step', '5');
+  const id = await page.locator('#map .static-map g.arc.on').first().getAttribute('data-claim');
+  expect(id).toBeTruthy();
+  await expect(page.locator('.visually-hidden[aria-live]')).toContainText(
+    /^Step 5 of \d+: .+ From .+ to .+\. The article says: /,
+  );
+
+  await page.goto('./embed.html?claim=ttp-pakistan,drugs');
+  await expect(page.locator('#map')).toHaveAttribute('data-state', 'fallback');
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
+  await page.locator('select').selectOption('drugs');
+  await expect(page.locator('[data-claim-card="drugs"]')).toBeVisible();
+  await expect(page.locator('#map .map-symbols .marker.on[data-claim="drugs"]')).toBeAttached();
+});
