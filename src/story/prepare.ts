@@ -94,7 +94,7 @@ function describe(error: ErrorObject): string {
 
 /**
  * Validates `data` against the story's schema for `file`, naming the item by its id where the
- * item has one (`claim "ttp-pakistan"`), else by its position (`claim #3`).
+ * item has one (`claim "border-clash"`), else by its position (`claim #3`).
  */
 function validate<T>(
   ajv: Ajv,
