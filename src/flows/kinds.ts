@@ -112,10 +112,6 @@ export const KIND_STYLES: Record<ClaimKind, KindStyle> = {
   },
 };
 
-export function kindStyle(kind: ClaimKind): KindStyle {
-  return KIND_STYLES[kind];
-}
-
 export type MapTheme = 'light' | 'dark';
 
 /** A kind's colour on a light or a dark map. */
