@@ -1,11 +1,15 @@
 /**
  * Highlighting the selected claims: the chosen ones at full strength and a little wider, the
- * others dimmed, nothing selected means all shown evenly. Only paint properties change
- * (`map.setPaintProperty`), so selection never rebuilds a source or a layer.
+ * others dimmed; nothing selected shows all evenly.
+ *
+ * The flow layers' paint reads each claim's feature state (`emphasis`), set once per claim with
+ * `map.setFeatureState`. A feature-state change only rewrites the paint values already on the
+ * GPU; changing a data-driven paint property instead would make MapLibre cut and lay out the
+ * flows source again in its worker, and the highlight would show frames later.
  */
 import type { ExpressionSpecification } from 'maplibre-gl';
 
-type Value = number | ExpressionSpecification;
+export type Emphasis = 'none' | 'selected' | 'other';
 
 /** Layer id, paint property, and its value with nothing selected / for selected / for the rest. */
 const RULES: [layer: string, property: string, none: number, selected: number, other: number][] = [
@@ -18,19 +22,41 @@ const RULES: [layer: string, property: string, none: number, selected: number, o
   ['flow-casing', 'line-width', 5, 8, 4],
 ];
 
-/** Paint values for a selection, as `[layer, property, value]` triples. */
-export function selectionPaint(ids: readonly string[]): [string, string, Value][] {
-  return RULES.map(([layer, property, none, selected, other]) => {
-    if (ids.length === 0) return [layer, property, none];
-    const isSelected: ExpressionSpecification = ['in', ['get', 'claimId'], ['literal', [...ids]]];
-    return [layer, property, ['case', isSelected, selected, other]];
-  });
+/** The value a layer's paint property takes for a feature in each state. */
+export function emphasisValues(layer: string, property: string): Record<Emphasis, number> | undefined {
+  const rule = RULES.find(([l, p]) => l === layer && p === property);
+  return rule && { none: rule[2], selected: rule[3], other: rule[4] };
 }
 
-export interface PaintTarget {
-  setPaintProperty(layer: string, property: string, value: unknown): unknown;
+/** The paint properties the selection drives on one layer, as feature-state expressions. */
+export function emphasisPaint(layer: string): Record<string, ExpressionSpecification> {
+  const paint: Record<string, ExpressionSpecification> = {};
+  for (const [l, property, none, selected, other] of RULES) {
+    if (l !== layer) continue;
+    const state = ['feature-state', 'emphasis'] satisfies ExpressionSpecification;
+    paint[property] = ['case', ['==', state, 'selected'], selected, ['==', state, 'other'], other, none];
+  }
+  return paint;
 }
 
-export function applySelection(map: PaintTarget, ids: readonly string[]): void {
-  for (const [layer, property, value] of selectionPaint(ids)) map.setPaintProperty(layer, property, value);
+/** Each claim's state for a selection: selected, dimmed (`other`), or `none` when nothing is. */
+export function emphasisStates(claimIds: readonly string[], selected: readonly string[]): Map<string, Emphasis> {
+  const chosen = new Set(selected);
+  return new Map(
+    claimIds.map((id) => [id, chosen.size === 0 ? 'none' : chosen.has(id) ? 'selected' : 'other'] as const),
+  );
+}
+
+export interface FeatureStateTarget {
+  setFeatureState(feature: { source: string; id: string }, state: { emphasis: Emphasis }): unknown;
+}
+
+/** Sets every claim's emphasis on the map's flows source. */
+export function applySelection(
+  map: FeatureStateTarget,
+  source: string,
+  claimIds: readonly string[],
+  selected: readonly string[],
+): void {
+  for (const [id, emphasis] of emphasisStates(claimIds, selected)) map.setFeatureState({ source, id }, { emphasis });
 }

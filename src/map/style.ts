@@ -6,8 +6,8 @@
  * Layers, bottom to top: water, land, coasts, borders, claimed areas and borders, arrow casings,
  * arrows. Arrowheads, markers and names are not MapLibre layers: the SVG symbol layer
  * (`static/MapSymbols.svelte`) draws them above the map for both renderers, which spares
- * MapLibre glyph rasterising, icons and the symbol placement pass. Selection changes paint
- * properties only (`selection.ts`); no layer is ever added or removed after load.
+ * MapLibre glyph rasterising, icons and the symbol placement pass. Selection changes feature
+ * state only (`selection.ts`); no layer is ever added or removed after load.
  */
 import { feature, mesh } from 'topojson-client';
 import type {
@@ -19,6 +19,7 @@ import type {
 import type { FeatureCollection } from 'geojson';
 import { CLAIM_KINDS, KIND_STYLES, kindColor, type ClaimKind, type MapTheme } from '../flows/kinds';
 import type { Story } from '../story/types';
+import { emphasisPaint } from './selection';
 
 export interface Palette {
   water: string;
@@ -80,14 +81,19 @@ export function flowLayers(theme: MapTheme = 'light'): (LineLayerSpecification |
       type: 'fill',
       source: SOURCES.flows,
       filter: role('area'),
-      paint: { 'fill-color': kindColor, 'fill-opacity': 0.14 },
+      paint: { 'fill-color': kindColor, ...emphasisPaint('flow-area-fill') },
     },
     {
       id: 'flow-area-line',
       type: 'line',
       source: SOURCES.flows,
       filter: role('area'),
-      paint: { 'line-color': kindColor, 'line-width': 1.5, 'line-dasharray': [2, 1.5] },
+      paint: {
+        'line-color': kindColor,
+        'line-width': 1.5,
+        'line-dasharray': [2, 1.5],
+        ...emphasisPaint('flow-area-line'),
+      },
     },
     {
       id: 'flow-border',
@@ -99,6 +105,7 @@ export function flowLayers(theme: MapTheme = 'light'): (LineLayerSpecification |
         'line-color': kindColor,
         'line-width': 5,
         'line-dasharray': kindDash,
+        ...emphasisPaint('flow-border'),
       },
     },
     {
@@ -107,7 +114,7 @@ export function flowLayers(theme: MapTheme = 'light'): (LineLayerSpecification |
       source: SOURCES.flows,
       filter: role('arc'),
       layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': theme === 'dark' ? '#101418' : '#ffffff', 'line-width': 5, 'line-opacity': 0.75 },
+      paint: { 'line-color': theme === 'dark' ? '#101418' : '#ffffff', ...emphasisPaint('flow-casing') },
     },
     {
       id: 'flow-lines',
@@ -117,8 +124,8 @@ export function flowLayers(theme: MapTheme = 'light'): (LineLayerSpecification |
       layout: { 'line-join': 'round' },
       paint: {
         'line-color': kindColor,
-        'line-width': 2.5,
         'line-dasharray': kindDash,
+        ...emphasisPaint('flow-lines'),
       },
     },
     {
@@ -162,7 +169,8 @@ export function buildStyle(story: Story, theme: MapTheme = 'light'): StyleSpecif
       [SOURCES.countries]: { type: 'geojson', data: feature(geo, geo.objects.countries) },
       [SOURCES.coast]: { type: 'geojson', data: mesh(geo, geo.objects.countries, (a, b) => a === b) },
       [SOURCES.borders]: { type: 'geojson', data: mesh(geo, geo.objects.countries, (a, b) => a !== b) },
-      [SOURCES.flows]: { type: 'geojson', data: flowSourceData(story) },
+      // Claim ids are the feature ids the selection's feature state is keyed by.
+      [SOURCES.flows]: { type: 'geojson', data: flowSourceData(story), promoteId: 'claimId' },
     },
     layers: [
       { id: 'water', type: 'background', paint: { 'background-color': palette.water } },
@@ -178,6 +186,11 @@ export function buildStyle(story: Story, theme: MapTheme = 'light'): StyleSpecif
       ...flowLayers(theme),
     ],
   } satisfies StyleSpecification;
+}
+
+/** What a theme change needs of the map. */
+export interface PaintTarget {
+  setPaintProperty(layer: string, property: string, value: unknown): unknown;
 }
 
 /** Paint changes that turn a built style to another theme, as `[layer, property, value]`. */

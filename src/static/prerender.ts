@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { createHash } from 'node:crypto';
 import { build, type Plugin, type PluginOption, type ResolvedConfig } from 'vite';
 import type { OutputBundle } from 'rolldown';
+import { SMALL_SCREEN_MAX_WIDTH } from '../map/policy.ts';
 
 const MOUNT = '<div id="app"></div>';
 
@@ -42,17 +43,21 @@ function lateAssets(bundle: OutputBundle): LateAssets {
 
 /**
  * The script that starts the app once the first contentful paint is recorded, so the map and
- * the article paint from HTML and CSS alone, with MapLibre's files fetched alongside the app's.
+ * the article paint from HTML and CSS alone, with MapLibre's files fetched alongside the app's
+ * where MapLibre loads at once.
  * Browsers without paint timing start it a little later instead.
  */
 export function loaderScript({ entry, preload }: LateAssets): string {
   const links = preload.map((href) => ['modulepreload', `./${href}`]);
+  // The same rule as `loadsAtOnce` (map/policy.ts): small screens and Save-Data fetch MapLibre
+  // only when the reader asks to zoom.
+  const wantsMap = `innerWidth > ${SMALL_SCREEN_MAX_WIDTH} && !(navigator.connection && navigator.connection.saveData)`;
   return [
     '(function () {',
     '  var started = false;',
     '  function start() {',
     '    if (started) return; started = true;',
-    `    ${JSON.stringify(links)}.forEach(function (l) { var e = document.createElement('link'); e.rel = l[0]; e.href = l[1]; document.head.appendChild(e); });`,
+    `    if (${wantsMap}) ${JSON.stringify(links)}.forEach(function (l) { var e = document.createElement('link'); e.rel = l[0]; e.href = l[1]; document.head.appendChild(e); });`,
     `    var s = document.createElement('script'); s.type = 'module'; s.src = ${JSON.stringify(`./${entry}`)}; document.head.appendChild(s);`,
     '  }',
     '  try {',

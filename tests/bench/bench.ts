@@ -132,6 +132,11 @@ interface Load {
   bytesTotal: number;
 }
 
+interface Percentiles {
+  p50: number;
+  p95: number;
+}
+
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
@@ -165,7 +170,17 @@ async function measureLoad(browser: Browser, url: string, kind: 'app' | 'baselin
   return { firstMapPaint: timing.firstMapPaint, idle: timing.idle, bytesBeforePaint: timing.before, bytesTotal: total };
 }
 
-async function measureClicks(browser: Browser, url: string, clicks = 50): Promise<{ out: number[]; frames: number[] }> {
+interface Clicks {
+  /** Click to the end of the MapLibre frame that draws the highlight (its `render` event). */
+  drawn: number[];
+  /** Click to the browser's next frame after that one: the highlighted frame is on screen. */
+  shown: number[];
+  /** A repaint with nothing changed, timed the same two ways: the floor under any highlight. */
+  floorDrawn: number[];
+  floorShown: number[];
+}
+
+async function measureClicks(browser: Browser, url: string, clicks = 50): Promise<Clicks> {
   const context = await browser.newContext({ viewport: VIEWPORT, reducedMotion: 'reduce' });
   const page = await context.newPage();
   await page.goto(url);
@@ -175,23 +190,41 @@ async function measureClicks(browser: Browser, url: string, clicks = 50): Promis
   const times = await page.evaluate(async (clicks) => {
     const badges = [...document.querySelectorAll<HTMLButtonElement>('button.badge')];
     const map = document.querySelector<HTMLElement>('#map .maplibre')!;
-    const out: number[] = [];
+    const nextFrame = () => new Promise<number>((done) => requestAnimationFrame(() => done(performance.now())));
+    const result = {
+      drawn: [] as number[],
+      shown: [] as number[],
+      floorDrawn: [] as number[],
+      floorShown: [] as number[],
+    };
     for (let i = 0; i < clicks; i++) {
       const badge = badges[i % badges.length]!;
       const want = badge.dataset.claim!;
+      // MapView sets `data-highlighted` in the `render` handler of the frame that draws it.
+      const drawn = new Promise<number>((done) => {
+        const observer = new MutationObserver(() => {
+          if (map.dataset.highlighted !== want) return;
+          observer.disconnect();
+          done(performance.now());
+        });
+        observer.observe(map, { attributeFilter: ['data-highlighted'] });
+      });
       const t0 = performance.now();
       badge.click();
-      await new Promise<void>((done) => {
-        const check = () => (map.dataset.highlighted === want ? done() : requestAnimationFrame(check));
-        check();
-      });
-      out.push(performance.now() - t0);
+      const t1 = await drawn;
+      const t2 = await nextFrame();
+      result.drawn.push(t1 - t0);
+      result.shown.push(t2 - t0);
+      await new Promise((done) => setTimeout(done, 30));
     }
-    // What one MapLibre frame costs here with nothing changed: the floor under any highlight.
     const handle = (map as unknown as { claimMap: { frameTime(): Promise<number> } }).claimMap;
-    const frames: number[] = [];
-    for (let i = 0; i < clicks; i++) frames.push(await handle.frameTime());
-    return { out, frames };
+    for (let i = 0; i < clicks; i++) {
+      const t0 = performance.now();
+      result.floorDrawn.push(await handle.frameTime());
+      result.floorShown.push((await nextFrame()) - t0);
+      await new Promise((done) => setTimeout(done, 30));
+    }
+    return result;
   }, clicks);
   await context.close();
   return times;
@@ -326,12 +359,9 @@ export async function main(): Promise<void> {
       scaling: Object.fromEntries(
         SCALES.map((n) => [n, { firstMapPaint: med(scaling[n]!, 'firstMapPaint'), idle: med(scaling[n]!, 'idle') }]),
       ),
-      clicks: {
-        p50: percentile(clicks.out, 50),
-        p95: percentile(clicks.out, 95),
-        frameP50: percentile(clicks.frames, 50),
-        frameP95: percentile(clicks.frames, 95),
-      },
+      clicks: Object.fromEntries(
+        Object.entries(clicks).map(([key, xs]) => [key, { p50: percentile(xs, 50), p95: percentile(xs, 95) }]),
+      ) as Record<keyof Clicks, Percentiles>,
       soak,
       lighthouse,
       raw: { loads, scaling, clicks },
@@ -354,13 +384,14 @@ function markdown(r: {
   app: Load;
   baseline: Load;
   scaling: Record<string, { firstMapPaint: number; idle: number }>;
-  clicks: { p50: number; p95: number; frameP50: number; frameP95: number };
+  clicks: Record<keyof Clicks, Percentiles>;
   soak: { after50: number; afterAll: number; listenersBefore: number; listenersAfter: number };
   lighthouse: Record<string, LighthouseScores>;
 }): string {
   const ms = (v: number) => `${Math.round(v)} ms`;
   const kb = (v: number) => `${(v / 1024).toFixed(1)} kB`;
   const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+  const pct = (p: Percentiles) => `p50 ${ms(p.p50)}, p95 ${ms(p.p95)}`;
   const mark = (ok: boolean) => (ok ? 'met' : '**missed**');
   const s10 = r.scaling['10']!;
   const s1000 = r.scaling['1000']!;
@@ -415,16 +446,24 @@ function markdown(r: {
       '',
     ],
     [
-      'Sentence click to flow highlighted',
-      `p50 ${ms(r.clicks.p50)}, p95 ${ms(r.clicks.p95)}`,
+      'Sentence click to flow highlighted (MapLibre frame drawn)',
+      pct(r.clicks.drawn),
       '',
       '',
       'p95 ≤ 50 ms',
-      mark(r.clicks.p95 <= 50),
+      mark(r.clicks.drawn.p95 <= 50),
     ],
     [
-      'One MapLibre frame, nothing changed (software WebGL)',
-      `p50 ${ms(r.clicks.frameP50)}, p95 ${ms(r.clicks.frameP95)}`,
+      '… and to the next browser frame (on screen)',
+      pct(r.clicks.shown),
+      '',
+      '',
+      'p95 ≤ 50 ms',
+      mark(r.clicks.shown.p95 <= 50),
+    ],
+    [
+      'Repaint with nothing changed: drawn / next frame',
+      `${pct(r.clicks.floorDrawn)} / ${pct(r.clicks.floorShown)}`,
       '',
       '',
       '',

@@ -2,7 +2,16 @@
  * The reader's journey: article beside the map, every claim drawn, flows and sentences linked
  * both ways, links that reopen a view, and the published data.
  */
-import { test, expect, mapIdle, mapSettled, clickClaimOnMap, published, type ClaimMapHandle } from './fixtures';
+import {
+  test,
+  expect,
+  appReady,
+  mapIdle,
+  mapSettled,
+  clickClaimOnMap,
+  published,
+  type ClaimMapHandle,
+} from './fixtures';
 import type { FeatureCollection } from 'geojson';
 
 interface PublishedClaims {
@@ -181,14 +190,39 @@ test.describe('on a phone', () => {
 
   test('the map sits above the article and stays in view while reading', async ({ page }) => {
     await page.goto('./');
-    await mapIdle(page);
+    await appReady(page);
     const map = page.locator('#map');
     const article = page.locator('article');
     expect((await map.boundingBox())!.y).toBeLessThan((await article.boundingBox())!.y);
+    // A third of the screen or more: a map, not a strip.
+    expect((await map.boundingBox())!.height).toBeGreaterThan(760 / 3);
     await page.locator('button.badge').last().scrollIntoViewIfNeeded();
     await page.locator('button.badge').last().tap();
     await expect(map).toBeInViewport();
     await expect(page.locator('[data-claim-card]').first()).toBeVisible();
     await expect(page.locator('.claim-sentence.selected')).toBeInViewport();
+  });
+
+  test('the SVG map serves until the reader asks to zoom; then MapLibre takes over with the selection', async ({
+    page,
+  }) => {
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto('./?claim=ttp-pakistan');
+    await appReady(page);
+    const map = page.locator('#map');
+    await expect(map).toHaveAttribute('data-state', 'standby');
+    // Selection works on the SVG map alone, and nothing of MapLibre has been fetched.
+    await expect(page.locator('.static-map g.arc.on[data-claim="ttp-pakistan"]')).toHaveCount(1);
+    expect(requested.filter((path) => path.includes('maplibre'))).toEqual([]);
+    const zoom = page.getByRole('button', { name: 'Zoom and pan' });
+    await zoom.focus();
+    await page.keyboard.press('Enter');
+    await mapIdle(page);
+    expect(requested.filter((path) => path.includes('maplibre')).length).toBeGreaterThan(0);
+    await expect(zoom).toHaveCount(0);
+    // Keyboard users land on the map, ready to pan with the arrow keys.
+    await expect(page.locator('#map .maplibregl-canvas')).toBeFocused();
+    await expect(page.locator('#map .maplibre')).toHaveAttribute('data-highlighted', 'ttp-pakistan');
   });
 });

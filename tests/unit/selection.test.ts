@@ -1,105 +1,111 @@
 import { describe, expect, it } from 'vitest';
-import { applySelection, type PaintTarget, selectionPaint } from '../../src/map/selection';
+import { expression, latest } from '@maplibre/maplibre-gl-style-spec';
+import {
+  applySelection,
+  type Emphasis,
+  emphasisPaint,
+  emphasisStates,
+  emphasisValues,
+  type FeatureStateTarget,
+} from '../../src/map/selection';
+import { flowLayers } from '../../src/map/style';
 
-/** A map that only records the paint properties it is given. */
-class FakeMap implements PaintTarget {
-  calls: [string, string, unknown][] = [];
-  paint = new Map<string, unknown>();
-  setPaintProperty(layer: string, property: string, value: unknown): this {
-    this.calls.push([layer, property, value]);
-    this.paint.set(`${layer}/${property}`, value);
-    return this;
-  }
-  get(layer: string, property: string): unknown {
-    return this.paint.get(`${layer}/${property}`);
-  }
+/** Evaluates a layer's paint property the way MapLibre does, for a feature in a given state. */
+function paintFor(layer: string, property: string, emphasis: Emphasis | undefined): number {
+  const spec = flowLayers().find((l) => l.id === layer)!;
+  const value = (spec.paint as Record<string, unknown>)[property];
+  const reference = (latest as unknown as Record<string, Record<string, unknown>>)[`paint_${spec.type}`]![property];
+  const parsed = expression.createPropertyExpression(value, property, reference as never);
+  if (parsed.result !== 'success') throw new Error(parsed.value.map((e) => e.message).join('; '));
+  const state = emphasis ? { emphasis } : {};
+  const feature = { type: 'LineString', properties: { claimId: 'a' } } as never;
+  return parsed.value.evaluate({ zoom: 5 }, feature, state) as number;
 }
 
-/** Evaluates the `case` expression selectionPaint builds, for one feature's claim id. */
-function evaluate(value: unknown, claimId: string): number {
-  if (typeof value === 'number') return value;
-  const [op, condition, selected, other] = value as [string, unknown[], number, number];
-  expect(op).toBe('case');
-  const [inOp, get, literal] = condition as [string, unknown[], [string, string[]]];
-  expect(inOp).toBe('in');
-  expect(get).toEqual(['get', 'claimId']);
-  expect(literal[0]).toBe('literal');
-  return literal[1].includes(claimId) ? selected : other;
-}
+/** Every paint property the selection drives, on the layers the map really has. */
+const DRIVEN = flowLayers().flatMap((layer) =>
+  Object.keys(emphasisPaint(layer.id)).map((property) => [layer.id, property] as const),
+);
 
-const LAYERS = ['flow-area-fill', 'flow-area-line', 'flow-border', 'flow-casing', 'flow-lines'];
-
-describe('selectionPaint', () => {
-  it('shows every claim evenly with plain numbers when nothing is selected', () => {
-    const paint = selectionPaint([]);
-    expect(paint.length).toBeGreaterThan(0);
-    for (const [, , value] of paint) expect(typeof value).toBe('number');
-    expect(new Set(paint.map(([layer]) => layer))).toEqual(new Set(LAYERS));
+describe('emphasis paint', () => {
+  it('drives the opacity of every claim layer that draws, and the width of arrows', () => {
+    const keys = DRIVEN.map(([l, p]) => `${l}/${p}`);
+    for (const layer of ['flow-area-fill', 'flow-area-line', 'flow-border', 'flow-casing', 'flow-lines'])
+      expect(
+        keys.some((k) => k.startsWith(`${layer}/`) && k.endsWith('opacity')),
+        layer,
+      ).toBe(true);
+    expect(keys).toContain('flow-lines/line-width');
   });
 
-  it('sets the same layers and properties whatever is selected', () => {
-    const keys = (ids: string[]): string[] => selectionPaint(ids).map(([l, p]) => `${l}/${p}`);
-    expect(keys(['a'])).toEqual(keys([]));
-    expect(keys(['a', 'b'])).toEqual(keys([]));
+  it('is what the built layers carry, read from feature state only', () => {
+    for (const [layer, property] of DRIVEN) {
+      const spec = flowLayers().find((l) => l.id === layer)!;
+      const value = (spec.paint as Record<string, unknown>)[property];
+      expect(value).toEqual(emphasisPaint(layer)[property]);
+      // Feature state, not feature properties: changing it never re-lays out the source.
+      expect(JSON.stringify(value)).toContain('feature-state');
+      expect(JSON.stringify(value)).not.toContain('"get"');
+    }
   });
 
-  it('makes the selected claims stronger than the rest, and never hides the rest completely', () => {
-    for (const [layer, property, value] of selectionPaint(['ttp-pakistan'])) {
-      const selected = evaluate(value, 'ttp-pakistan');
-      const other = evaluate(value, 'iran-border');
-      expect(selected, `${layer} ${property}`).toBeGreaterThan(other);
+  it('evaluates in MapLibre to the values for each state, an unset state counting as none', () => {
+    for (const [layer, property] of DRIVEN) {
+      const values = emphasisValues(layer, property)!;
+      expect(paintFor(layer, property, 'selected')).toBe(values.selected);
+      expect(paintFor(layer, property, 'other')).toBe(values.other);
+      expect(paintFor(layer, property, 'none')).toBe(values.none);
+      expect(paintFor(layer, property, undefined)).toBe(values.none);
+    }
+  });
+
+  it('makes the selected claim at least as strong as with nothing selected, and the rest weaker but visible', () => {
+    for (const [layer, property] of DRIVEN) {
+      const { none, selected, other } = emphasisValues(layer, property)!;
+      expect(selected, `${layer} ${property}`).toBeGreaterThanOrEqual(none);
+      expect(other, `${layer} ${property}`).toBeLessThan(none);
       expect(other, `${layer} ${property}`).toBeGreaterThan(0);
     }
+    expect(emphasisValues('flow-lines', 'line-width')!.selected).toBeGreaterThan(
+      emphasisValues('flow-lines', 'line-width')!.none,
+    );
+  });
+});
+
+describe('emphasisStates', () => {
+  const ids = ['a', 'b', 'c'];
+
+  it('shows every claim evenly when nothing is selected', () => {
+    expect([...emphasisStates(ids, []).values()]).toEqual(['none', 'none', 'none']);
   });
 
-  it('makes the selected claim at least as strong as with nothing selected, and the rest weaker', () => {
-    const none = new Map(selectionPaint([]).map(([l, p, v]) => [`${l}/${p}`, v as number]));
-    for (const [layer, property, value] of selectionPaint(['x'])) {
-      const plain = none.get(`${layer}/${property}`)!;
-      expect(evaluate(value, 'x')).toBeGreaterThanOrEqual(plain);
-      expect(evaluate(value, 'y')).toBeLessThan(plain);
-    }
+  it('highlights each selected claim and dims the rest', () => {
+    expect(Object.fromEntries(emphasisStates(ids, ['a', 'c']))).toEqual({ a: 'selected', b: 'other', c: 'selected' });
   });
 
-  it('widens the selected arrow', () => {
-    const width = selectionPaint(['x']).find(([l, p]) => l === 'flow-lines' && p === 'line-width')!;
-    const plainWidth = selectionPaint([]).find(([l, p]) => l === 'flow-lines' && p === 'line-width')!;
-    expect(evaluate(width[2], 'x')).toBeGreaterThan(plainWidth[2] as number);
-  });
-
-  it('highlights each of several selected claims', () => {
-    for (const [, , value] of selectionPaint(['a', 'b'])) {
-      expect(evaluate(value, 'a')).toBe(evaluate(value, 'b'));
-      expect(evaluate(value, 'a')).toBeGreaterThan(evaluate(value, 'c'));
-    }
-  });
-
-  it('is not changed by later changes to the array it was given', () => {
-    const ids = ['a'];
-    const paint = selectionPaint(ids);
-    ids.push('b');
-    for (const [, , value] of paint) expect(evaluate(value, 'b')).toBeLessThan(evaluate(value, 'a'));
+  it('dims everything for a selection that names no claim', () => {
+    expect([...emphasisStates(ids, ['nothing-here']).values()]).toEqual(['other', 'other', 'other']);
   });
 });
 
 describe('applySelection', () => {
-  it('sets every paint property once on the map, and nothing else', () => {
-    const map = new FakeMap();
-    applySelection(map, ['ttp-pakistan']);
-    expect(map.calls).toEqual(selectionPaint(['ttp-pakistan']));
-    expect(new Set(map.calls.map(([l, p]) => `${l}/${p}`)).size).toBe(map.calls.length);
-  });
-
-  it('dims the other claims, then restores them when the selection is cleared', () => {
-    const map = new FakeMap();
-    applySelection(map, ['ttp-pakistan']);
-    expect(evaluate(map.get('flow-lines', 'line-opacity'), 'iran-border')).toBeLessThan(0.5);
-    expect(evaluate(map.get('flow-lines', 'line-opacity'), 'ttp-pakistan')).toBe(1);
-    applySelection(map, []);
-    expect(map.get('flow-lines', 'line-opacity')).toBe(1);
-    expect(map.get('flow-area-fill', 'fill-opacity')).toBeCloseTo(0.14);
-    for (const [layer, property] of selectionPaint([])) {
-      expect(typeof map.get(layer, property), `${layer} ${property}`).toBe('number');
+  /** A map that only records the feature states it is given. */
+  class FakeMap implements FeatureStateTarget {
+    states = new Map<string, Emphasis>();
+    calls = 0;
+    setFeatureState(feature: { source: string; id: string }, state: { emphasis: Emphasis }): void {
+      expect(feature.source).toBe('flows');
+      this.calls++;
+      this.states.set(feature.id, state.emphasis);
     }
+  }
+
+  it('sets every claim once, then restores them all when the selection is cleared', () => {
+    const map = new FakeMap();
+    applySelection(map, 'flows', ['a', 'b'], ['b']);
+    expect(map.calls).toBe(2);
+    expect(Object.fromEntries(map.states)).toEqual({ a: 'other', b: 'selected' });
+    applySelection(map, 'flows', ['a', 'b'], []);
+    expect(Object.fromEntries(map.states)).toEqual({ a: 'none', b: 'none' });
   });
 });
