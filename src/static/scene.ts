@@ -24,8 +24,12 @@ interface Basemap {
 
 /** What a scene is drawn from, computed once per story. */
 export interface SceneSource {
-  /** The geography with Visvalingam weights, simplified anew for each zoom level. */
-  topology: Story['geography'];
+  geography: Story['geography'];
+  /**
+   * The geography with Visvalingam weights, simplified anew for each zoom level; computed with
+   * the first basemap (a page taking over its prerendered map does not need it before).
+   */
+  weighted: Story['geography'] | null;
   /** Basemaps by simplification level, so an animation does not simplify every frame. */
   basemaps: Map<number, Basemap>;
   flows: Feature<Geometry, FlowProperties>[];
@@ -79,9 +83,8 @@ export type Scene = BaseScene & SymbolScene;
 export function sceneSource(story: Story): SceneSource {
   const geo = story.geography;
   return {
-    topology: presimplify(
-      structuredClone(geo) as unknown as Topology<Objects<object>>,
-    ) as unknown as Story['geography'],
+    geography: geo,
+    weighted: null,
     basemaps: new Map(),
     flows: story.flows.features,
     heads: arrowHeads(story.flows),
@@ -110,8 +113,11 @@ function basemapAt(source: SceneSource, zoom: number): Basemap {
   if (!basemap) {
     // Planar weights are in square degrees; a degree of longitude is this many pixels.
     const pixelsPerDegree = (TILE_SIZE * 2 ** level) / 360;
+    source.weighted ??= presimplify(
+      structuredClone(source.geography) as unknown as Topology<Objects<object>>,
+    ) as unknown as Story['geography'];
     const geo = simplify(
-      source.topology as unknown as Topology<Objects<object>>,
+      source.weighted as unknown as Topology<Objects<object>>,
       MIN_AREA_PX / pixelsPerDegree ** 2,
     ) as unknown as Story['geography'];
     basemap = {
@@ -176,25 +182,44 @@ function frame(view: View, size: Size) {
   return { projection, point };
 }
 
-/** The lines and areas: basemap, claimed areas and borders, arcs. What MapLibre also draws. */
-export function renderBase(source: SceneSource, view: View, size: Size): BaseScene {
-  const { projection, point } = frame(view, size);
-  // One decimal of a pixel is finer than any screen and keeps the HTML small.
+/** Path data for a view: one decimal of a pixel is finer than any screen and keeps the HTML small. */
+function pathData(view: View, size: Size) {
+  const { projection } = frame(view, size);
   const path = geoPath({ stream: (output) => projection.stream(pixelThinning(output)) }).digits(1);
-  const d = (g: GeoPermissibleObjects) => path(g) ?? '';
+  return (g: GeoPermissibleObjects) => path(g) ?? '';
+}
+
+/** Land and borders for a view: the costly part of a scene (simplification and projection). */
+export function renderBasemap(source: SceneSource, view: View, size: Size): Pick<BaseScene, 'land' | 'borders'> {
+  const d = pathData(view, size);
+  const basemap = basemapAt(source, view.zoom);
+  return { land: d(basemap.land), borders: d(basemap.borders) };
+}
+
+/** The basemap as SVG markup (numbers and path commands only). */
+export function basemapMarkup({ land, borders }: Pick<BaseScene, 'land' | 'borders'>): string {
+  return `<path class="land" d="${land}"></path><path class="borders" d="${borders}"></path>`;
+}
+
+/** Claimed areas and borders, and arcs, for a view. */
+export function renderClaims(source: SceneSource, view: View, size: Size): Omit<BaseScene, 'land' | 'borders'> {
+  const { point } = frame(view, size);
+  const d = pathData(view, size);
   const claimPaths = (role: (g: Geometry) => boolean): ScenePath[] =>
     source.flows
       .filter((f) => role(f.geometry))
       .map((f) => ({ claimId: f.properties.claimId, kind: f.properties.kind, d: d(f.geometry) }));
-  const basemap = basemapAt(source, view.zoom);
   return {
     size,
-    land: d(basemap.land),
-    borders: d(basemap.borders),
     areas: claimPaths((g) => g.type === 'Polygon' || g.type === 'MultiPolygon'),
     claimBorders: claimPaths((g) => g.type === 'MultiLineString'),
     arcs: arcPaths(source, point),
   };
+}
+
+/** The lines and areas: basemap, claimed areas and borders, arcs. What MapLibre also draws. */
+export function renderBase(source: SceneSource, view: View, size: Size): BaseScene {
+  return { ...renderBasemap(source, view, size), ...renderClaims(source, view, size) };
 }
 
 /**
