@@ -12,6 +12,10 @@ try {
   });
 } catch (error) {
   // npm exits non-zero both for findings and for a refused request; the JSON tells them apart.
+  if (error.code === 'ETIMEDOUT' || error.signal) {
+    console.log('npm audit: no answer from the registry in time; not checked.');
+    process.exit(0);
+  }
   output = error.stdout ?? '';
 }
 
@@ -19,7 +23,7 @@ let report;
 try {
   report = JSON.parse(output);
 } catch {
-  console.log('npm audit: no report (the registry could not be asked); not checked.');
+  console.log('npm audit: no report from npm (the registry could not be reached); not checked.');
   process.exit(0);
 }
 if (report.statusCode || report.error || !report.metadata) {

@@ -54,7 +54,8 @@ export function loaderScript({ entry, preload }: LateAssets): string {
   const wantsMap = `innerWidth > ${SMALL_SCREEN_MAX_WIDTH} && !(navigator.connection && navigator.connection.saveData)`;
   return [
     '(function () {',
-    // Before the first paint: fold what starts folded on this screen (the key on a phone).
+    // As soon as the page is parsed, before the app starts: fold what starts folded on this
+    // screen (the key on a phone), so that it does not jump when the app takes over.
     "  [].forEach.call(document.querySelectorAll('details[data-fold]'), function (d) { if (matchMedia(d.getAttribute('data-fold')).matches) d.open = false; });",
     '  var started = false;',
     '  function start() {',

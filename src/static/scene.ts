@@ -196,11 +196,6 @@ export function renderBasemap(source: SceneSource, view: View, size: Size): Pick
   return { land: d(basemap.land), borders: d(basemap.borders) };
 }
 
-/** The basemap as SVG markup (numbers and path commands only). */
-export function basemapMarkup({ land, borders }: Pick<BaseScene, 'land' | 'borders'>): string {
-  return `<path class="land" d="${land}"></path><path class="borders" d="${borders}"></path>`;
-}
-
 /** Claimed areas and borders, and arcs, for a view. */
 export function renderClaims(source: SceneSource, view: View, size: Size): Omit<BaseScene, 'land' | 'borders'> {
   const { point } = frame(view, size);

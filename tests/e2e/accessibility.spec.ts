@@ -29,6 +29,17 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(await violations(page)).toEqual([]);
     });
 
+    test('the reader on a phone, before and after asking for the zoomable map', async ({ page }) => {
+      await page.setViewportSize({ width: 390, height: 760 });
+      await page.goto('./?claim=drugs');
+      await appReady(page);
+      await expect(page.locator('#map')).toHaveAttribute('data-state', 'standby');
+      expect(await violations(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Zoom and pan' }).click();
+      await mapIdle(page);
+      expect(await violations(page)).toEqual([]);
+    });
+
     test('the classroom and the presenter view', async ({ page }) => {
       await page.goto('./?mode=present&step=4');
       await expect(page.locator('.present')).toHaveAttribute('data-step', '4');

@@ -73,6 +73,15 @@ export interface ClaimMapHandle {
   renderedFlowCount(): number;
   screenPoint(id: string): [number, number] | null;
   project(lngLat: [number, number]): [number, number];
+  emphasis(id: string): 'none' | 'selected' | 'other';
+}
+
+/** Each listed claim's highlight state in MapLibre (the feature state its paint reads). */
+export async function emphasis(page: Page, ids: string[]): Promise<Record<string, string>> {
+  return page.evaluate((ids) => {
+    const handle = (document.querySelector('#map .maplibre') as unknown as { claimMap: ClaimMapHandle }).claimMap;
+    return Object.fromEntries(ids.map((id) => [id, handle.emphasis(id)]));
+  }, ids);
 }
 
 /** Clicks the map where a claim is drawn, as a reader would. */

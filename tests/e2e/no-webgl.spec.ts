@@ -52,3 +52,22 @@ test('the classroom steps and the embed works on the SVG map', async ({ page }) 
   await expect(page.locator('[data-claim-card="drugs"]')).toBeVisible();
   await expect(page.locator('#map .map-symbols .marker.on[data-claim="drugs"]')).toBeAttached();
 });
+
+test('on a phone, asking for the zoomable map says why there is none, and the SVG map keeps working', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 760 });
+  await page.goto('./');
+  await expect(page.locator('#map')).toHaveAttribute('data-state', 'standby');
+  const zoom = page.getByRole('button', { name: 'Zoom and pan' });
+  await zoom.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#map')).toHaveAttribute('data-state', 'fallback');
+  await expect(page.locator('#map [aria-live]')).toHaveText(/could not load/);
+  await expect(zoom).toHaveCount(0);
+  // The focus is not dropped to the top of the page: it is on the map.
+  await expect(page.locator('#map')).toBeFocused();
+  await expect(page.locator('#map')).toHaveAccessibleDescription(/cannot be zoomed/);
+  await page.locator('button.badge').first().click();
+  await expect(page.locator('#map .static-map > svg g.arc.on, #map .static-map > svg .on').first()).toBeAttached();
+});

@@ -6,6 +6,7 @@ import {
   test,
   expect,
   appReady,
+  emphasis,
   mapIdle,
   mapSettled,
   clickClaimOnMap,
@@ -102,11 +103,19 @@ test('clicking a sentence selects its claims and the camera frames them', async 
     () => (document.querySelector('.maplibregl-canvas') as HTMLCanvasElement).toDataURL().length,
   );
   expect(after).not.toBe(before);
+  // MapLibre draws those claims highlighted and the rest dimmed.
+  const other = claims.find((c) => !target.includes(c))!;
+  const ids = [...target.map((c) => c.id), other.id];
+  expect(await emphasis(page, ids)).toEqual({
+    ...Object.fromEntries(target.map((c) => [c.id, 'selected'])),
+    [other.id]: 'other',
+  });
 
   // Clicking it again, or Escape, goes back to the overview.
   await page.keyboard.press('Escape');
   await expect(page.locator('[data-claim-card]')).toHaveCount(0);
   await expect(page).not.toHaveURL(/claim=/);
+  await expect.poll(() => emphasis(page, ids)).toEqual(Object.fromEntries(ids.map((id) => [id, 'none'])));
 });
 
 test('a numbered badge works from the keyboard', async ({ page }) => {
@@ -224,5 +233,6 @@ test.describe('on a phone', () => {
     // Keyboard users land on the map, ready to pan with the arrow keys.
     await expect(page.locator('#map .maplibregl-canvas')).toBeFocused();
     await expect(page.locator('#map .maplibre')).toHaveAttribute('data-highlighted', 'ttp-pakistan');
+    expect(await emphasis(page, ['ttp-pakistan', 'drugs'])).toEqual({ 'ttp-pakistan': 'selected', drugs: 'other' });
   });
 });

@@ -34,8 +34,35 @@ function runLoader({ width, saveData }: LoadEnvironment, folding: ReturnType<typ
 }
 
 describe('the inline loader', () => {
-  it('starts the app once', () => {
-    expect(runLoader({ width: 1280 }).filter((e) => e.startsWith('script'))).toEqual(['script ./assets/main.js']);
+  it('starts the app once, after the first contentful paint or the fallback timer, whichever comes first', () => {
+    const added: string[] = [];
+    const timers: (() => void)[] = [];
+    let observer: ((list: { getEntriesByName(name: string): unknown[] }) => void) | undefined;
+    const document = {
+      createElement: () => ({ rel: '', href: '', src: '', type: '' }),
+      querySelectorAll: () => [],
+      head: { appendChild: (e: { src: string }) => added.push(e.src) },
+    };
+    class PaintObserver {
+      constructor(callback: typeof observer) {
+        observer = callback;
+      }
+      observe() {}
+    }
+    const script = loaderScript({ entry: 'assets/main.js', preload: [] });
+    new Function('innerWidth', 'navigator', 'document', 'matchMedia', 'PerformanceObserver', 'setTimeout', script)(
+      1280,
+      {},
+      document,
+      () => ({ matches: false }),
+      PaintObserver,
+      (run: () => void) => timers.push(run),
+    );
+    expect(added).toEqual([]);
+    observer!({ getEntriesByName: (name) => (name === 'first-contentful-paint' ? [{}] : []) });
+    for (const run of timers.splice(0)) run();
+    for (const run of timers.splice(0)) run();
+    expect(added).toEqual(['./assets/main.js']);
   });
 
   it('fetches MapLibre alongside the app exactly where the app loads it at once', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MultiLineString } from 'geojson';
 import { MARKER_RING } from '../../src/flows/render';
-import { basemapMarkup, renderScene, sceneSource, type Scene } from '../../src/static/scene';
+import { renderScene, sceneSource, type Scene } from '../../src/static/scene';
 import { fitView, uniformPadding, webMercatorPixel, type Size, type View } from '../../src/static/view';
 import { readStoryFiles } from '../../src/story/plugin';
 import { prepareStory } from '../../src/story/prepare';
@@ -233,12 +233,6 @@ describe('renderScene at the overview of the real story', () => {
     expect(scene.land).not.toMatch(/NaN|Infinity|e[-+]?\d/);
     expect(scene.borders).not.toMatch(/NaN|Infinity|e[-+]?\d/);
     expect(scene.size).toEqual(SIZE);
-  });
-
-  it('writes the basemap as two paths of numbers and path commands only (it is inserted as markup)', () => {
-    expect(basemapMarkup(scene)).toMatch(
-      /^<path class="land" d="[MLZ\d.,-]+"><\/path><path class="borders" d="[MLZ\d.,-]+"><\/path>$/,
-    );
   });
 
   it('keeps the prerendered basemap small', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
-import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { GeoJSONSourceSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
 import { buildStyle, CLAIM_LAYERS, flowSourceData, SOURCES, type FlowRole } from '../../src/map/style';
 import { readStoryFiles } from '../../src/story/plugin';
 import { prepareStory } from '../../src/story/prepare';
@@ -33,6 +34,13 @@ describe('buildStyle', () => {
       layers: [...style.layers, { id: 'stray', type: 'line', source: 'nowhere' }],
     };
     expect(validateStyleMin(broken).map((e) => e.message)).toEqual([expect.stringContaining('nowhere')]);
+  });
+
+  it('keys the flows by claim id, which the selection’s feature state is set by', () => {
+    const flows = buildStyle(story).sources[SOURCES.flows] as GeoJSONSourceSpecification;
+    expect(flows.promoteId).toBe('claimId');
+    const data = flows.data as FeatureCollection;
+    for (const f of data.features) expect(story.claims.map((c) => c.id)).toContain(f.properties?.claimId);
   });
 
   it('has no symbol layers: names, arrowheads and markers are the SVG symbol layer’s', () => {
