@@ -54,9 +54,9 @@ export function loaderScript({ entry, preload }: LateAssets): string {
   const wantsMap = `innerWidth > ${SMALL_SCREEN_MAX_WIDTH} && !(navigator.connection && navigator.connection.saveData)`;
   return [
     '(function () {',
-    // As soon as the page is parsed, before the app starts: fold what starts folded on this
-    // screen (the key on a phone), so that it does not jump when the app takes over.
-    "  [].forEach.call(document.querySelectorAll('details[data-fold]'), function (d) { if (matchMedia(d.getAttribute('data-fold')).matches) d.open = false; });",
+    // Before anything paints: CSS can tell a page whose app is on its way (`starting`, then
+    // `ready`) from a page without JavaScript, and shows the former as the app will.
+    "  document.documentElement.setAttribute('data-app', 'starting');",
     '  var started = false;',
     '  function start() {',
     '    if (started) return; started = true;',
@@ -149,7 +149,7 @@ export function prerenderPlugin(plugins: () => PluginOption[]): Plugin {
           html
             .replace(entryTag, '')
             .replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    ${csp}`)
-            .replace('</body>', `<script>${loader}</script>\n</body>`)
+            .replace('</head>', `<script>${loader}</script>\n</head>`)
             .replace(/<title>[^<]*<\/title>/, `<title>${escapeText(page.title)}</title>`)
             .replace('</head>', `${page.head}</head>`)
             .replace(MOUNT, `<div id="app">${page.body}</div>`),

@@ -474,7 +474,7 @@ function markdown(r: {
       mark(r.clicks.drawn.p95 <= 50),
     ],
     [
-      '… and to the next browser frame (on screen)',
+      '… and to the next paint on screen (Event Timing, as INP measures it)',
       pct(r.clicks.shown),
       '',
       '',

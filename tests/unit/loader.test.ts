@@ -2,31 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { loaderScript } from '../../src/static/prerender';
 import { loadsAtOnce, type LoadEnvironment } from '../../src/map/policy';
 
-/** A folding element as the prerendered page has it: the key, open, to fold on a phone. */
-const key = () => ({
-  open: true,
-  getAttribute: (name: string) => (name === 'data-fold' ? '(max-width: 52rem)' : null),
-});
-
 /** Runs the inline loader in a stand-in window and lists the elements it adds to the head. */
-function runLoader({ width, saveData }: LoadEnvironment, folding: ReturnType<typeof key>[] = []): string[] {
+function runLoader({ width, saveData }: LoadEnvironment, root: Record<string, string> = {}): string[] {
   const added: string[] = [];
   const element = () => ({ rel: '', href: '', src: '', type: '' });
   const document = {
     createElement: element,
-    querySelectorAll: (selector: string) => (selector === 'details[data-fold]' ? folding : []),
+    documentElement: { setAttribute: (name: string, value: string) => (root[name] = value) },
     head: {
       appendChild: (e: ReturnType<typeof element>) => added.push(e.rel ? `${e.rel} ${e.href}` : `script ${e.src}`),
     },
   };
   const script = loaderScript({ entry: 'assets/main.js', preload: ['assets/maplibre-gl.js'] });
-  // Only the one query the key uses, answered for this width.
-  const matchMedia = (query: string) => ({ matches: query === '(max-width: 52rem)' && width <= 52 * 16 });
-  new Function('innerWidth', 'navigator', 'document', 'matchMedia', 'PerformanceObserver', 'setTimeout', script)(
+  new Function('innerWidth', 'navigator', 'document', 'PerformanceObserver', 'setTimeout', script)(
     width,
     { connection: saveData === undefined ? undefined : { saveData } },
     document,
-    matchMedia,
     undefined, // no paint timing: the fallback timer starts the app
     (run: () => void) => run(),
   );
@@ -40,7 +31,7 @@ describe('the inline loader', () => {
     let observer: ((list: { getEntriesByName(name: string): unknown[] }) => void) | undefined;
     const document = {
       createElement: () => ({ rel: '', href: '', src: '', type: '' }),
-      querySelectorAll: () => [],
+      documentElement: { setAttribute: () => {} },
       head: { appendChild: (e: { src: string }) => added.push(e.src) },
     };
     class PaintObserver {
@@ -50,11 +41,10 @@ describe('the inline loader', () => {
       observe() {}
     }
     const script = loaderScript({ entry: 'assets/main.js', preload: [] });
-    new Function('innerWidth', 'navigator', 'document', 'matchMedia', 'PerformanceObserver', 'setTimeout', script)(
+    new Function('innerWidth', 'navigator', 'document', 'PerformanceObserver', 'setTimeout', script)(
       1280,
       {},
       document,
-      () => ({ matches: false }),
       PaintObserver,
       (run: () => void) => timers.push(run),
     );
@@ -74,11 +64,9 @@ describe('the inline loader', () => {
     }
   });
 
-  it('folds the key on a phone before the app starts, and leaves it open on a laptop', () => {
-    const [phone, laptop] = [key(), key()];
-    runLoader({ width: 390 }, [phone]);
-    runLoader({ width: 1280 }, [laptop]);
-    expect(phone.open).toBe(false);
-    expect(laptop.open).toBe(true);
+  it('marks the page as starting before anything paints, for CSS to show it as the app will', () => {
+    const root: Record<string, string> = {};
+    runLoader({ width: 390 }, root);
+    expect(root['data-app']).toBe('starting');
   });
 });
