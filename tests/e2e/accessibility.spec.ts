@@ -104,4 +104,7 @@ test('at 200 % zoom the page reflows with no sideways scrolling', async ({ page 
   );
   expect(overflow).toBeLessThanOrEqual(0);
   await expect(page.locator('[data-claim-card="iran-border"]')).toBeVisible();
+  // Map and sentence side by side: neither is pushed out of view by the other.
+  await expect(page.locator('#map')).toBeInViewport({ ratio: 0.9 });
+  await expect(page.locator('.claim-sentence.selected').first()).toBeInViewport();
 });
