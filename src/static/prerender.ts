@@ -57,8 +57,17 @@ export function loaderScript({ entry, preload }: LateAssets): string {
     // Before anything paints: CSS can tell a page whose app is on its way (`starting`, then
     // `ready`) from a page without JavaScript, and shows the former as the app will.
     "  document.documentElement.setAttribute('data-app', 'starting');",
+    // Once the page is parsed: fold what starts folded on this screen (the key on a phone) for
+    // real, so it opens and closes even if the app never comes; the CSS rule then lets go.
+    '  function parsed() {',
+    "    [].forEach.call(document.querySelectorAll('details[data-fold]'), function (d) { if (matchMedia(d.getAttribute('data-fold')).matches) d.open = false; });",
+    "    document.documentElement.setAttribute('data-app', 'loading');",
+    '  }',
+    "  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', parsed); else parsed();",
     '  var started = false;',
     '  function start() {',
+    // The app takes over the whole page: it starts once the page is parsed, not before.
+    "    if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', start); return; }",
     '    if (started) return; started = true;',
     `    if (${wantsMap}) ${JSON.stringify(links)}.forEach(function (l) { var e = document.createElement('link'); e.rel = l[0]; e.href = l[1]; document.head.appendChild(e); });`,
     `    var s = document.createElement('script'); s.type = 'module'; s.src = ${JSON.stringify(`./${entry}`)}; document.head.appendChild(s);`,

@@ -28,7 +28,11 @@ const browserHost: AddressHost = {
   current: () => `${location.pathname}${location.search}${location.hash}`,
   replace: (next) => history.replaceState(history.state, '', next),
   setTimeout: (run, ms) => window.setTimeout(run, ms),
-  onLeave: (run) => window.addEventListener('pagehide', run),
+  onLeave: (run) => {
+    window.addEventListener('pagehide', run);
+    // A phone may freeze or discard a page in the background without a `pagehide`.
+    document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && run());
+  },
 };
 
 export function addressMirror(delay = 250, host: AddressHost = browserHost): AddressMirror {

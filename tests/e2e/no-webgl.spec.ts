@@ -41,7 +41,7 @@ test('the classroom steps and the embed works on the SVG map', async ({ page }) 
   await expect(page.locator('.present')).toHaveAttribute('data-step', '5');
   const id = await page.locator('#map .static-map g.arc.on').first().getAttribute('data-claim');
   expect(id).toBeTruthy();
-  await expect(page.locator('.visually-hidden[aria-live]')).toContainText(
+  await expect(page.locator('.visually-hidden[aria-live]').last()).toContainText(
     /^Step 5 of \d+: .+ From .+ to .+\. The article says: /,
   );
 
