@@ -182,24 +182,23 @@ function frame(view: View, size: Size) {
   return { projection, point };
 }
 
-/** Path data for a view: one decimal of a pixel is finer than any screen and keeps the HTML small. */
-function pathData(view: View, size: Size) {
-  const { projection } = frame(view, size);
+/** Path data in a view's projection: one decimal of a pixel is finer than any screen and keeps the HTML small. */
+function pathData({ projection }: ReturnType<typeof frame>) {
   const path = geoPath({ stream: (output) => projection.stream(pixelThinning(output)) }).digits(1);
   return (g: GeoPermissibleObjects) => path(g) ?? '';
 }
 
 /** Land and borders for a view: the costly part of a scene (simplification and projection). */
 export function renderBasemap(source: SceneSource, view: View, size: Size): Pick<BaseScene, 'land' | 'borders'> {
-  const d = pathData(view, size);
+  const d = pathData(frame(view, size));
   const basemap = basemapAt(source, view.zoom);
   return { land: d(basemap.land), borders: d(basemap.borders) };
 }
 
 /** Claimed areas and borders, and arcs, for a view. */
 export function renderClaims(source: SceneSource, view: View, size: Size): Omit<BaseScene, 'land' | 'borders'> {
-  const { point } = frame(view, size);
-  const d = pathData(view, size);
+  const projected = frame(view, size);
+  const d = pathData(projected);
   const claimPaths = (role: (g: Geometry) => boolean): ScenePath[] =>
     source.flows
       .filter((f) => role(f.geometry))
@@ -208,7 +207,7 @@ export function renderClaims(source: SceneSource, view: View, size: Size): Omit<
     size,
     areas: claimPaths((g) => g.type === 'Polygon' || g.type === 'MultiPolygon'),
     claimBorders: claimPaths((g) => g.type === 'MultiLineString'),
-    arcs: arcPaths(source, point),
+    arcs: arcPaths(source, projected.point),
   };
 }
 
