@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { GeoJSONSourceSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, MultiPolygon } from 'geojson';
+import { geoArea } from 'd3-geo';
+import { feature } from 'topojson-client';
 import { buildStyle, CLAIM_LAYERS, flowSourceData, SOURCES, type FlowRole } from '../../src/map/style';
 import { readStoryFiles } from '../../src/story/plugin';
 import { prepareStory } from '../../src/story/prepare';
@@ -82,7 +84,9 @@ describe('buildStyle', () => {
       if (source.type !== 'geojson') continue;
       // A string here would be a URL MapLibre fetches.
       expect(typeof source.data, id).toBe('object');
-      expect((source.data as { type: string }).type, id).toMatch(/^(FeatureCollection|Feature|MultiLineString)$/);
+      expect((source.data as { type: string }).type, id).toMatch(
+        /^(FeatureCollection|Feature|MultiLineString|MultiPolygon)$/,
+      );
     }
     expect(JSON.stringify(style)).not.toMatch(/https?:\/\//);
   });
@@ -94,7 +98,12 @@ describe('buildStyle', () => {
       if (source?.type !== 'geojson') throw new Error(`no GeoJSON source ${id}`);
       return source.data as { type: string; features?: unknown[] };
     };
-    expect(data(SOURCES.countries).features).toHaveLength(story.geography.objects.countries.geometries.length);
+    // The land is one merged shape: no country is left out of it, and no border is inside it.
+    const land = data(SOURCES.land) as unknown as MultiPolygon;
+    expect(land.type).toBe('MultiPolygon');
+    const countries = feature(story.geography, story.geography.objects.countries);
+    const countryArea = countries.features.reduce((sum, f) => sum + geoArea(f), 0);
+    expect(geoArea(land) / countryArea).toBeCloseTo(1, 4);
     expect(data(SOURCES.flows).features).toHaveLength(story.flows.features.length);
   });
 });
