@@ -3,7 +3,18 @@
  * Pure, so a test can check that every claim is framed without a map.
  */
 import type { Position } from 'geojson';
-import type { Bounds, FlowCollection } from '../story/types';
+import { placeLabelsWithin, type SceneSource } from '../static/scene.ts';
+import {
+  constrainView,
+  fitView,
+  fitViewClear,
+  labelMargin,
+  mapPadding,
+  MAX_FIT_ZOOM,
+  type Size,
+  type View,
+} from '../static/view.ts';
+import type { Bounds, FlowCollection, Story } from '../story/types';
 
 /** A claim shown as a single point still gets some context around it, in degrees. */
 const POINT_MARGIN = 4;
@@ -47,4 +58,30 @@ export function claimBounds(flows: FlowCollection, ids: readonly string[]): Boun
   if (w === Infinity) return null;
   if (onlyPoints) return [w - POINT_MARGIN, s - POINT_MARGIN, e + POINT_MARGIN, n + POINT_MARGIN];
   return [w, s, e, n];
+}
+
+/**
+ * The view for a selection on a map of `size`: the claims framed, with the names of the places
+ * they link kept in the map and clear of the key (`keyWidth`, 0 when there is none), or the
+ * overview, which may pass under the key's corner. Inside `maxBounds`, as MapLibre keeps it.
+ */
+export function selectionView(
+  story: Story,
+  source: SceneSource,
+  selected: readonly string[],
+  size: Size,
+  keyWidth = 0,
+): View {
+  const bounds = claimBounds(story.flows, selected);
+  const fitted = bounds
+    ? fitViewClear(
+        bounds,
+        placeLabelsWithin(source, bounds),
+        size,
+        mapPadding(size, keyWidth),
+        labelMargin(size, keyWidth),
+        MAX_FIT_ZOOM,
+      )
+    : fitView(story.meta.region.overview, size, mapPadding(size), MAX_FIT_ZOOM);
+  return constrainView(fitted, size, story.meta.region.maxBounds);
 }

@@ -11,8 +11,8 @@ import { kindColor, KIND_STYLES, type MapTheme } from '../flows/kinds.ts';
 import { headPath, markerPath } from '../map/icons.ts';
 import { claimBounds } from '../map/camera.ts';
 import type { ResolvedClaim, Story } from '../story/types.ts';
-import { renderBase, renderSymbols, type SceneSource } from './scene.ts';
-import { constrainView, fitView, uniformPadding, type Size, type View } from './view.ts';
+import { placeLabelsWithin, renderBase, renderSymbols, type SceneSource } from './scene.ts';
+import { constrainView, fitView, fitViewClear, MAX_FIT_ZOOM, uniformPadding, type Size, type View } from './view.ts';
 
 export interface PosterOptions {
   /** The claims the poster is about; empty for the overview. */
@@ -79,14 +79,19 @@ export function wrapText(text: string, max: number, maxLines = Infinity): string
   return lines;
 }
 
-/** The view a poster frames its map with: the claims, or the overview, in the map's box. */
-export function posterView(story: Story, claims: ResolvedClaim[], size: Size): View {
-  const bounds =
-    claimBounds(
-      story.flows,
-      claims.map((c) => c.id),
-    ) ?? story.meta.region.overview;
-  const fitted = fitView(bounds, size, uniformPadding(Math.round(Math.min(size.width, size.height) * 0.1)), 5.5);
+/**
+ * The view a poster frames its map with: the claims, keeping the names of the places they link
+ * in the map, or the overview, in the map's box.
+ */
+function posterView(story: Story, source: SceneSource, claims: ResolvedClaim[], size: Size): View {
+  const padding = uniformPadding(Math.round(Math.min(size.width, size.height) * 0.1));
+  const bounds = claimBounds(
+    story.flows,
+    claims.map((c) => c.id),
+  );
+  const fitted = bounds
+    ? fitViewClear(bounds, placeLabelsWithin(source, bounds), size, padding, uniformPadding(4), MAX_FIT_ZOOM)
+    : fitView(story.meta.region.overview, size, padding, MAX_FIT_ZOOM);
   return constrainView(fitted, size, story.meta.region.maxBounds);
 }
 
@@ -103,7 +108,7 @@ export function posterSvg(story: Story, source: SceneSource, options: PosterOpti
     ? { x: map.width + 36, y: 48, width: width - map.width - 64 }
     : { x: 32, y: map.height + 44, width: width - 64 };
   const size = { width: map.width, height: map.height };
-  const view = options.view ?? posterView(story, claims, size);
+  const view = options.view ?? posterView(story, source, claims, size);
   const base = renderBase(source, view, size);
   const symbols = renderSymbols(source, view, size);
   const ids = claims.map((cl) => cl.id);

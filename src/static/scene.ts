@@ -10,8 +10,8 @@ import type { Objects, Topology } from 'topojson-specification';
 import type { Feature, Geometry, LineString, MultiLineString, MultiPolygon, Point, Position } from 'geojson';
 import type { ClaimKind } from '../flows/kinds.ts';
 import { arrowHeads, markers } from '../flows/render.ts';
-import type { CountryProperties, FlowProperties, LonLat, Story } from '../story/types.ts';
-import { projectionFor, TILE_SIZE, type Size, type View } from './view.ts';
+import type { Bounds, CountryProperties, FlowProperties, LonLat, Story } from '../story/types.ts';
+import { projectionFor, TILE_SIZE, type PointBox, type Size, type View } from './view.ts';
 
 /**
  * Land and borders at one level of detail. The land is one merged shape, filled and stroked
@@ -245,6 +245,11 @@ function arcPaths(source: SceneSource, point: (at: LonLat) => [number, number], 
 /** Label sizes, in CSS pixels, as `StaticMap.svelte`'s styles set them. */
 export const LABEL_FONT = { country: 12, place: 13 };
 
+/** How far a place's name and dot reach from its point: right of and below the dot. */
+function placeLabelReach(name: string): Omit<PointBox, 'at'> {
+  return { left: 4, right: 8 + name.length * LABEL_FONT.place * 0.58, top: 4, bottom: 19 };
+}
+
 /** A label's box, estimated from its length: there is no text measuring at build time. */
 function labelBox(name: string, x: number, y: number, kind: 'country' | 'place') {
   if (kind === 'country') {
@@ -252,9 +257,15 @@ function labelBox(name: string, x: number, y: number, kind: 'country' | 'place')
     const width = name.length * LABEL_FONT.country * 0.78;
     return { x0: x - width / 2, x1: x + width / 2, y0: y - 8, y1: y + 8 };
   }
-  // Right of and below its dot.
-  const width = name.length * LABEL_FONT.place * 0.58;
-  return { x0: x - 4, x1: x + 8 + width, y0: y - 4, y1: y + 19 };
+  const reach = placeLabelReach(name);
+  return { x0: x - reach.left, x1: x + reach.right, y0: y - reach.top, y1: y + reach.bottom };
+}
+
+/** The named places inside `bounds`, as boxes the camera keeps in the map (`fitViewClear`). */
+export function placeLabelsWithin(source: SceneSource, [w, s, e, n]: Bounds): PointBox[] {
+  return source.placeLabels
+    .filter(({ at: [x, y] }) => x >= w && x <= e && y >= s && y <= n)
+    .map(({ name, at }) => ({ at, ...placeLabelReach(name) }));
 }
 
 /**

@@ -11,6 +11,9 @@ import type { Bounds, LonLat } from '../story/types.ts';
 /** MapLibre's tile size: the whole world is 512 px wide at zoom 0. */
 export const TILE_SIZE = 512;
 
+/** Framing claims never zooms in closer than this: the arrows are schematic. */
+export const MAX_FIT_ZOOM = 5.5;
+
 export interface View {
   center: LonLat;
   zoom: number;
@@ -83,14 +86,80 @@ export function interpolateView(a: View, b: View, t: number): View {
   };
 }
 
+/** Framing keeps clear of an overlay on the left (the key) only when the map can spare its width. */
+export function keepsClearOf(size: Size, coveredLeft: number): boolean {
+  return coveredLeft > 0 && size.width - coveredLeft > 320;
+}
+
 /**
  * Room left around what the camera frames: a little more on bigger maps, and the width of an
  * overlay on the left (the key) when the map is wide enough to spare it.
  */
 export function mapPadding(size: Size, coveredLeft = 0): Padding {
   const pad = Math.round(Math.min(size.width, size.height) * 0.06) + 16;
-  const left = coveredLeft && size.width - coveredLeft > 320 ? coveredLeft + 12 : pad;
+  const left = keepsClearOf(size, coveredLeft) ? coveredLeft + 12 : pad;
   return { top: pad, right: pad, bottom: pad, left };
+}
+
+/** How near the map's edges (and the key, where `mapPadding` keeps clear of it) a name may come. */
+export function labelMargin(size: Size, coveredLeft = 0): Padding {
+  const edge = 4;
+  return { top: edge, right: edge, bottom: edge, left: keepsClearOf(size, coveredLeft) ? coveredLeft + edge : edge };
+}
+
+/** How much of the padded frame names may take, at most, on each axis. */
+const MIN_FRAME = 0.4;
+
+/** A box drawn at a point, such as a place's name: how far it reaches each way, in pixels. */
+export interface PointBox {
+  at: LonLat;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+/**
+ * `fitView`, with the padding grown on any side where one of `boxes` would reach within
+ * `margin` of the map's edge: a framed arrow keeps the name of the place it points at. Each
+ * round zooms out or shifts the frame, which brings a point in by at least half its overflow.
+ * The frame never shrinks below `MIN_FRAME` of what `padding` leaves, so a name too long for a
+ * small map is left to the label placer (which drops it).
+ */
+export function fitViewClear(
+  bounds: Bounds,
+  boxes: readonly PointBox[],
+  size: Size,
+  padding: Padding,
+  margin: Padding,
+  maxZoom = 22,
+): View {
+  const innerWidth = (p: Padding) => size.width - p.left - p.right;
+  const innerHeight = (p: Padding) => size.height - p.top - p.bottom;
+  const floor = { width: innerWidth(padding) * MIN_FRAME, height: innerHeight(padding) * MIN_FRAME };
+  const grown = { ...padding };
+  let view = fitView(bounds, size, grown, maxZoom);
+  for (let round = 0; round < 12; round++) {
+    const over = { top: 0, right: 0, bottom: 0, left: 0 };
+    for (const box of boxes) {
+      const [x, y] = webMercatorPixel(box.at, view, size);
+      over.left = Math.max(over.left, margin.left - (x - box.left));
+      over.right = Math.max(over.right, x + box.right - (size.width - margin.right));
+      over.top = Math.max(over.top, margin.top - (y - box.top));
+      over.bottom = Math.max(over.bottom, y + box.bottom - (size.height - margin.bottom));
+    }
+    if (Math.max(over.top, over.right, over.bottom, over.left) < 0.5) break;
+    const next = {
+      top: grown.top + Math.ceil(over.top),
+      right: grown.right + Math.ceil(over.right),
+      bottom: grown.bottom + Math.ceil(over.bottom),
+      left: grown.left + Math.ceil(over.left),
+    };
+    if (innerWidth(next) < floor.width || innerHeight(next) < floor.height) break;
+    Object.assign(grown, next);
+    view = fitView(bounds, size, grown, maxZoom);
+  }
+  return view;
 }
 
 /**

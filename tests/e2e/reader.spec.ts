@@ -118,6 +118,37 @@ test('clicking a sentence selects its claims and the camera frames them', async 
   await expect.poll(() => emphasis(page, ids)).toEqual(Object.fromEntries(ids.map((id) => [id, 'none'])));
 });
 
+test('a claim framed on a map too narrow for the key beside it is not hidden under the key', async ({ page }) => {
+  const { claims } = await published<PublishedClaims>(page, 'data/claims.json');
+  // The claim reaching furthest: arrows to the most places.
+  const wide = [...claims].sort((a, b) => b.destinations.length - a.destinations.length)[0]!;
+  await page.goto('./');
+  await mapIdle(page);
+  const key = page.locator('.map-box details.legend');
+  await expect(key).toHaveAttribute('open', '');
+  await page.locator(`button.badge[data-claim="${wide.id}"]`).first().click();
+  await mapSettled(page);
+  // The key folds, and none of the claim's arrowheads is under it.
+  await expect(key).not.toHaveAttribute('open', '');
+  const keyBox = (await key.boundingBox())!;
+  const heads = page.locator(`.map-symbols .head[data-claim="${wide.id}"]`);
+  expect(await heads.count()).toBeGreaterThan(1);
+  for (const head of await heads.all()) {
+    const b = (await head.boundingBox())!;
+    const overlaps =
+      b.x < keyBox.x + keyBox.width &&
+      b.x + b.width > keyBox.x &&
+      b.y < keyBox.y + keyBox.height &&
+      b.y + b.height > keyBox.y;
+    expect(overlaps).toBe(false);
+  }
+  // A key the reader opens again stays open.
+  await key.locator('summary').click();
+  await expect(key).toHaveAttribute('open', '');
+  await mapSettled(page);
+  await expect(key).toHaveAttribute('open', '');
+});
+
 test('a numbered badge works from the keyboard', async ({ page }) => {
   const { claims } = await published<PublishedClaims>(page, 'data/claims.json');
   await page.goto('./');

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, Geometry } from 'geojson';
-import { claimBounds } from '../../src/map/camera';
+import { claimBounds, selectionView } from '../../src/map/camera';
+import { renderSymbols, sceneSource } from '../../src/static/scene';
+import { fitView, mapPadding, MAX_FIT_ZOOM, webMercatorPixel, type Size, type View } from '../../src/static/view';
 import { readStoryFiles } from '../../src/story/plugin';
 import { prepareStory } from '../../src/story/prepare';
 import type { Bounds, FlowCollection, FlowProperties } from '../../src/story/types';
@@ -142,6 +144,70 @@ describe('claimBounds', () => {
           expect(lat).toBeLessThanOrEqual(bn);
         }
       }
+    }
+  });
+});
+
+describe('selectionView', () => {
+  const source = sceneSource(story);
+  const named = story.places.filter((p) => p.label);
+  /**
+   * The names written where a claim is drawn at a place: where its arrows start and end, or
+   * under its marker (a country's arrow ends at its capital). Borders and areas have none.
+   */
+  const namedEnds = (id: string) => {
+    const claim = story.claims.find((c) => c.id === id)!;
+    if (claim.shape !== 'arrows' && claim.shape !== 'point') return [];
+    const ends = [claim.origin, ...claim.destinations].map((p) => story.places.find((q) => q.id === p)!.coordinates);
+    return named
+      .filter((p) => ends.some(([x, y]) => p.coordinates[0] === x && p.coordinates[1] === y))
+      .map((p) => p.name);
+  };
+  // A phone's map (36vh of an 844 px screen), a reader's map beside the article with its key
+  // open, and a wide one.
+  const maps: [string, Size, number][] = [
+    ['a phone', { width: 390, height: 304 }, 0],
+    ['a reader map with the key open', { width: 564, height: 573 }, 238],
+    ['a wide map with the key open', { width: 1000, height: 600 }, 238],
+  ];
+
+  /** Where a place's name would be written on its own, or null if it would not fit in the map. */
+  const nameAt = (name: string, view: View, size: Size) =>
+    renderSymbols({ ...source, placeLabels: source.placeLabels.filter((l) => l.name === name) }, view, size)
+      .places[0] ?? null;
+
+  it.each(maps)('frames each claim with the names of the places it links inside %s', (_, size, keyWidth) => {
+    expect(namedEnds(story.claims.find((c) => c.number === 7)!.id)).toEqual(['Kabul', 'Islamabad']);
+    const missing: string[] = [];
+    for (const claim of story.claims) {
+      const view = selectionView(story, source, [claim.id], size, keyWidth);
+      for (const name of namedEnds(claim.id))
+        if (!nameAt(name, view, size)) missing.push(`claim ${claim.number}: ${name}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('keeps a name that framing the arrow alone leaves out (claim 7 on a phone)', () => {
+    const size = maps[0]![1];
+    const claim = story.claims.find((c) => c.number === 7)!;
+    const arrowOnly = fitView(claimBounds(story.flows, [claim.id])!, size, mapPadding(size), MAX_FIT_ZOOM);
+    expect(nameAt('Islamabad', arrowOnly, size)).toBeNull();
+    expect(nameAt('Islamabad', selectionView(story, source, [claim.id], size), size)).not.toBeNull();
+  });
+
+  it('frames the overview when nothing is selected, whatever the key', () => {
+    const size = maps[2]![1];
+    const overview = selectionView(story, source, [], size, 238);
+    const [w, s, e, n] = story.meta.region.overview;
+    for (const corner of [
+      [w, n],
+      [e, s],
+    ] as [number, number][]) {
+      const [x, y] = webMercatorPixel(corner, overview, size);
+      expect(x).toBeGreaterThanOrEqual(-1);
+      expect(x).toBeLessThanOrEqual(size.width + 1);
+      expect(y).toBeGreaterThanOrEqual(-1);
+      expect(y).toBeLessThanOrEqual(size.height + 1);
     }
   });
 });

@@ -3,7 +3,9 @@ import { MercatorCoordinate } from 'maplibre-gl';
 import {
   constrainView,
   fitView,
+  fitViewClear,
   interpolateView,
+  labelMargin,
   mapPadding,
   projectionFor,
   TILE_SIZE,
@@ -350,5 +352,59 @@ describe('mapPadding and uniformPadding', () => {
     expect(mapPadding({ width: 390, height: 350 }, 300)).toEqual(mapPadding({ width: 390, height: 350 }));
     // No overlay, no extra room.
     expect(mapPadding({ width: 1280, height: 720 }, 0)).toEqual(mapPadding({ width: 1280, height: 720 }));
+  });
+});
+
+describe('fitViewClear', () => {
+  const size: Size = { width: 600, height: 400 };
+  const bounds: Bounds = [60, 30, 75, 40];
+  const padding = mapPadding(size);
+  const margin = labelMargin(size);
+  /** A name written right of its point, as place names are. */
+  const name = (at: LonLat, width: number) => ({ at, left: 4, right: 8 + width, top: 4, bottom: 19 });
+
+  it('is fitView when every box already fits', () => {
+    const boxes = [name([65, 35], 40)];
+    expect(fitViewClear(bounds, boxes, size, padding, margin)).toEqual(fitView(bounds, size, padding));
+  });
+
+  it('makes room for a name at the right edge of the framed bounds', () => {
+    const box = name([75, 35], 120);
+    const plain = fitView(bounds, size, padding);
+    expect(webMercatorPixel(box.at, plain, size)[0] + box.right).toBeGreaterThan(size.width);
+    const view = fitViewClear(bounds, [box], size, padding, margin);
+    expect(webMercatorPixel(box.at, view, size)[0] + box.right).toBeLessThanOrEqual(size.width - margin.right + 0.5);
+    // The bounds are still framed whole.
+    const { nw, se } = corners(bounds, view, size);
+    expect(nw[0]).toBeGreaterThanOrEqual(padding.left - 0.5);
+    expect(se[0]).toBeLessThanOrEqual(size.width - padding.right + 0.5);
+    expect(nw[1]).toBeGreaterThanOrEqual(padding.top - 0.5);
+    expect(se[1]).toBeLessThanOrEqual(size.height - padding.bottom + 0.5);
+  });
+
+  it('keeps a name clear of the key, and clear of the bottom edge', () => {
+    const key = 220;
+    const keyPadding = mapPadding(size, key);
+    const keyMargin = labelMargin(size, key);
+    expect(keyMargin.left).toBe(key + 4);
+    // A box reaching left of its point, and one hanging below the southern edge.
+    const boxes = [
+      { at: [60, 35] as LonLat, left: 60, right: 8, top: 4, bottom: 4 },
+      { at: [70, 30] as LonLat, left: 4, right: 8, top: 4, bottom: 40 },
+    ];
+    const view = fitViewClear(bounds, boxes, size, keyPadding, keyMargin);
+    const [x] = webMercatorPixel(boxes[0]!.at, view, size);
+    expect(x - 60).toBeGreaterThanOrEqual(keyMargin.left - 0.5);
+    const [, y] = webMercatorPixel(boxes[1]!.at, view, size);
+    expect(y + 40).toBeLessThanOrEqual(size.height - keyMargin.bottom + 0.5);
+  });
+
+  it('gives up on a name too long for the map rather than shrinking the frame to nothing', () => {
+    const box = name([75, 35], 2000);
+    const view = fitViewClear(bounds, [box], size, padding, margin);
+    const { nw, se } = corners(bounds, view, size);
+    const framed = se[0] - nw[0];
+    expect(framed).toBeGreaterThanOrEqual(0.4 * (size.width - padding.left - padding.right) - 1);
+    expect(Number.isFinite(view.zoom)).toBe(true);
   });
 });
