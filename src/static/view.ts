@@ -14,6 +14,12 @@ export const TILE_SIZE = 512;
 /** Framing claims never zooms in closer than this: the arrows are schematic. */
 export const MAX_FIT_ZOOM = 5.5;
 
+/**
+ * The closest the reader may zoom: the geography is Natural Earth 1:50m (see geo/build.mjs),
+ * which holds up to about 1:4M, zoom 7 at these latitudes; closer, coasts turn to straight lines.
+ */
+export const MAX_ZOOM = 7;
+
 export interface View {
   center: LonLat;
   zoom: number;

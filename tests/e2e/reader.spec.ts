@@ -149,6 +149,19 @@ test('a claim framed on a map too narrow for the key beside it is not hidden und
   await expect(key).toHaveAttribute('open', '');
 });
 
+test('the map zooms in no closer than its geography holds', async ({ page }) => {
+  await page.goto('./');
+  await mapIdle(page);
+  const zoomIn = page.getByRole('button', { name: 'Zoom in' });
+  // From the overview (zoom 3 or so) to the cap takes a few presses, not the 19 MapLibre allows.
+  for (let i = 0; i < 8 && (await zoomIn.isEnabled()); i++) {
+    await zoomIn.click();
+    await mapSettled(page);
+  }
+  await expect(zoomIn).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Zoom out' })).toBeEnabled();
+});
+
 test('a numbered badge works from the keyboard', async ({ page }) => {
   const { claims } = await published<PublishedClaims>(page, 'data/claims.json');
   await page.goto('./');
