@@ -151,7 +151,7 @@ export function posterSvg(story: Story, source: SceneSource, options: PosterOpti
     ),
     ...symbols.places.map(
       (p) =>
-        `<circle cx="${p.x}" cy="${p.y}" r="3" fill="${c.fg}" stroke="${c.land}" stroke-width="1.5"/><text x="${p.x + 6}" y="${p.y + 14}" font-size="13" fill="${c.fg}" stroke="${c.land}" stroke-width="3.5" paint-order="stroke">${escapeXml(p.name)}</text>`,
+        `<circle cx="${p.x}" cy="${p.y}" r="3" fill="${c.fg}" stroke="${c.land}" stroke-width="1.5"/><text x="${p.tx}" y="${p.ty}" text-anchor="${p.anchor}" font-size="13" fill="${c.fg}" stroke="${c.land}" stroke-width="3.5" paint-order="stroke">${escapeXml(p.name)}</text>`,
     ),
   ];
 

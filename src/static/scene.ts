@@ -58,6 +58,13 @@ export interface SceneLabel {
   y: number;
 }
 
+/** A place: its dot at `x`, `y`, its name written at `tx`, `ty`, anchored at its start or end. */
+export interface PlaceLabel extends SceneLabel {
+  tx: number;
+  ty: number;
+  anchor: 'start' | 'end';
+}
+
 export interface BaseScene {
   size: Size;
   /** Land, filled; its outline is the coast. */
@@ -75,7 +82,7 @@ export interface SymbolScene {
   heads: (ScenePoint & { angle: number })[];
   markers: ScenePoint[];
   countryLabels: SceneLabel[];
-  places: SceneLabel[];
+  places: PlaceLabel[];
 }
 
 export type Scene = BaseScene & SymbolScene;
@@ -245,20 +252,46 @@ function arcPaths(source: SceneSource, point: (at: LonLat) => [number, number], 
 /** Label sizes, in CSS pixels, as `StaticMap.svelte`'s styles set them. */
 export const LABEL_FONT = { country: 12, place: 13 };
 
-/** How far a place's name and dot reach from its point: right of and below the dot. */
-function placeLabelReach(name: string): Omit<PointBox, 'at'> {
-  return { left: 4, right: 8 + name.length * LABEL_FONT.place * 0.58, top: 4, bottom: 19 };
+/** A place's name width, estimated from its length: there is no text measuring at build time. */
+function placeNameWidth(name: string): number {
+  return name.length * LABEL_FONT.place * 0.58;
 }
 
-/** A label's box, estimated from its length: there is no text measuring at build time. */
-function labelBox(name: string, x: number, y: number, kind: 'country' | 'place') {
-  if (kind === 'country') {
-    // Upper case with letter spacing, centred on its point.
-    const width = name.length * LABEL_FONT.country * 0.78;
-    return { x0: x - width / 2, x1: x + width / 2, y0: y - 8, y1: y + 8 };
-  }
-  const reach = placeLabelReach(name);
-  return { x0: x - reach.left, x1: x + reach.right, y0: y - reach.top, y1: y + reach.bottom };
+/** How far a place's name and dot reach from its point in the first place tried: right of and below the dot. */
+function placeLabelReach(name: string): Omit<PointBox, 'at'> {
+  return { left: 4, right: 8 + placeNameWidth(name), top: 4, bottom: 19 };
+}
+
+/**
+ * Where a place's name may go, in order of preference: right of its dot and below, right and
+ * above, left and below, left and above. `dx`/`dy` place the text; `anchor` is its SVG anchor.
+ */
+const PLACE_POSITIONS = [
+  { side: 'right', dy: 14, anchor: 'start' },
+  { side: 'right', dy: -6, anchor: 'start' },
+  { side: 'left', dy: 14, anchor: 'end' },
+  { side: 'left', dy: -6, anchor: 'end' },
+] as const;
+
+interface Box {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+/** The box a place's dot and name take in one of `PLACE_POSITIONS`. */
+function placeBox(name: string, x: number, y: number, position: (typeof PLACE_POSITIONS)[number]): Box {
+  const width = placeNameWidth(name);
+  const [x0, x1] = position.side === 'right' ? [x - 4, x + 8 + width] : [x - 8 - width, x + 4];
+  const [y0, y1] = position.dy > 0 ? [y - 4, y + 19] : [y - 19, y + 4];
+  return { x0, x1, y0, y1 };
+}
+
+/** A country's name: upper case with letter spacing, centred on its point. */
+function countryBox(name: string, x: number, y: number): Box {
+  const width = name.length * LABEL_FONT.country * 0.78;
+  return { x0: x - width / 2, x1: x + width / 2, y0: y - 8, y1: y + 8 };
 }
 
 /** The named places inside `bounds`, as boxes the camera keeps in the map (`fitViewClear`). */
@@ -271,27 +304,44 @@ export function placeLabelsWithin(source: SceneSource, [w, s, e, n]: Bounds): Po
 /**
  * The point symbols: arrowheads, markers, capitals and names. Drawn above either renderer, so
  * the SVG map and MapLibre letter and mark the map alike, and MapLibre needs no symbol layers
- * (no glyphs, no icons, no placement pass). Names that would overlap a name already placed, or
- * stick out of the map, are left out: capitals first, then countries in order of size.
+ * (no glyphs, no icons, no placement pass). Capitals come first, then countries in order of size.
+ * A place's name goes on the first side (`PLACE_POSITIONS`) where it stays in the map, clear of
+ * names already placed and of other places' dots; a place with no such side is left out, and so
+ * is a country name that does not fit.
  */
 export function renderSymbols(source: SceneSource, view: View, size: Size, drawn: readonly string[] = []): SymbolScene {
   const { point } = frame(view, size);
-  const placed: ReturnType<typeof labelBox>[] = [];
-  const fits = (box: ReturnType<typeof labelBox>) =>
+  const placed: Box[] = [];
+  const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && a.x1 > b.x0 && a.y0 < b.y1 && a.y1 > b.y0;
+  const fits = (box: Box) =>
     box.x0 >= 0 &&
     box.y0 >= 0 &&
     box.x1 <= size.width &&
     box.y1 <= size.height &&
-    !placed.some((b) => box.x0 < b.x1 && box.x1 > b.x0 && box.y0 < b.y1 && box.y1 > b.y0);
-  const labels = (list: { name: string; at: LonLat }[], kind: 'country' | 'place') =>
-    list.flatMap(({ name, at }) => {
-      const [x, y] = point(at);
-      const box = labelBox(name, x, y, kind);
-      if (!fits(box)) return [];
+    !placed.some((b) => overlaps(box, b));
+  // No name is written over another place's dot: a name that would cover one tries another side.
+  const dots = source.placeLabels.map(({ at }) => {
+    const [x, y] = point(at);
+    return { x0: x - 4, x1: x + 4, y0: y - 4, y1: y + 4 };
+  });
+  const places = source.placeLabels.flatMap(({ name, at }, index): PlaceLabel[] => {
+    const [x, y] = point(at);
+    for (const position of PLACE_POSITIONS) {
+      const box = placeBox(name, x, y, position);
+      if (!fits(box) || dots.some((dot, other) => other !== index && overlaps(box, dot))) continue;
       placed.push(box);
-      return [{ name, x, y }];
-    });
-  const places = labels(source.placeLabels, 'place');
+      const tx = position.side === 'right' ? x + 6 : x - 6;
+      return [{ name, x, y, tx, ty: y + position.dy, anchor: position.anchor }];
+    }
+    return [];
+  });
+  const countryLabels = source.countryLabels.flatMap(({ name, at }): SceneLabel[] => {
+    const [x, y] = point(at);
+    const box = countryBox(name, x, y);
+    if (!fits(box)) return [];
+    placed.push(box);
+    return [{ name, x, y }];
+  });
   return {
     size,
     drawn: drawn.length ? arcPaths(source, point, drawn) : [],
@@ -309,7 +359,7 @@ export function renderSymbols(source: SceneSource, view: View, size: Size, drawn
       };
     }),
     places,
-    countryLabels: labels(source.countryLabels, 'country'),
+    countryLabels,
   };
 }
 
