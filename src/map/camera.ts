@@ -11,6 +11,7 @@ import {
   labelMargin,
   mapPadding,
   MAX_FIT_ZOOM,
+  type Padding,
   type Size,
   type View,
 } from '../static/view.ts';
@@ -61,27 +62,37 @@ export function claimBounds(flows: FlowCollection, ids: readonly string[]): Boun
 }
 
 /**
- * The view for a selection on a map of `size`: the claims framed, with the names of the places
- * they link kept in the map and clear of the key (`keyWidth`, 0 when there is none), or the
- * overview, which may pass under the key's corner. Inside `maxBounds`, as MapLibre keeps it.
+ * The view for a selection on a map of `size`: the claims framed inside `padding`, with the named
+ * places within their bounds (the ends of their arrows among them) kept `margin` from the map's
+ * edges, or the overview. Inside `maxBounds`, as MapLibre keeps it.
+ */
+export function framedView(
+  story: Story,
+  source: SceneSource,
+  selected: readonly string[],
+  size: Size,
+  padding: Padding,
+  margin: Padding,
+): View {
+  const bounds = claimBounds(story.flows, selected);
+  const fitted = bounds
+    ? fitViewClear(bounds, placeLabelsWithin(source, bounds), size, padding, margin, MAX_FIT_ZOOM)
+    : fitView(story.meta.region.overview, size, padding, MAX_FIT_ZOOM);
+  return constrainView(fitted, size, story.meta.region.maxBounds);
+}
+
+/**
+ * The view a map on the page frames a selection with: clear of the open key (`keyReach`, how far
+ * it reaches in from the map's left edge; 0 when there is none) where the map can spare its
+ * width. The overview may pass under the key's corner.
  */
 export function selectionView(
   story: Story,
   source: SceneSource,
   selected: readonly string[],
   size: Size,
-  keyWidth = 0,
+  keyReach = 0,
 ): View {
-  const bounds = claimBounds(story.flows, selected);
-  const fitted = bounds
-    ? fitViewClear(
-        bounds,
-        placeLabelsWithin(source, bounds),
-        size,
-        mapPadding(size, keyWidth),
-        labelMargin(size, keyWidth),
-        MAX_FIT_ZOOM,
-      )
-    : fitView(story.meta.region.overview, size, mapPadding(size), MAX_FIT_ZOOM);
-  return constrainView(fitted, size, story.meta.region.maxBounds);
+  const key = selected.length ? keyReach : 0;
+  return framedView(story, source, selected, size, mapPadding(size, key), labelMargin(size, key));
 }

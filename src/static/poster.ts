@@ -9,10 +9,10 @@
  */
 import { kindColor, KIND_STYLES, type MapTheme } from '../flows/kinds.ts';
 import { headPath, markerPath } from '../map/icons.ts';
-import { claimBounds } from '../map/camera.ts';
+import { framedView } from '../map/camera.ts';
 import type { ResolvedClaim, Story } from '../story/types.ts';
-import { placeLabelsWithin, renderBase, renderSymbols, type SceneSource } from './scene.ts';
-import { constrainView, fitView, fitViewClear, MAX_FIT_ZOOM, uniformPadding, type Size, type View } from './view.ts';
+import { renderBase, renderSymbols, type SceneSource } from './scene.ts';
+import { uniformPadding, type View } from './view.ts';
 
 export interface PosterOptions {
   /** The claims the poster is about; empty for the overview. */
@@ -79,22 +79,6 @@ export function wrapText(text: string, max: number, maxLines = Infinity): string
   return lines;
 }
 
-/**
- * The view a poster frames its map with: the claims, keeping the names of the places they link
- * in the map, or the overview, in the map's box.
- */
-function posterView(story: Story, source: SceneSource, claims: ResolvedClaim[], size: Size): View {
-  const padding = uniformPadding(Math.round(Math.min(size.width, size.height) * 0.1));
-  const bounds = claimBounds(
-    story.flows,
-    claims.map((c) => c.id),
-  );
-  const fitted = bounds
-    ? fitViewClear(bounds, placeLabelsWithin(source, bounds), size, padding, uniformPadding(4), MAX_FIT_ZOOM)
-    : fitView(story.meta.region.overview, size, padding, MAX_FIT_ZOOM);
-  return constrainView(fitted, size, story.meta.region.maxBounds);
-}
-
 export function posterSvg(story: Story, source: SceneSource, options: PosterOptions): string {
   const { width, height, claims } = options;
   const theme = options.theme ?? 'light';
@@ -108,7 +92,16 @@ export function posterSvg(story: Story, source: SceneSource, options: PosterOpti
     ? { x: map.width + 36, y: 48, width: width - map.width - 64 }
     : { x: 32, y: map.height + 44, width: width - 64 };
   const size = { width: map.width, height: map.height };
-  const view = options.view ?? posterView(story, source, claims, size);
+  const view =
+    options.view ??
+    framedView(
+      story,
+      source,
+      claims.map((c) => c.id),
+      size,
+      uniformPadding(Math.round(Math.min(size.width, size.height) * 0.1)),
+      uniformPadding(4),
+    );
   const base = renderBase(source, view, size);
   const symbols = renderSymbols(source, view, size);
   const ids = claims.map((cl) => cl.id);

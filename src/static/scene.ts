@@ -257,20 +257,15 @@ function placeNameWidth(name: string): number {
   return name.length * LABEL_FONT.place * 0.58;
 }
 
-/** How far a place's name and dot reach from its point in the first place tried: right of and below the dot. */
-function placeLabelReach(name: string): Omit<PointBox, 'at'> {
-  return { left: 4, right: 8 + placeNameWidth(name), top: 4, bottom: 19 };
-}
-
 /**
  * Where a place's name may go, in order of preference: right of its dot and below, right and
  * above, left and below, left and above. `dx`/`dy` place the text; `anchor` is its SVG anchor.
  */
 const PLACE_POSITIONS = [
-  { side: 'right', dy: 14, anchor: 'start' },
-  { side: 'right', dy: -6, anchor: 'start' },
-  { side: 'left', dy: 14, anchor: 'end' },
-  { side: 'left', dy: -6, anchor: 'end' },
+  { side: 'right', dx: 6, dy: 14, anchor: 'start' },
+  { side: 'right', dx: 6, dy: -6, anchor: 'start' },
+  { side: 'left', dx: -6, dy: 14, anchor: 'end' },
+  { side: 'left', dx: -6, dy: -6, anchor: 'end' },
 ] as const;
 
 interface Box {
@@ -288,13 +283,22 @@ function placeBox(name: string, x: number, y: number, position: (typeof PLACE_PO
   return { x0, x1, y0, y1 };
 }
 
+/** How far a place's dot and name reach from its point where the name goes first (right, below). */
+function placeLabelReach(name: string): Omit<PointBox, 'at'> {
+  const box = placeBox(name, 0, 0, PLACE_POSITIONS[0]);
+  return { left: -box.x0, right: box.x1, top: -box.y0, bottom: box.y1 };
+}
+
 /** A country's name: upper case with letter spacing, centred on its point. */
 function countryBox(name: string, x: number, y: number): Box {
   const width = name.length * LABEL_FONT.country * 0.78;
   return { x0: x - width / 2, x1: x + width / 2, y0: y - 8, y1: y + 8 };
 }
 
-/** The named places inside `bounds`, as boxes the camera keeps in the map (`fitViewClear`). */
+/**
+ * The named places inside `bounds` (the ends of a claim's arrows among them), as boxes the camera
+ * keeps in the map (`fitViewClear`).
+ */
 export function placeLabelsWithin(source: SceneSource, [w, s, e, n]: Bounds): PointBox[] {
   return source.placeLabels
     .filter(({ at: [x, y] }) => x >= w && x <= e && y >= s && y <= n)
@@ -330,8 +334,7 @@ export function renderSymbols(source: SceneSource, view: View, size: Size, drawn
       const box = placeBox(name, x, y, position);
       if (!fits(box) || dots.some((dot, other) => other !== index && overlaps(box, dot))) continue;
       placed.push(box);
-      const tx = position.side === 'right' ? x + 6 : x - 6;
-      return [{ name, x, y, tx, ty: y + position.dy, anchor: position.anchor }];
+      return [{ name, x, y, tx: x + position.dx, ty: y + position.dy, anchor: position.anchor }];
     }
     return [];
   });

@@ -16,7 +16,7 @@ export const MAX_FIT_ZOOM = 5.5;
 
 /**
  * The closest the reader may zoom: the geography is Natural Earth 1:50m (see geo/build.mjs),
- * which holds up to about 1:4M, zoom 7 at these latitudes; closer, coasts turn to straight lines.
+ * which holds up to about 1:4M (zoom 7 at mid-latitudes); closer, coasts turn to straight lines.
  */
 export const MAX_ZOOM = 7;
 
@@ -113,7 +113,7 @@ export function labelMargin(size: Size, coveredLeft = 0): Padding {
   return { top: edge, right: edge, bottom: edge, left: keepsClearOf(size, coveredLeft) ? coveredLeft + edge : edge };
 }
 
-/** How much of the padded frame names may take, at most, on each axis. */
+/** The least share of the padded frame, on each axis, kept for what is framed when names need room. */
 const MIN_FRAME = 0.4;
 
 /** A box drawn at a point, such as a place's name: how far it reaches each way, in pixels. */
@@ -128,9 +128,9 @@ export interface PointBox {
 /**
  * `fitView`, with the padding grown on any side where one of `boxes` would reach within
  * `margin` of the map's edge: a framed arrow keeps the name of the place it points at. Each
- * round zooms out or shifts the frame, which brings a point in by at least half its overflow.
- * The frame never shrinks below `MIN_FRAME` of what `padding` leaves, so a name too long for a
- * small map is left to the label placer (which drops it).
+ * round zooms out or shifts the frame, which brings the points in; it stops when every box fits
+ * (to half a pixel) or after 12 rounds. The frame never shrinks below `MIN_FRAME` of what
+ * `padding` leaves, so a name too long for a small map is left to the label placer.
  */
 export function fitViewClear(
   bounds: Bounds,

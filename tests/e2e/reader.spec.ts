@@ -118,35 +118,60 @@ test('clicking a sentence selects its claims and the camera frames them', async 
   await expect.poll(() => emphasis(page, ids)).toEqual(Object.fromEntries(ids.map((id) => [id, 'none'])));
 });
 
-test('a claim framed on a map too narrow for the key beside it is not hidden under the key', async ({ page }) => {
-  const { claims } = await published<PublishedClaims>(page, 'data/claims.json');
-  // The claim reaching furthest: arrows to the most places.
-  const wide = [...claims].sort((a, b) => b.destinations.length - a.destinations.length)[0]!;
-  await page.goto('./');
-  await mapIdle(page);
-  const key = page.locator('.map-box details.legend');
-  await expect(key).toHaveAttribute('open', '');
-  await page.locator(`button.badge[data-claim="${wide.id}"]`).first().click();
-  await mapSettled(page);
-  // The key folds, and none of the claim's arrowheads is under it.
-  await expect(key).not.toHaveAttribute('open', '');
-  const keyBox = (await key.boundingBox())!;
-  const heads = page.locator(`.map-symbols .head[data-claim="${wide.id}"]`);
-  expect(await heads.count()).toBeGreaterThan(1);
-  for (const head of await heads.all()) {
-    const b = (await head.boundingBox())!;
-    const overlaps =
-      b.x < keyBox.x + keyBox.width &&
-      b.x + b.width > keyBox.x &&
-      b.y < keyBox.y + keyBox.height &&
-      b.y + b.height > keyBox.y;
-    expect(overlaps).toBe(false);
-  }
-  // A key the reader opens again stays open.
-  await key.locator('summary').click();
-  await expect(key).toHaveAttribute('open', '');
-  await mapSettled(page);
-  await expect(key).toHaveAttribute('open', '');
+test.describe('a framed claim and the key', () => {
+  /** The claim with arrows to the most places: it spans the most map. */
+  const widest = async (page: import('@playwright/test').Page) => {
+    const { claims } = await published<PublishedClaims>(page, 'data/claims.json');
+    return [...claims].sort((a, b) => b.destinations.length - a.destinations.length)[0]!;
+  };
+  /** Whether any of the claim's arrowheads lies under the key. */
+  const headsUnderKey = async (page: import('@playwright/test').Page, id: string) => {
+    const key = (await page.locator('.map-box .legend-box').boundingBox())!;
+    const heads = page.locator(`.map-symbols .head[data-claim="${id}"]`);
+    expect(await heads.count()).toBeGreaterThan(1);
+    for (const head of await heads.all()) {
+      const b = (await head.boundingBox())!;
+      if (b.x < key.x + key.width && b.x + b.width > key.x && b.y < key.y + key.height && b.y + b.height > key.y)
+        return true;
+    }
+    return false;
+  };
+
+  test.describe('on a map too narrow to frame it beside the open key', () => {
+    // The map column is about 565 px wide here: less than the key's width and 320 px of frame.
+    test.use({ viewport: { width: 1000, height: 700 } });
+
+    test('the key folds, and a key the reader opens again stays open', async ({ page }) => {
+      const claim = await widest(page);
+      await page.goto('./');
+      await mapIdle(page);
+      const key = page.locator('.map-box details.legend');
+      await expect(key).toHaveAttribute('open', '');
+      await page.locator(`button.badge[data-claim="${claim.id}"]`).first().click();
+      await mapSettled(page);
+      await expect(key).not.toHaveAttribute('open', '');
+      expect(await headsUnderKey(page, claim.id)).toBe(false);
+      await key.locator('summary').click();
+      await expect(key).toHaveAttribute('open', '');
+      await mapSettled(page);
+      await expect(key).toHaveAttribute('open', '');
+    });
+  });
+
+  test.describe('on a wide map', () => {
+    test.use({ viewport: { width: 1400, height: 800 } });
+
+    test('the key stays open and the claim is framed beside it', async ({ page }) => {
+      const claim = await widest(page);
+      await page.goto('./');
+      await mapIdle(page);
+      const key = page.locator('.map-box details.legend');
+      await page.locator(`button.badge[data-claim="${claim.id}"]`).first().click();
+      await mapSettled(page);
+      await expect(key).toHaveAttribute('open', '');
+      expect(await headsUnderKey(page, claim.id)).toBe(false);
+    });
+  });
 });
 
 test('the map zooms in no closer than its geography holds', async ({ page }) => {

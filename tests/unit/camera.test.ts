@@ -209,6 +209,7 @@ describe('selectionView', () => {
   it('frames the overview when nothing is selected, whatever the key', () => {
     const size = maps[2]![1];
     const overview = selectionView(story, source, [], size, 238);
+    expect(overview).toEqual(selectionView(story, source, [], size, 0));
     const [w, s, e, n] = story.meta.region.overview;
     for (const corner of [
       [w, n],

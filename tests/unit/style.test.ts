@@ -104,6 +104,9 @@ describe('buildStyle', () => {
     const countries = feature(story.geography, story.geography.objects.countries);
     const countryArea = countries.features.reduce((sum, f) => sum + geoArea(f), 0);
     expect(geoArea(land) / countryArea).toBeCloseTo(1, 4);
+    // No outline of its own: the coast layer draws its edge, and inner borders have none.
+    const fill = style.layers.find((l) => l.id === 'land') as { paint: Record<string, unknown> };
+    expect(fill.paint['fill-antialias']).toBe(false);
     expect(data(SOURCES.flows).features).toHaveLength(story.flows.features.length);
   });
 });
