@@ -2,8 +2,8 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { resolve } from 'node:path';
-import { storyPlugin } from './src/story/plugin.ts';
-import { prerenderPlugin } from './src/static/prerender.ts';
+import { palettePlugin, storyPlugin } from './src/build/plugin.ts';
+import { prerenderPlugin } from './src/build/prerender.ts';
 
 export default defineConfig({
   // Relative asset paths: the built site works from any folder it is copied to.
@@ -11,7 +11,12 @@ export default defineConfig({
   // index.html lives in src/: the client named the top level, and it has no room for it.
   root: 'src',
   publicDir: resolve('public'),
-  plugins: [svelte(), storyPlugin(), prerenderPlugin(() => [svelte(), storyPlugin()])],
+  plugins: [
+    svelte(),
+    storyPlugin(),
+    palettePlugin(),
+    prerenderPlugin(() => [svelte(), storyPlugin(), palettePlugin()]),
+  ],
   // Component tests need Svelte's browser build (see ../shared/TOOLCHAIN.md).
   resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
   build: {

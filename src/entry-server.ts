@@ -5,7 +5,7 @@
 import { render } from 'svelte/server';
 import story from 'virtual:story';
 import App from './App.svelte';
-import type { Mode } from './story/url';
+import type { Mode } from './state/url';
 
 export function renderPage(mode: Mode = 'read'): { head: string; body: string; title: string } {
   const { head, body } = render(App, { props: { story, mode } });

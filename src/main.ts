@@ -1,9 +1,10 @@
 import { hydrate, mount } from 'svelte';
 import story from 'virtual:story';
 import '@fontsource/noto-sans/latin-400.css';
+import 'virtual:palette.css';
 import './app.css';
 import App from './App.svelte';
-import { parseMode, type Mode } from './story/url';
+import { parseMode, type Mode } from './state/url';
 
 const target = document.getElementById('app')!;
 /** The mode this page was prerendered in: `embed.html` says so, `index.html` is the reader. */

@@ -3,3 +3,5 @@ declare module 'virtual:story' {
   const story: Story;
   export default story;
 }
+
+declare module 'virtual:palette.css';

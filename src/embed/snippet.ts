@@ -4,7 +4,8 @@
  * it as tall as its content. The script accepts only a well-formed height message, and only
  * from the frame it came with.
  */
-import { serializeEmbedOptions, type EmbedOptions } from '../story/url.ts';
+import { serializeEmbedOptions, type EmbedOptions } from '../state/url.ts';
+import { escapeHtml } from '../story/escape.ts';
 
 export interface SnippetOptions extends EmbedOptions {
   /** `auto`: the frame follows its content; a number: a fixed height in pixels. */
@@ -24,14 +25,6 @@ export function fullMapUrl(pageUrl: string, options: EmbedOptions): string {
   const url = new URL('./', pageUrl);
   if (options.claims.length) url.search = `?claim=${options.claims.map(encodeURIComponent).join(',')}`;
   return url.href;
-}
-
-function escapeAttribute(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** The default height before the frame has told its own, and the fixed height's default. */
@@ -56,8 +49,8 @@ export function embedSnippet(pageUrl: string, title: string, options: SnippetOpt
   const height = options.height === 'auto' ? DEFAULT_HEIGHT : Math.round(options.height);
   const name = `Map: ${title}`;
   const lines = [
-    `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(name)}" width="100%" height="${height}" loading="lazy" allow="fullscreen" style="width: 100%; height: ${height}px; border: 0;"${options.height === 'auto' ? ' data-claim-map' : ''}>`,
-    `  <a href="${escapeAttribute(fullMapUrl(pageUrl, options))}">${escapeText(name)}</a>`,
+    `<iframe src="${escapeHtml(src)}" title="${escapeHtml(name)}" width="100%" height="${height}" loading="lazy" allow="fullscreen" style="width: 100%; height: ${height}px; border: 0;"${options.height === 'auto' ? ' data-claim-map' : ''}>`,
+    `  <a href="${escapeHtml(fullMapUrl(pageUrl, options))}">${escapeHtml(name)}</a>`,
     '</iframe>',
   ];
   if (options.height === 'auto') lines.push('<script>', RESIZE_SCRIPT, '</script>');

@@ -10,7 +10,15 @@
  */
 import { feature, merge, mesh } from 'topojson-client';
 import type { Feature, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
-import type { FlowCollection, FlowProperties, LonLat, Place, RegionTopology, ResolvedClaim } from '../story/types.ts';
+import type {
+  FlowCollection,
+  FlowProperties,
+  FlowRole,
+  LonLat,
+  Place,
+  RegionTopology,
+  ResolvedClaim,
+} from '../story/types.ts';
 
 /** How far an arc bulges from its chord, as a share of the chord's length, for the first arc. */
 export const BASE_BEND = 0.18;
@@ -112,9 +120,10 @@ function sharedBorder(geography: RegionTopology, a: Place, b: Place, claimId: st
   return border;
 }
 
-function propertiesOf(claim: ResolvedClaim, to: string | null): FlowProperties {
+function propertiesOf(claim: ResolvedClaim, role: FlowRole, to: string | null): FlowProperties {
   return {
     claimId: claim.id,
+    role,
     kind: claim.kind,
     actors: claim.actors,
     caption: claim.caption,
@@ -154,7 +163,7 @@ export function buildFlows(
           lanes.set(key, lane + 1);
           features.push({
             type: 'Feature',
-            properties: propertiesOf(claim, id),
+            properties: propertiesOf(claim, 'arc', id),
             geometry: {
               type: 'LineString',
               coordinates: arc(origin.coordinates, destination.coordinates, BASE_BEND + lane * LANE_BEND),
@@ -165,14 +174,14 @@ export function buildFlows(
       case 'point':
         features.push({
           type: 'Feature',
-          properties: propertiesOf(claim, null),
+          properties: propertiesOf(claim, 'point', null),
           geometry: { type: 'Point', coordinates: origin.coordinates },
         });
         break;
       case 'area':
         features.push({
           type: 'Feature',
-          properties: propertiesOf(claim, null),
+          properties: propertiesOf(claim, 'area', null),
           geometry: areaOf(geography, origin, claim.id),
         });
         break;
@@ -181,7 +190,7 @@ export function buildFlows(
           const destination = placeOf(id, claim.id, `destinations[${i}]`);
           features.push({
             type: 'Feature',
-            properties: propertiesOf(claim, id),
+            properties: propertiesOf(claim, 'border', id),
             geometry: sharedBorder(geography, origin, destination, claim.id),
           });
         }

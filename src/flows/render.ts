@@ -3,7 +3,8 @@
  * from `geometry.ts` so that `flows.geojson` holds only the claims, not drawing helpers.
  */
 import type { Feature, LineString, Point } from 'geojson';
-import type { ClaimKind, FlowCollection, LonLat } from '../story/types.ts';
+import type { ClaimKind } from '../story/kinds.ts';
+import type { FlowCollection, LonLat } from '../story/types.ts';
 import { headingAtEnd } from './geometry.ts';
 
 export interface HeadProperties {
@@ -27,7 +28,7 @@ export const MARKER_RING = 17;
 /** One arrowhead at the end of each arrow, pointing along the arc. */
 export function arrowHeads(flows: FlowCollection): Feature<Point, HeadProperties>[] {
   return flows.features
-    .filter((f): f is Feature<LineString, (typeof f)['properties']> => f.geometry.type === 'LineString')
+    .filter((f): f is Feature<LineString, (typeof f)['properties']> => f.properties.role === 'arc')
     .map((f) => {
       const line = f.geometry.coordinates as LonLat[];
       return {
@@ -51,7 +52,7 @@ export function markerOffset(slot: number, count: number, radius = MARKER_RING):
 /** The point claims as markers, each with its slot on the ring of its place. */
 export function markers(flows: FlowCollection): Feature<Point, MarkerProperties>[] {
   const points = flows.features.filter(
-    (f): f is Feature<Point, (typeof f)['properties']> => f.geometry.type === 'Point',
+    (f): f is Feature<Point, (typeof f)['properties']> => f.properties.role === 'point',
   );
   const perPlace = new Map<string, number>();
   for (const p of points) perPlace.set(p.properties.from, (perPlace.get(p.properties.from) ?? 0) + 1);

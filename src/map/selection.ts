@@ -1,6 +1,7 @@
 /**
- * Highlighting the selected claims: the chosen ones at full strength and a little wider, the
- * others dimmed; nothing selected shows all evenly.
+ * Highlighting the selected claims in MapLibre: the chosen ones at full strength and a little
+ * wider, the others dimmed; nothing selected shows all evenly. The values are the symbology's
+ * (`symbology/claims.ts`), the same the SVG map and the posters draw with.
  *
  * The flow layers' paint reads each claim's feature state (`emphasis`), set once per claim with
  * `map.setFeatureState`. A feature-state change only rewrites the paint values already on the
@@ -8,43 +9,15 @@
  * flows source again in its worker, and the highlight would show frames later.
  */
 import type { ExpressionSpecification } from 'maplibre-gl';
+import { emphasisOf, type ByEmphasis, type Emphasis } from '../symbology/claims.ts';
 
-export type Emphasis = 'none' | 'selected' | 'other';
+export type { Emphasis };
 
-/** Layer id, paint property, and its value with nothing selected / for selected / for the rest. */
-const RULES: [layer: string, property: string, none: number, selected: number, other: number][] = [
-  ['flow-area-fill', 'fill-opacity', 0.14, 0.26, 0.05],
-  ['flow-area-line', 'line-opacity', 1, 1, 0.2],
-  ['flow-border', 'line-opacity', 1, 1, 0.2],
-  ['flow-casing', 'line-opacity', 0.75, 0.95, 0.1],
-  ['flow-lines', 'line-opacity', 1, 1, 0.18],
-  ['flow-lines', 'line-width', 2.5, 4, 2],
-  ['flow-casing', 'line-width', 5, 8, 4],
-];
-
-/** The value a layer's paint property takes for a feature in each state. */
-export function emphasisValues(layer: string, property: string): Record<Emphasis, number> | undefined {
-  const rule = RULES.find(([l, p]) => l === layer && p === property);
-  return rule && { none: rule[2], selected: rule[3], other: rule[4] };
-}
-
-/** The paint properties the selection drives on one layer, as feature-state expressions. */
-export function emphasisPaint(layer: string): Record<string, ExpressionSpecification> {
-  const paint: Record<string, ExpressionSpecification> = {};
-  for (const [l, property, none, selected, other] of RULES) {
-    if (l !== layer) continue;
-    const state = ['feature-state', 'emphasis'] satisfies ExpressionSpecification;
-    paint[property] = ['case', ['==', state, 'selected'], selected, ['==', state, 'other'], other, none];
-  }
-  return paint;
-}
-
-/** Each claim's state for a selection: selected, dimmed (`other`), or `none` when nothing is. */
-export function emphasisStates(claimIds: readonly string[], selected: readonly string[]): Map<string, Emphasis> {
-  const chosen = new Set(selected);
-  return new Map(
-    claimIds.map((id) => [id, chosen.size === 0 ? 'none' : chosen.has(id) ? 'selected' : 'other'] as const),
-  );
+/** A value that follows the feature's `emphasis` state; an unset state counts as `none`. */
+export function byEmphasis(values: ByEmphasis): ExpressionSpecification | number {
+  if (values.none === values.selected && values.none === values.other) return values.none;
+  const state = ['feature-state', 'emphasis'] satisfies ExpressionSpecification;
+  return ['case', ['==', state, 'selected'], values.selected, ['==', state, 'other'], values.other, values.none];
 }
 
 export interface FeatureStateTarget {
@@ -58,5 +31,6 @@ export function applySelection(
   claimIds: readonly string[],
   selected: readonly string[],
 ): void {
-  for (const [id, emphasis] of emphasisStates(claimIds, selected)) map.setFeatureState({ source, id }, { emphasis });
+  const emphasis = emphasisOf(selected);
+  for (const id of claimIds) map.setFeatureState({ source, id }, { emphasis: emphasis(id) });
 }

@@ -17,30 +17,12 @@ import type {
   StyleSpecification,
 } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import { CLAIM_KINDS, KIND_STYLES, kindColor, type ClaimKind, type MapTheme } from '../flows/kinds';
-import type { Story } from '../story/types';
-import { emphasisPaint } from './selection';
-
-export interface Palette {
-  water: string;
-  land: string;
-  coast: string;
-  border: string;
-}
-
-export const DARK: Palette = {
-  water: '#17232e',
-  land: '#2b2e33',
-  coast: '#5d7686',
-  border: '#80848b',
-};
-
-export const LIGHT: Palette = {
-  water: '#d5e3ec',
-  land: '#f6f4ef',
-  coast: '#7d96a6',
-  border: '#8c877e',
-};
+import { CLAIM_KINDS, type ClaimKind } from '../story/kinds.ts';
+import type { FlowRole, Story } from '../story/types.ts';
+import { dashUnits, kindColor, PART_LOOKS, type ClaimPart } from '../symbology/claims.ts';
+import { PALETTES, type Theme } from '../symbology/palette.ts';
+import { BORDER_WIDTH_STOPS, COAST_WIDTH } from '../symbology/basemap.ts';
+import { byEmphasis } from './selection.ts';
 
 /** Source ids, shared with the selection and camera code. */
 export const SOURCES = {
@@ -59,21 +41,27 @@ export function byKind<T>(pick: (kind: ClaimKind) => T, fallback: T): Expression
   return ['match', ['get', 'kind'], ...branches, fallback] as unknown as ExpressionSpecification;
 }
 
-/** What a flow feature is on the map: an arrow's arc, a claimed border, area or point. */
-export type FlowRole = 'arc' | 'border' | 'area' | 'point';
-
 function role(r: FlowRole): ExpressionSpecification {
   return ['==', ['get', 'role'], r];
 }
 
-const kindColors = (theme: MapTheme) => byKind((k) => kindColor(k, theme), '#000000');
-/** Arrays in a `match` output must be literals; solid lines get a dash with no gap. */
-const kindDash = byKind(
-  (k) => ['literal', KIND_STYLES[k].dash.length ? KIND_STYLES[k].dash : [1, 0]],
-  ['literal', [1, 0]],
-);
+const kindColors = (theme: Theme) => byKind((k) => kindColor(k, theme), '#000000');
+/**
+ * A part's dash, in line widths as MapLibre reads `line-dasharray`. Arrays in a `match` output
+ * must be literals; solid lines get a dash with no gap.
+ */
+const kindDash = (part: ClaimPart) =>
+  byKind((k) => ['literal', dashUnits(k, part).length ? dashUnits(k, part) : [1, 0]], ['literal', [1, 0]]);
 
-export function flowLayers(theme: MapTheme = 'light'): (LineLayerSpecification | FillLayerSpecification)[] {
+/** A part's width and opacity in each state of the selection, read from feature state. */
+function emphasisPaint(part: ClaimPart, kind: 'line' | 'fill'): Record<string, ExpressionSpecification | number> {
+  const look = PART_LOOKS[part];
+  return kind === 'fill'
+    ? { 'fill-opacity': byEmphasis(look.opacity) }
+    : { 'line-opacity': byEmphasis(look.opacity), 'line-width': byEmphasis(look.width) };
+}
+
+export function flowLayers(theme: Theme = 'light'): (LineLayerSpecification | FillLayerSpecification)[] {
   const kindColor = kindColors(theme);
   return [
     {
@@ -81,19 +69,14 @@ export function flowLayers(theme: MapTheme = 'light'): (LineLayerSpecification |
       type: 'fill',
       source: SOURCES.flows,
       filter: role('area'),
-      paint: { 'fill-color': kindColor, ...emphasisPaint('flow-area-fill') },
+      paint: { 'fill-color': kindColor, ...emphasisPaint('areaFill', 'fill') },
     },
     {
       id: 'flow-area-line',
       type: 'line',
       source: SOURCES.flows,
       filter: role('area'),
-      paint: {
-        'line-color': kindColor,
-        'line-width': 1.5,
-        'line-dasharray': [2, 1.5],
-        ...emphasisPaint('flow-area-line'),
-      },
+      paint: { 'line-color': kindColor, 'line-dasharray': kindDash('areaLine'), ...emphasisPaint('areaLine', 'line') },
     },
     {
       id: 'flow-border',
@@ -101,12 +84,7 @@ export function flowLayers(theme: MapTheme = 'light'): (LineLayerSpecification |
       source: SOURCES.flows,
       filter: role('border'),
       layout: { 'line-cap': 'butt' },
-      paint: {
-        'line-color': kindColor,
-        'line-width': 5,
-        'line-dasharray': kindDash,
-        ...emphasisPaint('flow-border'),
-      },
+      paint: { 'line-color': kindColor, 'line-dasharray': kindDash('border'), ...emphasisPaint('border', 'line') },
     },
     {
       id: 'flow-casing',
@@ -114,7 +92,7 @@ export function flowLayers(theme: MapTheme = 'light'): (LineLayerSpecification |
       source: SOURCES.flows,
       filter: role('arc'),
       layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': theme === 'dark' ? '#101418' : '#ffffff', ...emphasisPaint('flow-casing') },
+      paint: { 'line-color': PALETTES[theme].map.halo, ...emphasisPaint('casing', 'line') },
     },
     {
       id: 'flow-lines',
@@ -122,11 +100,7 @@ export function flowLayers(theme: MapTheme = 'light'): (LineLayerSpecification |
       source: SOURCES.flows,
       filter: role('arc'),
       layout: { 'line-join': 'round' },
-      paint: {
-        'line-color': kindColor,
-        'line-dasharray': kindDash,
-        ...emphasisPaint('flow-lines'),
-      },
+      paint: { 'line-color': kindColor, 'line-dasharray': kindDash('arc'), ...emphasisPaint('arc', 'line') },
     },
     {
       // Wide and invisible: makes a 2.5 px arc easy to hit with a finger or a mouse.
@@ -139,28 +113,16 @@ export function flowLayers(theme: MapTheme = 'light'): (LineLayerSpecification |
   ];
 }
 
-const ROLES: Record<string, FlowRole> = {
-  LineString: 'arc',
-  MultiLineString: 'border',
-  Polygon: 'area',
-  MultiPolygon: 'area',
-  Point: 'point',
-};
-
-/** Flows as the map draws them: each feature tagged with its `role`. */
+/** Flows as the map draws them: each feature numbered, since MapLibre's tiling cuts one into pieces. */
 export function flowSourceData(story: Story): FeatureCollection {
   return {
     type: 'FeatureCollection',
-    features: story.flows.features.map((f, index) => ({
-      ...f,
-      // `flow` tells apart the pieces MapLibre's tiling cuts one feature into.
-      properties: { ...f.properties, role: ROLES[f.geometry.type] ?? 'point', flow: index },
-    })),
+    features: story.flows.features.map((f, index) => ({ ...f, properties: { ...f.properties, flow: index } })),
   };
 }
 
-export function buildStyle(story: Story, theme: MapTheme = 'light'): StyleSpecification {
-  const palette = theme === 'dark' ? DARK : LIGHT;
+export function buildStyle(story: Story, theme: Theme = 'light'): StyleSpecification {
+  const palette = PALETTES[theme].map;
   const geo = story.geography;
   return {
     version: 8,
@@ -183,13 +145,21 @@ export function buildStyle(story: Story, theme: MapTheme = 'light'): StyleSpecif
         source: SOURCES.land,
         paint: { 'fill-color': palette.land, 'fill-antialias': false },
       },
-      { id: 'coast', type: 'line', source: SOURCES.coast, paint: { 'line-color': palette.coast, 'line-width': 0.8 } },
+      {
+        id: 'coast',
+        type: 'line',
+        source: SOURCES.coast,
+        paint: { 'line-color': palette.coast, 'line-width': COAST_WIDTH },
+      },
       {
         id: 'borders',
         type: 'line',
         source: SOURCES.borders,
         layout: { 'line-join': 'round' },
-        paint: { 'line-color': palette.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.9, 6, 1.4] },
+        paint: {
+          'line-color': palette.border,
+          'line-width': ['interpolate', ['linear'], ['zoom'], ...BORDER_WIDTH_STOPS.flat()],
+        },
       },
       ...flowLayers(theme),
     ],
@@ -202,8 +172,8 @@ export interface PaintTarget {
 }
 
 /** Paint changes that turn a built style to another theme, as `[layer, property, value]`. */
-export function themePaint(theme: MapTheme): [string, string, unknown][] {
-  const palette = theme === 'dark' ? DARK : LIGHT;
+export function themePaint(theme: Theme): [string, string, unknown][] {
+  const palette = PALETTES[theme].map;
   const changes: [string, string, unknown][] = [
     ['water', 'background-color', palette.water],
     ['land', 'fill-color', palette.land],

@@ -7,12 +7,16 @@
  * Self-contained by design: inline styles only, no classes, no external references, so it
  * renders the same in a browser, in an `<img>`, and in resvg at build time.
  */
-import { kindColor, KIND_STYLES, type MapTheme } from '../flows/kinds.ts';
-import { headPath, markerPath } from '../map/icons.ts';
-import { framedView } from '../map/camera.ts';
+import { claimPaint, emphasisOf, KIND_LOOKS, svgDash, type Paint } from '../symbology/claims.ts';
+import { borderWidth, COAST_WIDTH, LABEL_FONT, LABEL_HALO, MAP_FONT, PLACE_DOT } from '../symbology/basemap.ts';
+import { PALETTES, type Theme } from '../symbology/palette.ts';
+import { headPath, markerPath } from '../symbology/icons.ts';
+import { framedView } from '../camera/framing.ts';
+import { uniformPadding, type View } from '../camera/view.ts';
+import { escapeHtml } from '../story/escape.ts';
+import { KIND_TEXT } from '../story/kinds.ts';
 import type { ResolvedClaim, Story } from '../story/types.ts';
 import { renderBase, renderSymbols, type SceneSource } from './scene.ts';
-import { uniformPadding, type View } from './view.ts';
 
 export interface PosterOptions {
   /** The claims the poster is about; empty for the overview. */
@@ -21,40 +25,15 @@ export interface PosterOptions {
   height: number;
   /** The view to draw; by default the claims framed, or the story's overview. */
   view?: View;
-  theme?: MapTheme;
+  theme?: Theme;
   /** CSS for a font to embed (an `@font-face` with a data URL), for exports shown as images. */
   fontCss?: string;
 }
 
-const COLORS = {
-  light: {
-    bg: '#ffffff',
-    fg: '#1d1d1b',
-    muted: '#55524c',
-    water: '#d5e3ec',
-    land: '#f6f4ef',
-    coast: '#7d96a6',
-    border: '#8c877e',
-    halo: '#ffffff',
-    mark: '#fff0a8',
-  },
-  dark: {
-    bg: '#1c1f23',
-    fg: '#f2f2f2',
-    muted: '#c4c4c4',
-    water: '#17232e',
-    land: '#2b2e33',
-    coast: '#5d7686',
-    border: '#80848b',
-    halo: '#101418',
-    mark: '#5a4b00',
-  },
-};
-
-const FONT = "'Noto Sans', 'DejaVu Sans', system-ui, sans-serif";
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** A stroke's attributes from the symbology's paint. */
+function stroke(paint: Paint): string {
+  const dash = svgDash(paint.dash);
+  return `stroke="${paint.color}" stroke-width="${paint.width}" stroke-opacity="${paint.opacity}"${dash ? ` stroke-dasharray="${dash}"` : ''}`;
 }
 
 /**
@@ -82,7 +61,7 @@ export function wrapText(text: string, max: number, maxLines = Infinity): string
 export function posterSvg(story: Story, source: SceneSource, options: PosterOptions): string {
   const { width, height, claims } = options;
   const theme = options.theme ?? 'light';
-  const c = COLORS[theme];
+  const { map: m, page } = PALETTES[theme];
   // The map on the left, the words on the right; on a tall poster, map above words.
   const wide = width >= height * 1.2;
   const map = wide
@@ -96,7 +75,7 @@ export function posterSvg(story: Story, source: SceneSource, options: PosterOpti
     options.view ??
     framedView(
       story,
-      source,
+      source.placeLabels,
       claims.map((c) => c.id),
       size,
       uniformPadding(Math.round(Math.min(size.width, size.height) * 0.1)),
@@ -104,47 +83,46 @@ export function posterSvg(story: Story, source: SceneSource, options: PosterOpti
     );
   const base = renderBase(source, view, size);
   const symbols = renderSymbols(source, view, size);
-  const ids = claims.map((cl) => cl.id);
-  const on = (id: string) => ids.length === 0 || ids.includes(id);
-  const opacity = (id: string) => (on(id) ? 1 : 0.2);
+  const emphasis = emphasisOf(claims.map((cl) => cl.id));
+  const paint = (kind: ResolvedClaim['kind'], part: Parameters<typeof claimPaint>[1], id: string) =>
+    claimPaint(kind, part, emphasis(id), theme);
 
   const mapParts = [
-    `<rect width="${size.width}" height="${size.height}" fill="${c.water}"/>`,
-    `<path d="${base.land}" fill="${c.land}" stroke="${c.coast}" stroke-width="0.8"/>`,
-    `<path d="${base.borders}" fill="none" stroke="${c.border}" stroke-width="0.9"/>`,
-    ...base.areas.map(
+    `<rect width="${size.width}" height="${size.height}" fill="${m.water}"/>`,
+    `<path d="${base.land}" fill="${m.land}" stroke="${m.coast}" stroke-width="${COAST_WIDTH}" stroke-linejoin="round"/>`,
+    `<path d="${base.borders}" fill="none" stroke="${m.border}" stroke-width="${borderWidth(view.zoom)}" stroke-linejoin="round"/>`,
+    ...base.areas.map((a) => {
+      const fill = paint(a.kind, 'areaFill', a.claimId);
+      return `<path class="area" data-claim="${escapeHtml(a.claimId)}" d="${a.d}" fill="${fill.color}" fill-opacity="${fill.opacity}" ${stroke(paint(a.kind, 'areaLine', a.claimId))}/>`;
+    }),
+    ...base.claimBorders.map(
+      (b) =>
+        `<path class="claim-border" data-claim="${escapeHtml(b.claimId)}" d="${b.d}" fill="none" ${stroke(paint(b.kind, 'border', b.claimId))}/>`,
+    ),
+    ...base.arcs.map(
       (a) =>
-        `<path d="${a.d}" fill="${kindColor(a.kind, theme)}" fill-opacity="${on(a.claimId) ? 0.2 : 0.05}" stroke="${kindColor(a.kind, theme)}" stroke-dasharray="3 2" stroke-opacity="${opacity(a.claimId)}"/>`,
+        `<path class="casing" d="${a.d}" fill="none" ${stroke(paint(a.kind, 'casing', a.claimId))} stroke-linecap="round"/><path class="line" data-claim="${escapeHtml(a.claimId)}" d="${a.d}" fill="none" ${stroke(paint(a.kind, 'arc', a.claimId))} stroke-linejoin="round"/>`,
     ),
-    ...base.claimBorders.map((b) => {
-      const dash = KIND_STYLES[b.kind].dash.map((d) => d * 5).join(' ');
-      return `<path d="${b.d}" fill="none" stroke="${kindColor(b.kind, theme)}" stroke-width="5"${dash ? ` stroke-dasharray="${dash}"` : ''} opacity="${opacity(b.claimId)}"/>`;
-    }),
-    ...base.arcs.map((a) => {
-      const dash = KIND_STYLES[a.kind].dash.map((d) => d * 2.5).join(' ');
-      const o = opacity(a.claimId);
-      return `<path d="${a.d}" fill="none" stroke="${c.halo}" stroke-width="5" stroke-opacity="${0.75 * o}" stroke-linecap="round"/><path d="${a.d}" fill="none" stroke="${kindColor(a.kind, theme)}" stroke-opacity="${o}" stroke-width="${on(a.claimId) && ids.length ? 3.5 : 2.5}"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`;
-    }),
     ...symbols.heads.map((h) => {
-      const style = KIND_STYLES[h.kind];
-      const color = kindColor(h.kind, theme);
-      const paint =
-        style.head === 'filled'
-          ? `fill="${color}" stroke="${c.halo}" stroke-width="2.5" paint-order="stroke"`
-          : `fill="none" stroke="${color}" stroke-width="2.5" stroke-linecap="round"`;
-      return `<path d="${headPath(style.head)}" transform="translate(${h.x} ${h.y}) rotate(${h.angle})" ${paint} opacity="${opacity(h.claimId)}"/>`;
+      const shape = KIND_LOOKS[h.kind].head;
+      const p = paint(h.kind, 'head', h.claimId);
+      const fill =
+        shape === 'filled'
+          ? `fill="${p.color}" stroke="${m.halo}" paint-order="stroke"`
+          : `fill="none" stroke="${p.color}" stroke-linecap="round"`;
+      return `<path class="head" data-claim="${escapeHtml(h.claimId)}" d="${headPath(shape)}" transform="translate(${h.x} ${h.y}) rotate(${h.angle})" ${fill} stroke-width="${p.width}" stroke-linejoin="round" opacity="${p.opacity}"/>`;
     }),
-    ...symbols.markers.map(
-      (m) =>
-        `<path d="${markerPath(KIND_STYLES[m.kind].marker)}" transform="translate(${m.x} ${m.y})" fill="${kindColor(m.kind, theme)}" stroke="${c.halo}" stroke-width="2" opacity="${opacity(m.claimId)}"/>`,
-    ),
+    ...symbols.markers.map((mk) => {
+      const p = paint(mk.kind, 'marker', mk.claimId);
+      return `<path class="marker" data-claim="${escapeHtml(mk.claimId)}" d="${markerPath(KIND_LOOKS[mk.kind].marker)}" transform="translate(${mk.x} ${mk.y})" fill="${p.color}" stroke="${m.halo}" stroke-width="${p.width}" opacity="${p.opacity}"/>`;
+    }),
     ...symbols.countryLabels.map(
       (l) =>
-        `<text x="${l.x}" y="${l.y}" font-size="12" letter-spacing="1" text-anchor="middle" dominant-baseline="middle" fill="${c.muted}" stroke="${c.land}" stroke-width="3" paint-order="stroke">${escapeXml(l.name.toUpperCase())}</text>`,
+        `<text x="${l.x}" y="${l.y}" font-size="${LABEL_FONT.country}" letter-spacing="1" text-anchor="middle" dominant-baseline="middle" fill="${m.countryLabel}" stroke="${m.land}" stroke-width="${LABEL_HALO.country}" paint-order="stroke">${escapeHtml(l.name.toUpperCase())}</text>`,
     ),
     ...symbols.places.map(
       (p) =>
-        `<circle cx="${p.x}" cy="${p.y}" r="3" fill="${c.fg}" stroke="${c.land}" stroke-width="1.5"/><text x="${p.tx}" y="${p.ty}" text-anchor="${p.anchor}" font-size="13" fill="${c.fg}" stroke="${c.land}" stroke-width="3.5" paint-order="stroke">${escapeXml(p.name)}</text>`,
+        `<circle cx="${p.x}" cy="${p.y}" r="${PLACE_DOT.radius}" fill="${m.placeLabel}" stroke="${m.land}" stroke-width="${PLACE_DOT.halo}"/><text x="${p.tx}" y="${p.ty}" text-anchor="${p.anchor}" font-size="${LABEL_FONT.place}" fill="${m.placeLabel}" stroke="${m.land}" stroke-width="${LABEL_HALO.place}" paint-order="stroke">${escapeHtml(p.name)}</text>`,
     ),
   ];
 
@@ -158,27 +136,27 @@ export function posterSvg(story: Story, source: SceneSource, options: PosterOpti
   };
   const kicker =
     claims.length === 1
-      ? `${KIND_STYLES[claims[0]!.kind].label} · claim ${claims[0]!.number} of ${story.claims.length}`
+      ? `${KIND_TEXT[claims[0]!.kind].label} · claim ${claims[0]!.number} of ${story.claims.length}`
       : 'The claims of an opinion article';
-  line(escapeXml(kicker), 15, ` fill="${c.muted}"`);
+  line(escapeHtml(kicker), 15, ` fill="${page.muted}"`);
   y += 14;
   const title = claims.length === 1 ? claims[0]!.caption : story.article.title;
-  for (const l of wrapText(title, chars(26), 4)) line(escapeXml(l), 26, ` font-weight="700" fill="${c.fg}"`);
+  for (const l of wrapText(title, chars(26), 4)) line(escapeHtml(l), 26, ` font-weight="700" fill="${page.fg}"`);
   y += 12;
   if (claims.length === 1) {
-    line('THE ARTICLE CLAIMS:', 13, ` font-weight="700" letter-spacing="0.5" fill="${c.muted}"`);
+    line('THE ARTICLE CLAIMS:', 13, ` font-weight="700" letter-spacing="0.5" fill="${page.muted}"`);
     y += 6;
     const room = Math.max(2, Math.floor((height - y - 80) / 27));
-    for (const l of wrapText(`“${claims[0]!.quote}”`, chars(20), room)) line(escapeXml(l), 20, ` fill="${c.fg}"`);
+    for (const l of wrapText(`“${claims[0]!.quote}”`, chars(20), room)) line(escapeHtml(l), 20, ` fill="${page.fg}"`);
     y += 4;
-    line(escapeXml(`Paragraph ${claims[0]!.paragraph}, sentence ${claims[0]!.sentence}`), 14, ` fill="${c.muted}"`);
+    line(escapeHtml(`Paragraph ${claims[0]!.paragraph}, sentence ${claims[0]!.sentence}`), 14, ` fill="${page.muted}"`);
   } else {
     for (const l of wrapText(
       `${story.claims.length} geographic claims, each bound to its sentence. Arrows are schematic: they show what the article claims, not verified movements or routes.`,
       chars(18),
       6,
     )) {
-      line(escapeXml(l), 18, ` fill="${c.fg}"`);
+      line(escapeHtml(l), 18, ` fill="${page.fg}"`);
     }
   }
   const credits = wrapText(
@@ -188,24 +166,24 @@ export function posterSvg(story: Story, source: SceneSource, options: PosterOpti
   );
   let cy = height - 20 - (credits.length - 1) * 16;
   const creditLines = credits.map((l) => {
-    const out = `<text x="${text.x}" y="${cy}" font-size="12" fill="${c.muted}">${escapeXml(l)}</text>`;
+    const out = `<text x="${text.x}" y="${cy}" font-size="12" fill="${page.muted}">${escapeHtml(l)}</text>`;
     cy += 16;
     return out;
   });
 
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${MAP_FONT}">`,
     options.fontCss ? `<style>${options.fontCss}</style>` : '',
-    `<title>${escapeXml(title)}</title>`,
-    `<rect width="${width}" height="${height}" fill="${c.bg}"/>`,
+    `<title>${escapeHtml(title)}</title>`,
+    `<rect width="${width}" height="${height}" fill="${page.bg}"/>`,
     // The map is not clipped (resvg 2.6 panics on this clip, nested <svg> or clip-path alike):
     // the words' panel is painted over whatever of it spills that way.
     `<g transform="translate(${map.x} ${map.y})">`,
     ...mapParts,
     '</g>',
     wide
-      ? `<rect x="${map.width}" y="0" width="${width - map.width}" height="${height}" fill="${c.bg}"/>`
-      : `<rect x="0" y="${map.height}" width="${width}" height="${height - map.height}" fill="${c.bg}"/>`,
+      ? `<rect x="${map.width}" y="0" width="${width - map.width}" height="${height}" fill="${page.bg}"/>`
+      : `<rect x="0" y="${map.height}" width="${width}" height="${height - map.height}" fill="${page.bg}"/>`,
     ...lines,
     ...creditLines,
     '</svg>',

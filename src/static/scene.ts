@@ -8,10 +8,13 @@ import { merge, mesh } from 'topojson-client';
 import { presimplify, simplify } from 'topojson-simplify';
 import type { Objects, Topology } from 'topojson-specification';
 import type { Feature, Geometry, LineString, MultiLineString, MultiPolygon, Point, Position } from 'geojson';
-import type { ClaimKind } from '../flows/kinds.ts';
+import type { ClaimKind } from '../story/kinds.ts';
 import { arrowHeads, markers } from '../flows/render.ts';
-import type { Bounds, CountryProperties, FlowProperties, LonLat, Story } from '../story/types.ts';
-import { projectionFor, TILE_SIZE, type PointBox, type Size, type View } from './view.ts';
+import type { CountryProperties, FlowProperties, FlowRole, LonLat, Story } from '../story/types.ts';
+import { projectionFor, TILE_SIZE, type Size, type View } from '../camera/view.ts';
+import { placeNames, type NamedPoint, type PlaceLabel, type SceneLabel } from '../camera/labels.ts';
+
+export type { PlaceLabel, SceneLabel };
 
 /**
  * Land and borders at one level of detail. The land is one merged shape, filled and stroked
@@ -35,8 +38,8 @@ export interface SceneSource {
   flows: Feature<Geometry, FlowProperties>[];
   heads: ReturnType<typeof arrowHeads>;
   markers: ReturnType<typeof markers>;
-  countryLabels: { name: string; at: LonLat }[];
-  placeLabels: { name: string; at: LonLat }[];
+  countryLabels: NamedPoint[];
+  placeLabels: NamedPoint[];
 }
 
 export interface ScenePath {
@@ -50,19 +53,6 @@ export interface ScenePoint {
   kind: ClaimKind;
   x: number;
   y: number;
-}
-
-export interface SceneLabel {
-  name: string;
-  x: number;
-  y: number;
-}
-
-/** A place: its dot at `x`, `y`, its name written at `tx`, `ty`, anchored at its start or end. */
-export interface PlaceLabel extends SceneLabel {
-  tx: number;
-  ty: number;
-  anchor: 'start' | 'end';
 }
 
 export interface BaseScene {
@@ -206,14 +196,14 @@ export function renderBasemap(source: SceneSource, view: View, size: Size): Pick
 export function renderClaims(source: SceneSource, view: View, size: Size): Omit<BaseScene, 'land' | 'borders'> {
   const projected = frame(view, size);
   const d = pathData(projected);
-  const claimPaths = (role: (g: Geometry) => boolean): ScenePath[] =>
+  const claimPaths = (role: FlowRole): ScenePath[] =>
     source.flows
-      .filter((f) => role(f.geometry))
+      .filter((f) => f.properties.role === role)
       .map((f) => ({ claimId: f.properties.claimId, kind: f.properties.kind, d: d(f.geometry) }));
   return {
     size,
-    areas: claimPaths((g) => g.type === 'Polygon' || g.type === 'MultiPolygon'),
-    claimBorders: claimPaths((g) => g.type === 'MultiLineString'),
+    areas: claimPaths('area'),
+    claimBorders: claimPaths('border'),
     arcs: arcPaths(source, projected.point),
   };
 }
@@ -241,68 +231,12 @@ function arcPath(line: Position[], point: (at: LonLat) => [number, number]): str
 /** The arcs of all claims, or of the given ones. */
 function arcPaths(source: SceneSource, point: (at: LonLat) => [number, number], only?: readonly string[]): ScenePath[] {
   return source.flows
-    .filter((f) => f.geometry.type === 'LineString' && (!only || only.includes(f.properties.claimId)))
+    .filter((f) => f.properties.role === 'arc' && (!only || only.includes(f.properties.claimId)))
     .map((f) => ({
       claimId: f.properties.claimId,
       kind: f.properties.kind,
       d: arcPath((f.geometry as LineString).coordinates, point),
     }));
-}
-
-/** Label sizes, in CSS pixels, as `StaticMap.svelte`'s styles set them. */
-export const LABEL_FONT = { country: 12, place: 13 };
-
-/** A place's name width, estimated from its length: there is no text measuring at build time. */
-function placeNameWidth(name: string): number {
-  return name.length * LABEL_FONT.place * 0.58;
-}
-
-/**
- * Where a place's name may go, in order of preference: right of its dot and below, right and
- * above, left and below, left and above. `dx`/`dy` place the text; `anchor` is its SVG anchor.
- */
-const PLACE_POSITIONS = [
-  { side: 'right', dx: 6, dy: 14, anchor: 'start' },
-  { side: 'right', dx: 6, dy: -6, anchor: 'start' },
-  { side: 'left', dx: -6, dy: 14, anchor: 'end' },
-  { side: 'left', dx: -6, dy: -6, anchor: 'end' },
-] as const;
-
-interface Box {
-  x0: number;
-  x1: number;
-  y0: number;
-  y1: number;
-}
-
-/** The box a place's dot and name take in one of `PLACE_POSITIONS`. */
-function placeBox(name: string, x: number, y: number, position: (typeof PLACE_POSITIONS)[number]): Box {
-  const width = placeNameWidth(name);
-  const [x0, x1] = position.side === 'right' ? [x - 4, x + 8 + width] : [x - 8 - width, x + 4];
-  const [y0, y1] = position.dy > 0 ? [y - 4, y + 19] : [y - 19, y + 4];
-  return { x0, x1, y0, y1 };
-}
-
-/** How far a place's dot and name reach from its point where the name goes first (right, below). */
-function placeLabelReach(name: string): Omit<PointBox, 'at'> {
-  const box = placeBox(name, 0, 0, PLACE_POSITIONS[0]);
-  return { left: -box.x0, right: box.x1, top: -box.y0, bottom: box.y1 };
-}
-
-/** A country's name: upper case with letter spacing, centred on its point. */
-function countryBox(name: string, x: number, y: number): Box {
-  const width = name.length * LABEL_FONT.country * 0.78;
-  return { x0: x - width / 2, x1: x + width / 2, y0: y - 8, y1: y + 8 };
-}
-
-/**
- * The named places inside `bounds` (the ends of a claim's arrows among them), as boxes the camera
- * keeps in the map (`fitViewClear`).
- */
-export function placeLabelsWithin(source: SceneSource, [w, s, e, n]: Bounds): PointBox[] {
-  return source.placeLabels
-    .filter(({ at: [x, y] }) => x >= w && x <= e && y >= s && y <= n)
-    .map(({ name, at }) => ({ at, ...placeLabelReach(name) }));
 }
 
 /**
@@ -315,36 +249,7 @@ export function placeLabelsWithin(source: SceneSource, [w, s, e, n]: Bounds): Po
  */
 export function renderSymbols(source: SceneSource, view: View, size: Size, drawn: readonly string[] = []): SymbolScene {
   const { point } = frame(view, size);
-  const placed: Box[] = [];
-  const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && a.x1 > b.x0 && a.y0 < b.y1 && a.y1 > b.y0;
-  const fits = (box: Box) =>
-    box.x0 >= 0 &&
-    box.y0 >= 0 &&
-    box.x1 <= size.width &&
-    box.y1 <= size.height &&
-    !placed.some((b) => overlaps(box, b));
-  // No name is written over another place's dot: a name that would cover one tries another side.
-  const dots = source.placeLabels.map(({ at }) => {
-    const [x, y] = point(at);
-    return { x0: x - 4, x1: x + 4, y0: y - 4, y1: y + 4 };
-  });
-  const places = source.placeLabels.flatMap(({ name, at }, index): PlaceLabel[] => {
-    const [x, y] = point(at);
-    for (const position of PLACE_POSITIONS) {
-      const box = placeBox(name, x, y, position);
-      if (!fits(box) || dots.some((dot, other) => other !== index && overlaps(box, dot))) continue;
-      placed.push(box);
-      return [{ name, x, y, tx: x + position.dx, ty: y + position.dy, anchor: position.anchor }];
-    }
-    return [];
-  });
-  const countryLabels = source.countryLabels.flatMap(({ name, at }): SceneLabel[] => {
-    const [x, y] = point(at);
-    const box = countryBox(name, x, y);
-    if (!fits(box)) return [];
-    placed.push(box);
-    return [{ name, x, y }];
-  });
+  const { places, countryLabels } = placeNames(source.placeLabels, source.countryLabels, point, size);
   return {
     size,
     drawn: drawn.length ? arcPaths(source, point, drawn) : [],

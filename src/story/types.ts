@@ -7,7 +7,7 @@
  */
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { FeatureCollection, Geometry } from 'geojson';
-import type { ClaimKind } from '../flows/kinds.ts';
+import type { ClaimKind } from './kinds.ts';
 
 export type { ClaimKind };
 
@@ -133,9 +133,16 @@ export interface ResolvedClaim extends Claim {
   exactRange: [number, number];
 }
 
+/**
+ * What a flow feature is on the map, decided once by the build: an arrow's arc, a claimed
+ * border, a claimed area, or the point of a claim with no direction.
+ */
+export type FlowRole = 'arc' | 'border' | 'area' | 'point';
+
 /** Properties of every feature in the published `flows.geojson`. */
 export interface FlowProperties {
   claimId: string;
+  role: FlowRole;
   kind: ClaimKind;
   actors: string[];
   caption: string;

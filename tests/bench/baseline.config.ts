@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite';
 import { resolve } from 'node:path';
-import { storyPlugin } from '../../src/story/plugin.ts';
+import { storyPlugin } from '../../src/build/plugin.ts';
 
 /** Builds the baseline page (MapLibre alone) with the story's geography and flows. */
 export default defineConfig({

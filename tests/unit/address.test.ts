@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressMirror, type AddressHost } from '../../src/story/address';
+import { addressMirror, type AddressHost } from '../../src/state/address';
 
 /** A browser stand-in with a clock the test moves by hand. */
 function fakeHost(start = '/') {

@@ -1,19 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, Geometry } from 'geojson';
-import { claimBounds, selectionView } from '../../src/map/camera';
+import { claimBounds, selectionView } from '../../src/camera/framing';
 import { renderSymbols, sceneSource } from '../../src/static/scene';
-import { fitView, mapPadding, MAX_FIT_ZOOM, webMercatorPixel, type Size, type View } from '../../src/static/view';
-import { readStoryFiles } from '../../src/story/plugin';
-import { prepareStory } from '../../src/story/prepare';
+import { fitView, mapPadding, MAX_FIT_ZOOM, webMercatorPixel, type Size, type View } from '../../src/camera/view';
+import { readStoryFiles } from '../../src/build/plugin';
+import { prepareStory } from '../../src/build/prepare';
 import type { Bounds, FlowCollection, FlowProperties } from '../../src/story/types';
 
 const story = prepareStory(readStoryFiles('data'));
+
+/** The role the build gives a feature of this geometry. */
+function roleOf(geometry: Geometry): FlowProperties['role'] {
+  if (geometry.type === 'LineString') return 'arc';
+  if (geometry.type === 'MultiLineString') return 'border';
+  return geometry.type === 'Point' ? 'point' : 'area';
+}
 
 function flow(claimId: string, geometry: Geometry): Feature<Geometry, FlowProperties> {
   return {
     type: 'Feature',
     properties: {
       claimId,
+      role: roleOf(geometry),
       kind: 'drugs',
       actors: ['a'],
       caption: 'c',
@@ -180,7 +188,7 @@ describe('selectionView', () => {
     expect(namedEnds(story.claims.find((c) => c.number === 7)!.id)).toEqual(['Kabul', 'Islamabad']);
     const missing: string[] = [];
     for (const claim of story.claims) {
-      const view = selectionView(story, source, [claim.id], size, keyWidth);
+      const view = selectionView(story, source.placeLabels, [claim.id], size, keyWidth);
       for (const name of namedEnds(claim.id))
         if (!nameAt(name, view, size)) missing.push(`claim ${claim.number}: ${name}`);
     }
@@ -190,7 +198,7 @@ describe('selectionView', () => {
   it.each(maps)('writes the names of the places each claim links on %s, none over another', (_, size, keyWidth) => {
     const missing: string[] = [];
     for (const claim of story.claims) {
-      const scene = renderSymbols(source, selectionView(story, source, [claim.id], size, keyWidth), size);
+      const scene = renderSymbols(source, selectionView(story, source.placeLabels, [claim.id], size, keyWidth), size);
       const shown = new Set(scene.places.map((p) => p.name));
       for (const name of namedEnds(claim.id)) if (!shown.has(name)) missing.push(`claim ${claim.number}: ${name}`);
     }
@@ -203,13 +211,13 @@ describe('selectionView', () => {
     const arrowOnly = fitView(claimBounds(story.flows, [claim.id])!, size, mapPadding(size), MAX_FIT_ZOOM);
     // Framed by its arrow alone, the arrowhead is so near the edge that the name goes back over the arrow.
     expect(nameAt('Islamabad', arrowOnly, size)?.anchor).toBe('end');
-    expect(nameAt('Islamabad', selectionView(story, source, [claim.id], size), size)?.anchor).toBe('start');
+    expect(nameAt('Islamabad', selectionView(story, source.placeLabels, [claim.id], size), size)?.anchor).toBe('start');
   });
 
   it('frames the overview when nothing is selected, whatever the key', () => {
     const size = maps[2]![1];
-    const overview = selectionView(story, source, [], size, 238);
-    expect(overview).toEqual(selectionView(story, source, [], size, 0));
+    const overview = selectionView(story, source.placeLabels, [], size, 238);
+    expect(overview).toEqual(selectionView(story, source.placeLabels, [], size, 0));
     const [w, s, e, n] = story.meta.region.overview;
     for (const corner of [
       [w, n],

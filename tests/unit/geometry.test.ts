@@ -11,8 +11,8 @@ import {
   LANE_BEND,
   toMercator,
 } from '../../src/flows/geometry';
-import { readStoryFiles } from '../../src/story/plugin';
-import { prepareStory } from '../../src/story/prepare';
+import { readStoryFiles } from '../../src/build/plugin';
+import { prepareStory } from '../../src/build/prepare';
 import type { FlowProperties, LonLat, Place, ResolvedClaim } from '../../src/story/types';
 
 const story = prepareStory(readStoryFiles('data'));

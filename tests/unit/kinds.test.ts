@@ -8,8 +8,9 @@ import {
   wcagContrast,
   type Color,
 } from 'culori';
-import { CLAIM_KINDS, KIND_STYLES, kindColor } from '../../src/flows/kinds';
-import { DARK, LIGHT } from '../../src/map/style';
+import { CLAIM_KINDS, type ClaimKind } from '../../src/story/kinds';
+import { KIND_LOOKS, kindColor } from '../../src/symbology/claims';
+import { PALETTES } from '../../src/symbology/palette';
 
 const distance = differenceCiede2000();
 type Simulation = (c: Color) => Color;
@@ -29,16 +30,16 @@ const GROUPS = [
   ['displacement', 'drugs', 'sanctuary'],
 ] as const;
 
-function sameShape(a: (typeof CLAIM_KINDS)[number], b: (typeof CLAIM_KINDS)[number]) {
-  const [x, y] = [KIND_STYLES[a], KIND_STYLES[b]];
+function sameShape(a: ClaimKind, b: ClaimKind) {
+  const [x, y] = [KIND_LOOKS[a], KIND_LOOKS[b]];
   return x.dash.join() === y.dash.join() && x.head === y.head && x.marker === y.marker;
 }
 
 describe('kind colours', () => {
-  for (const theme of ['light', 'dark'] as const) {
+  for (const theme of ['light', 'dark', 'projector'] as const) {
     for (const [vision, simulate] of Object.entries(VISION)) {
       it(`stay distinct for ${vision} vision on the ${theme} map`, () => {
-        const color = (k: (typeof CLAIM_KINDS)[number]): Color => simulate(parse(kindColor(k, theme)) as Color);
+        const color = (k: ClaimKind): Color => simulate(parse(kindColor(k, theme)) as Color);
         const close: string[] = [];
         for (const group of GROUPS) {
           group.forEach((a, i) =>
@@ -69,10 +70,8 @@ describe('kind colours', () => {
 
   it('keep 3:1 against the land and the water they are drawn on (WCAG 1.4.11)', () => {
     const low: string[] = [];
-    for (const [theme, palette] of [
-      ['light', LIGHT],
-      ['dark', DARK],
-    ] as const) {
+    for (const theme of ['light', 'dark', 'projector'] as const) {
+      const palette = PALETTES[theme].map;
       for (const kind of CLAIM_KINDS) {
         for (const ground of [palette.land, palette.water]) {
           const ratio = wcagContrast(kindColor(kind, theme), ground);

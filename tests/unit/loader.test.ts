@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loaderScript } from '../../src/static/prerender';
+import { loaderScript } from '../../src/build/prerender';
 import { loadsAtOnce, type LoadEnvironment } from '../../src/map/policy';
 
 const PHONE = '(max-width: 52rem)';

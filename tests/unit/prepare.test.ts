@@ -2,8 +2,8 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadStory, publishedClaims, readStoryFiles } from '../../src/story/plugin';
-import { DataError, prepareStory, STORY_FILES, type StoryFileName, type StoryFiles } from '../../src/story/prepare';
+import { loadStory, publishedClaims, readStoryFiles } from '../../src/build/plugin';
+import { DataError, prepareStory, STORY_FILES, type StoryFileName, type StoryFiles } from '../../src/build/prepare';
 import { allSentences } from '../../src/story/text';
 
 const BAD = 'tests/fixtures/bad-data';

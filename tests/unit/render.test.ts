@@ -2,14 +2,21 @@ import { describe, expect, it } from 'vitest';
 import type { Feature, Geometry } from 'geojson';
 import { arc, headingAtEnd } from '../../src/flows/geometry';
 import { arrowHeads, MARKER_RING, markerOffset, markers } from '../../src/flows/render';
-import { readStoryFiles } from '../../src/story/plugin';
-import { prepareStory } from '../../src/story/prepare';
+import { readStoryFiles } from '../../src/build/plugin';
+import { prepareStory } from '../../src/build/prepare';
 import type { FlowCollection, FlowProperties, LonLat } from '../../src/story/types';
 
 const story = prepareStory(readStoryFiles('data'));
 
 /** -0 and 0 are the same offset on screen. */
 const plain = ([x, y]: [number, number]): [number, number] => [x + 0, y + 0];
+
+/** The role the build gives a feature of this geometry. */
+function roleOf(geometry: Geometry): FlowProperties['role'] {
+  if (geometry.type === 'LineString') return 'arc';
+  if (geometry.type === 'MultiLineString') return 'border';
+  return geometry.type === 'Point' ? 'point' : 'area';
+}
 
 function flow(
   claimId: string,
@@ -21,6 +28,7 @@ function flow(
     type: 'Feature',
     properties: {
       claimId,
+      role: roleOf(geometry),
       kind: 'sanctuary',
       actors: ['someone'],
       caption: `caption of ${claimId}`,

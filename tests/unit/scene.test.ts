@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { MultiLineString } from 'geojson';
 import { MARKER_RING } from '../../src/flows/render';
 import { renderScene, renderSymbols, sceneSource, type Scene } from '../../src/static/scene';
-import { fitView, TILE_SIZE, uniformPadding, webMercatorPixel, type Size, type View } from '../../src/static/view';
-import { readStoryFiles } from '../../src/story/plugin';
-import { prepareStory } from '../../src/story/prepare';
+import { fitView, TILE_SIZE, uniformPadding, webMercatorPixel, type Size, type View } from '../../src/camera/view';
+import { readStoryFiles } from '../../src/build/plugin';
+import { prepareStory } from '../../src/build/prepare';
 import type { LonLat, Story } from '../../src/story/types';
 
 const story = prepareStory(readStoryFiles('data'));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyStep, clampStep, commandForKey, KEY_HELP, stepsFor } from '../../src/story/steps';
-import { readStoryFiles } from '../../src/story/plugin';
-import { prepareStory } from '../../src/story/prepare';
+import { applyStep, clampStep, commandForKey, KEY_HELP, stepsFor } from '../../src/state/steps';
+import { readStoryFiles } from '../../src/build/plugin';
+import { prepareStory } from '../../src/build/prepare';
 
 const story = prepareStory(readStoryFiles('data'));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseUrl, serializeUrl } from '../../src/story/url';
+import { parseUrl, serializeUrl } from '../../src/state/url';
 
 const KNOWN = ['russia-upgrade', 'taliban-rule', 'ttp-pakistan', 'iran-border'];
 
@@ -175,7 +175,7 @@ describe('serializeUrl', () => {
 
 describe('classroom parameters', () => {
   it('reads the mode, and treats anything unknown as the reader', async () => {
-    const { parseMode } = await import('../../src/story/url');
+    const { parseMode } = await import('../../src/state/url');
     expect(parseMode('?mode=present')).toBe('present');
     expect(parseMode('?mode=presenter&step=2')).toBe('presenter');
     expect(parseMode('?mode=<script>')).toBe('read');
@@ -183,7 +183,7 @@ describe('classroom parameters', () => {
   });
 
   it('reads a step as a whole number within the steps, or none', async () => {
-    const { parseStep } = await import('../../src/story/url');
+    const { parseStep } = await import('../../src/state/url');
     expect(parseStep('?step=4', 14)).toBe(4);
     expect(parseStep('?step=99', 14)).toBe(14);
     expect(parseStep('?step=0', 14)).toBe(1);
@@ -193,7 +193,7 @@ describe('classroom parameters', () => {
   });
 
   it('reads an autoplay interval between 3 s and 10 min', async () => {
-    const { parseAutoplay } = await import('../../src/story/url');
+    const { parseAutoplay } = await import('../../src/state/url');
     expect(parseAutoplay('?autoplay=8')).toBe(8);
     expect(parseAutoplay('?autoplay=1')).toBe(3);
     expect(parseAutoplay('?autoplay=100000')).toBe(600);
@@ -201,7 +201,7 @@ describe('classroom parameters', () => {
   });
 
   it('sets one parameter and keeps the others', async () => {
-    const { withParam } = await import('../../src/story/url');
+    const { withParam } = await import('../../src/state/url');
     expect(withParam('?mode=present&step=2', 'step', '3')).toBe('?mode=present&step=3');
     expect(withParam('?mode=present&step=2', 'mode', null)).toBe('?step=2');
     expect(withParam('', 'claim', 'a,b')).toBe('?claim=a,b');

@@ -14,9 +14,9 @@ import {
   type Padding,
   type Size,
   type View,
-} from '../../src/static/view';
-import { readStoryFiles } from '../../src/story/plugin';
-import { prepareStory } from '../../src/story/prepare';
+} from '../../src/camera/view';
+import { readStoryFiles } from '../../src/build/plugin';
+import { prepareStory } from '../../src/build/prepare';
 import type { Bounds, LonLat } from '../../src/story/types';
 
 const story = prepareStory(readStoryFiles('data'));

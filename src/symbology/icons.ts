@@ -4,7 +4,7 @@
  * An arrowhead points north with its tip at (0, 0), so rotating it about that point by the
  * arrow's heading keeps the tip on the destination.
  */
-import type { HeadShape, MarkerShape } from '../flows/kinds';
+import type { HeadShape, MarkerShape } from './claims.ts';
 
 /** SVG path of an arrowhead pointing up, tip at (0, 0), in CSS pixels. */
 export function headPath(shape: HeadShape): string {

@@ -7,10 +7,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { DataError, prepareStory, STORY_FILES, type StoryFiles } from './prepare.ts';
-import type { ResolvedClaim, Story } from './types.ts';
+import type { ResolvedClaim, Story } from '../story/types.ts';
 import { posterSvg } from '../static/poster.ts';
 import { sceneSource } from '../static/scene.ts';
-import { postersToPng } from '../static/png.ts';
+import { postersToPng } from './png.ts';
+import { escapeHtml } from '../story/escape.ts';
+import { paletteCss } from '../symbology/css.ts';
 
 const VIRTUAL_ID = 'virtual:story';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
@@ -116,8 +118,8 @@ export function storyPlugin(dir = process.env.STORY ?? 'data'): Plugin {
       order: 'post',
       handler(html, context) {
         const current = load();
-        const title = escapeAttribute(`Claim map: ${current.article.title}`);
-        const description = escapeAttribute(
+        const title = escapeHtml(`Claim map: ${current.article.title}`);
+        const description = escapeHtml(
           `${current.claims.length} geographic claims of an opinion article, each with its sentence. Arrows are schematic.`,
         );
         const image = posterUrl('overview.png');
@@ -177,6 +179,22 @@ export function storyPlugin(dir = process.env.STORY ?? 'data'): Plugin {
   };
 }
 
+const PALETTE_ID = 'virtual:palette.css';
+/** Vite treats the id as CSS by its extension, so the `\0` prefix goes after the name. */
+const RESOLVED_PALETTE_ID = `${PALETTE_ID}?generated`;
+
+/**
+ * `virtual:palette.css`: the symbology's palettes as CSS custom properties (`symbology/css.ts`),
+ * generated at build time so no colour is written twice.
+ */
+export function palettePlugin(): Plugin {
+  return {
+    name: 'claim-map-palette',
+    resolveId: (id) => (id === PALETTE_ID ? RESOLVED_PALETTE_ID : null),
+    load: (id) => (id === RESOLVED_PALETTE_ID ? paletteCss() : null),
+  };
+}
+
 /** Link previews are 1200 × 630, the size Open Graph and Twitter cards ask for. */
 export const POSTER = { width: 1200, height: 630 };
 
@@ -186,10 +204,6 @@ function posterUrl(file: string, from = ''): string {
   return site ? new URL(`posters/${file}`, site.endsWith('/') ? site : `${site}/`).href : `${from}./posters/${file}`;
 }
 
-function escapeAttribute(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 /**
  * A page per claim for sharing: its link preview (title, the sentence, the poster) is that
  * claim's, and it sends people on to the map with the claim selected. A static site cannot vary
@@ -197,8 +211,8 @@ function escapeAttribute(text: string): string {
  */
 export function sharePage(story: Story, claim: ResolvedClaim): string {
   const target = `../?claim=${encodeURIComponent(claim.id)}`;
-  const title = escapeAttribute(claim.caption);
-  const quote = escapeAttribute(`The article claims: “${claim.quote}”`);
+  const title = escapeHtml(claim.caption);
+  const quote = escapeHtml(`The article claims: “${claim.quote}”`);
   return `<!doctype html>
 <html lang="en">
   <head>
@@ -212,12 +226,12 @@ export function sharePage(story: Story, claim: ResolvedClaim): string {
     <meta property="og:image:width" content="${POSTER.width}" />
     <meta property="og:image:height" content="${POSTER.height}" />
     <meta name="twitter:card" content="summary_large_image" />
-    <meta http-equiv="refresh" content="0; url=${escapeAttribute(target)}" />
-    <link rel="canonical" href="${escapeAttribute(target)}" />
+    <meta http-equiv="refresh" content="0; url=${escapeHtml(target)}" />
+    <link rel="canonical" href="${escapeHtml(target)}" />
     <link rel="icon" href="../favicon.svg" type="image/svg+xml" />
   </head>
   <body>
-    <p><a href="${escapeAttribute(target)}">${title}</a></p>
+    <p><a href="${escapeHtml(target)}">${title}</a></p>
   </body>
 </html>
 `;

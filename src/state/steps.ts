@@ -6,7 +6,7 @@
  * Also the keys a presenter presses, as a pure mapping, so the keyboard, a presentation
  * clicker (PageDown/PageUp, B or . to blank) and the on-screen buttons share one vocabulary.
  */
-import type { ResolvedClaim } from './types.ts';
+import type { ResolvedClaim } from '../story/types.ts';
 
 export type Step =
   | { kind: 'intro'; claimIds: [] }

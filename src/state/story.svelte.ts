@@ -2,7 +2,7 @@
  * The one story state: which claims are selected, and a polite notice for the reader. Every
  * view reads and writes selection through it; the URL mirrors it (`url.ts`).
  */
-import type { ResolvedClaim, Story } from './types';
+import type { ResolvedClaim, Story } from '../story/types';
 
 export class StoryState {
   /** Selected claim ids, in story order. Empty: the overview. */

@@ -3,7 +3,7 @@
  * Pure, so a test can check that every claim is framed without a map.
  */
 import type { Position } from 'geojson';
-import { placeLabelsWithin, type SceneSource } from '../static/scene.ts';
+import { placeLabelsWithin, type NamedPoint } from './labels.ts';
 import {
   constrainView,
   fitView,
@@ -14,7 +14,7 @@ import {
   type Padding,
   type Size,
   type View,
-} from '../static/view.ts';
+} from './view.ts';
 import type { Bounds, FlowCollection, Story } from '../story/types';
 
 /** A claim shown as a single point still gets some context around it, in degrees. */
@@ -48,7 +48,7 @@ export function claimBounds(flows: FlowCollection, ids: readonly string[]): Boun
   let onlyPoints = true;
   for (const f of flows.features) {
     if (!ids.includes(f.properties.claimId)) continue;
-    if (f.geometry.type !== 'Point') onlyPoints = false;
+    if (f.properties.role !== 'point') onlyPoints = false;
     eachPosition(f.geometry, ([x, y]) => {
       w = Math.min(w, x!);
       s = Math.min(s, y!);
@@ -68,7 +68,8 @@ export function claimBounds(flows: FlowCollection, ids: readonly string[]): Boun
  */
 export function framedView(
   story: Story,
-  source: SceneSource,
+  /** The places the map names: framing keeps those within the claims' bounds in the map. */
+  names: readonly NamedPoint[],
   selected: readonly string[],
   size: Size,
   padding: Padding,
@@ -76,7 +77,7 @@ export function framedView(
 ): View {
   const bounds = claimBounds(story.flows, selected);
   const fitted = bounds
-    ? fitViewClear(bounds, placeLabelsWithin(source, bounds), size, padding, margin, MAX_FIT_ZOOM)
+    ? fitViewClear(bounds, placeLabelsWithin(names, bounds), size, padding, margin, MAX_FIT_ZOOM)
     : fitView(story.meta.region.overview, size, padding, MAX_FIT_ZOOM);
   return constrainView(fitted, size, story.meta.region.maxBounds);
 }
@@ -88,11 +89,11 @@ export function framedView(
  */
 export function selectionView(
   story: Story,
-  source: SceneSource,
+  names: readonly NamedPoint[],
   selected: readonly string[],
   size: Size,
   keyReach = 0,
 ): View {
   const key = selected.length ? keyReach : 0;
-  return framedView(story, source, selected, size, mapPadding(size, key), labelMargin(size, key));
+  return framedView(story, names, selected, size, mapPadding(size, key), labelMargin(size, key));
 }

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { build, type Plugin, type PluginOption, type ResolvedConfig } from 'vite';
 import type { OutputBundle } from 'rolldown';
 import { SMALL_SCREEN_MAX_WIDTH } from '../map/policy.ts';
+import { escapeHtml } from '../story/escape.ts';
 
 const MOUNT = '<div id="app"></div>';
 
@@ -18,11 +19,6 @@ const PAGES: [file: string, mode: 'read' | 'embed'][] = [
   ['index.html', 'read'],
   ['embed.html', 'embed'],
 ];
-
-/** Escapes text for an HTML text node (the title comes from data). */
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 /** The built files the page loads after its first paint. */
 interface LateAssets {
@@ -159,7 +155,7 @@ export function prerenderPlugin(plugins: () => PluginOption[]): Plugin {
             .replace(entryTag, '')
             .replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    ${csp}`)
             .replace('</head>', `<script>${loader}</script>\n</head>`)
-            .replace(/<title>[^<]*<\/title>/, `<title>${escapeText(page.title)}</title>`)
+            .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(page.title)}</title>`)
             .replace('</head>', `${page.head}</head>`)
             .replace(MOUNT, `<div id="app">${page.body}</div>`),
         );

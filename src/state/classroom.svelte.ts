@@ -4,7 +4,7 @@
  * can drive; messages from the channel are checked before they are believed.
  */
 import { applyStep, stepsFor, type Step, type StepAction } from './steps.ts';
-import type { Story } from './types.ts';
+import type { Story } from '../story/types.ts';
 import { parseStep, withParam } from './url.ts';
 
 interface StepMessage {

@@ -10,8 +10,8 @@ import { geoContains } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { buildFlows, FlowError } from '../flows/geometry.ts';
-import { anchorQuote, parseArticle } from './text.ts';
-import type { Claim, Place, RegionTopology, ResolvedClaim, Story, StoryMeta } from './types.ts';
+import { anchorQuote, parseArticle } from '../story/text.ts';
+import type { Claim, Place, RegionTopology, ResolvedClaim, Story, StoryMeta } from '../story/types.ts';
 
 /** The files of one story, as text, keyed by their names in the story folder. */
 export interface StoryFiles {

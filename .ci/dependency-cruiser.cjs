@@ -1,0 +1,68 @@
+/**
+ * The house's import rules, checked by `npm run lint` (dependency-cruiser).
+ *
+ * Folders of src/ form layers, from story data to geometry to symbology and camera, to the two
+ * renderers, to state, UI and shells; a folder imports only from layers before it, so no two
+ * folders can import each other. Build-time code (src/build/) is imported by nothing in the
+ * browser bundle, and the two renderers (static/, map/) never import each other.
+ */
+const LAYERS = [
+  ['story'], // the data model: types, kinds, text, places
+  ['flows'], // flow geometry (pure GeoJSON)
+  ['symbology'], // each kind's look per state, palettes
+  ['camera'], // view, framing, label boxes: shared by both renderers
+  ['static', 'map'], // the SVG renderer and the MapLibre owner: side by side, never importing each other
+  ['state'], // one state, one URL schema, the classroom's controller
+  ['embed'], // the embed's messages and snippet
+  ['ui'], // components
+  ['modes'], // the shells
+  ['build'], // Vite plugins, prerender, posters to PNG: build time only
+];
+
+const below = (i) => LAYERS.slice(0, i).flat();
+const forbidden = [];
+LAYERS.forEach((layer, i) => {
+  for (const folder of layer) {
+    const allowed = [folder, ...below(i)];
+    forbidden.push({
+      name: `layers-${folder}`,
+      comment: `src/${folder}/ may import only from ${allowed.map((f) => `src/${f}/`).join(', ')} (see .ci/dependency-cruiser.cjs)`,
+      severity: 'error',
+      from: { path: `^src/${folder}/` },
+      to: { path: '^src/[^/]+/', pathNot: `^src/(${allowed.join('|')})/` },
+    });
+  }
+});
+forbidden.push(
+  {
+    name: 'no-build-in-browser',
+    comment: 'src/build/ runs at build time: the browser bundle (main.ts and what it imports) never imports it',
+    severity: 'error',
+    from: { path: '^src/', pathNot: '^src/build/' },
+    to: { path: '^src/build/' },
+  },
+  {
+    name: 'no-node-in-browser',
+    comment: 'Node built-ins only in build-time code',
+    severity: 'error',
+    from: { path: '^src/', pathNot: '^src/build/' },
+    to: { dependencyTypes: ['core'] },
+  },
+  {
+    name: 'no-circular',
+    comment: 'No import cycles between modules either',
+    severity: 'error',
+    from: {},
+    to: { circular: true },
+  },
+);
+
+module.exports = {
+  forbidden,
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    exclude: { path: '\\.d\\.ts$' },
+  },
+};
