@@ -1,5 +1,5 @@
 /**
- * The server entry the build prerenders the page with (see `static/prerender.ts`): the article,
+ * The server entry the build prerenders the page with (see `build/prerender.ts`): the article,
  * the SVG map of the overview and all the chrome, as HTML, so the first paint needs no script.
  */
 import { render } from 'svelte/server';
@@ -8,6 +8,6 @@ import App from './App.svelte';
 import type { Mode } from './state/url';
 
 export function renderPage(mode: Mode = 'read'): { head: string; body: string; title: string } {
-  const { head, body } = render(App, { props: { story, mode } });
+  const { head, body } = render(App, { props: { story, pageMode: mode } });
   return { head, body, title: `Claim map: ${story.article.title}` };
 }

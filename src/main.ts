@@ -4,19 +4,24 @@ import '@fontsource/noto-sans/latin-400.css';
 import 'virtual:palette.css';
 import './app.css';
 import App from './App.svelte';
-import { parseMode, type Mode } from './state/url';
+import { parseAddress, type Mode } from './state/url';
 
 const target = document.getElementById('app')!;
 /** The mode this page was prerendered in: `embed.html` says so, `index.html` is the reader. */
 const pageMode: Mode = document.documentElement.dataset.mode === 'embed' ? 'embed' : 'read';
-const asked = parseMode(location.search);
-const mode = asked === 'read' ? pageMode : asked;
-const props = { story, mode };
+// The address is read here, once; the app's state mirrors it from then on.
+const initial = parseAddress(
+  location.search,
+  story.claims.map((c) => c.id),
+  pageMode,
+);
 
-// The build prerenders each page (static/prerender.ts): take over its HTML. Another mode than
-// the page's, and the dev server, render from scratch.
+// The build prerenders each page (build/prerender.ts): take over its HTML, then apply the
+// address. Another mode than the page's, and the dev server, render from scratch.
+const hydrating = initial.address.mode === pageMode && !!target.firstElementChild;
+const props = { story, pageMode, initial, hydrating };
 let app;
-if (mode === pageMode && target.firstElementChild) {
+if (hydrating) {
   app = hydrate(App, { target, props });
 } else {
   target.replaceChildren();

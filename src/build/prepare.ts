@@ -2,14 +2,16 @@
  * Turns a story's data files into the prepared `Story` the app ships, or fails with a
  * `DataError` that names the file, the claim (or place) and the field.
  *
- * Build-time only: it pulls in Ajv and d3-geo's point-in-polygon test, which readers never
- * download. The Vite plugin (`story/plugin.ts`) calls it; so do the unit tests.
+ * Build-time only: it pulls in Ajv, d3-geo's point-in-polygon test and the basemap's
+ * simplification (`basemap.ts`), which readers never download. The Vite plugin (`plugin.ts`)
+ * calls it; so do the unit tests.
  */
 import Ajv, { type ErrorObject } from 'ajv';
 import { geoContains } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { buildFlows, FlowError } from '../flows/geometry.ts';
+import { prepareBasemap } from './basemap.ts';
 import { anchorQuote, parseArticle } from '../story/text.ts';
 import type { Claim, Place, RegionTopology, ResolvedClaim, Story, StoryMeta } from '../story/types.ts';
 
@@ -250,5 +252,5 @@ export function prepareStory(files: StoryFiles): Story {
     }
     throw error;
   }
-  return { meta, article, claims, places, flows, geography };
+  return { meta, article, claims, places, flows, geography, basemap: prepareBasemap(geography, meta) };
 }

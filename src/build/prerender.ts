@@ -23,7 +23,7 @@ const PAGES: [file: string, mode: 'read' | 'embed'][] = [
 /** The built files the page loads after its first paint. */
 interface LateAssets {
   entry: string;
-  /** Chunks imported on demand that the page will need anyway (MapLibre). */
+  /** Chunks imported on demand that a gesture on the map will need at once (MapLibre). */
   preload: string[];
 }
 
@@ -40,12 +40,12 @@ function lateAssets(bundle: OutputBundle): LateAssets {
 /**
  * The script that starts the app once the first contentful paint is recorded, so the map and
  * the article paint from HTML and CSS alone, with MapLibre's files fetched alongside the app's
- * where MapLibre loads at once.
+ * where a gesture on the map starts MapLibre (fetched only: nothing of it runs until then).
  * Browsers without paint timing start it a little later instead.
  */
 export function loaderScript({ entry, preload }: LateAssets): string {
   const links = preload.map((href) => ['modulepreload', `./${href}`]);
-  // The same rule as `loadsAtOnce` (map/policy.ts): small screens and Save-Data fetch MapLibre
+  // The same rule as `preloadsMap` (map/policy.ts): small screens and Save-Data fetch MapLibre
   // only when the reader asks to zoom.
   const wantsMap = `innerWidth > ${SMALL_SCREEN_MAX_WIDTH} && !(navigator.connection && navigator.connection.saveData)`;
   return [

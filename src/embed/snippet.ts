@@ -4,27 +4,25 @@
  * it as tall as its content. The script accepts only a well-formed height message, and only
  * from the frame it came with.
  */
-import { serializeEmbedOptions, type EmbedOptions } from '../state/url.ts';
+import { addressUrl, defaultAddress, type Address } from '../state/url.ts';
 import { escapeHtml } from '../story/escape.ts';
+
+/** What a newsroom chooses for its embed: the address's embed options. */
+export type EmbedOptions = Pick<Address, 'claims' | 'theme' | 'legend' | 'text'>;
 
 export interface SnippetOptions extends EmbedOptions {
   /** `auto`: the frame follows its content; a number: a fixed height in pixels. */
   height: 'auto' | number;
 }
 
-/** Where the embed lives, from the page the generator runs on (`…/index.html` → `…/embed.html`). */
-export function embedUrl(pageUrl: string, options: EmbedOptions): string {
-  const url = new URL('embed.html', pageUrl);
-  url.search = serializeEmbedOptions(options);
-  url.hash = '';
-  return url.href;
+/** Where the embed lives, from the site's reader page (`…/` → `…/embed.html?…`). */
+export function embedUrl(siteUrl: string, { claims, theme, legend, text }: EmbedOptions): string {
+  return addressUrl(siteUrl, { ...defaultAddress('embed'), claims, theme, legend, text });
 }
 
 /** The full map for the same claims, for the link inside the frame. */
-export function fullMapUrl(pageUrl: string, options: EmbedOptions): string {
-  const url = new URL('./', pageUrl);
-  if (options.claims.length) url.search = `?claim=${options.claims.map(encodeURIComponent).join(',')}`;
-  return url.href;
+export function fullMapUrl(siteUrl: string, { claims }: EmbedOptions): string {
+  return addressUrl(siteUrl, { ...defaultAddress('read'), claims });
 }
 
 /** The default height before the frame has told its own, and the fixed height's default. */

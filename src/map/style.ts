@@ -9,7 +9,7 @@
  * MapLibre glyph rasterising, icons and the symbol placement pass. Selection changes feature
  * state only (`selection.ts`); no layer is ever added or removed after load.
  */
-import { merge, mesh } from 'topojson-client';
+import { feature } from 'topojson-client';
 import type {
   ExpressionSpecification,
   FillLayerSpecification,
@@ -123,16 +123,17 @@ export function flowSourceData(story: Story): FeatureCollection {
 
 export function buildStyle(story: Story, theme: Theme = 'light'): StyleSpecification {
   const palette = PALETTES[theme].map;
-  const geo = story.geography;
+  // Land, coast and borders as the build merged and meshed them (`build/basemap.ts`), decoded at full detail.
+  const { geography, basemap } = story;
   return {
     version: 8,
     name: 'Claim map',
     sources: {
       // One merged shape, as the static map draws it: a quarter of the countries' vertices to tile
       // and keep, and no shared border stored twice. (Per-frame GPU time measured the same.)
-      [SOURCES.land]: { type: 'geojson', data: merge(geo, geo.objects.countries.geometries as never) },
-      [SOURCES.coast]: { type: 'geojson', data: mesh(geo, geo.objects.countries, (a, b) => a === b) },
-      [SOURCES.borders]: { type: 'geojson', data: mesh(geo, geo.objects.countries, (a, b) => a !== b) },
+      [SOURCES.land]: { type: 'geojson', data: feature(geography, basemap.land).geometry },
+      [SOURCES.coast]: { type: 'geojson', data: feature(geography, basemap.coast).geometry },
+      [SOURCES.borders]: { type: 'geojson', data: feature(geography, basemap.borders).geometry },
       // Claim ids are the feature ids the selection's feature state is keyed by.
       [SOURCES.flows]: { type: 'geojson', data: flowSourceData(story), promoteId: 'claimId' },
     },

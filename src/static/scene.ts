@@ -4,14 +4,13 @@
  * HTML, the browser re-renders it at the map's real size, and tests snapshot it.
  */
 import { geoPath, type GeoPermissibleObjects, type GeoStream } from 'd3-geo';
-import { merge, mesh } from 'topojson-client';
-import { presimplify, simplify } from 'topojson-simplify';
-import type { Objects, Topology } from 'topojson-specification';
+import { feature } from 'topojson-client';
+import type { Topology } from 'topojson-specification';
 import type { Feature, Geometry, LineString, MultiLineString, MultiPolygon, Point, Position } from 'geojson';
 import type { ClaimKind } from '../story/kinds.ts';
 import { arrowHeads, markers } from '../flows/render.ts';
 import type { CountryProperties, FlowProperties, FlowRole, LonLat, Story } from '../story/types.ts';
-import { projectionFor, TILE_SIZE, type Size, type View } from '../camera/view.ts';
+import { projectionFor, type Size, type View } from '../camera/view.ts';
 import { placeNames, type NamedPoint, type PlaceLabel, type SceneLabel } from '../camera/labels.ts';
 
 export type { PlaceLabel, SceneLabel };
@@ -28,12 +27,9 @@ interface Basemap {
 /** What a scene is drawn from, computed once per story. */
 export interface SceneSource {
   geography: Story['geography'];
-  /**
-   * The geography with Visvalingam weights, simplified anew for each zoom level; computed with
-   * the first basemap (a page taking over its prerendered map does not need it before).
-   */
-  weighted: Story['geography'] | null;
-  /** Basemaps by simplification level, so an animation does not simplify every frame. */
+  /** Land and borders as the build prepared them, with the points each zoom band keeps. */
+  basemap: Story['basemap'];
+  /** Basemaps decoded so far, by band index, so an animation does not decode every frame. */
   basemaps: Map<number, Basemap>;
   flows: Feature<Geometry, FlowProperties>[];
   heads: ReturnType<typeof arrowHeads>;
@@ -81,7 +77,7 @@ export function sceneSource(story: Story): SceneSource {
   const geo = story.geography;
   return {
     geography: geo,
-    weighted: null,
+    basemap: story.basemap,
     basemaps: new Map(),
     flows: story.flows.features,
     heads: arrowHeads(story.flows),
@@ -96,32 +92,58 @@ export function sceneSource(story: Story): SceneSource {
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
-/** Triangles smaller than this, in square pixels, are simplified away (Visvalingam). */
-const MIN_AREA_PX = 1;
+/**
+ * The band that draws a zoom: the last one starting at or below it, or the first (the coarsest)
+ * for a zoom below them all. Each band is simplified for the closest zoom it serves.
+ */
+export function bandIndex(bands: Story['basemap']['bands'], zoom: number): number {
+  let index = 0;
+  while (index + 1 < bands.length && bands[index + 1]!.minZoom <= zoom) index++;
+  return index;
+}
 
 /**
- * The basemap simplified for a zoom level: Natural Earth 1:50m has far more vertices than a
- * regional overview can show, and every one of them would be in the prerendered HTML. Zooms are
- * bucketed by half levels so that camera flights reuse a handful of basemaps.
+ * The geography's arcs with only the points a band keeps (every band keeps each arc's ends), in
+ * degrees: the build chose them (`build/basemap.ts`); here they are only read out.
+ */
+function bandArcs(geography: Story['geography'], detail: string, band: number): Position[][] {
+  const t = geography.transform;
+  const [kx, ky, dx, dy] = t ? [...t.scale, ...t.translate] : [1, 1, 0, 0];
+  // Letters name bands from `a` (see `PreparedBasemap.detail`).
+  const last = 'a'.charCodeAt(0) + band;
+  let k = 0;
+  return geography.arcs.map((arc) => {
+    const kept: Position[] = [];
+    let [x, y] = [0, 0];
+    arc.forEach((p, i) => {
+      // Quantized arcs are delta-encoded.
+      [x, y] = t ? [x + p[0]!, y + p[1]!] : [p[0]!, p[1]!];
+      const end = i === 0 || i === arc.length - 1;
+      if (end || detail.charCodeAt(k++) <= last) kept.push([x * kx + dx, y * ky + dy]);
+    });
+    return kept;
+  });
+}
+
+/**
+ * The basemap for a zoom level: the band's points of the build's land and borders. Natural Earth
+ * 1:50m has far more vertices than a regional overview can show, and every one of them would be
+ * in the prerendered HTML.
  */
 function basemapAt(source: SceneSource, zoom: number): Basemap {
-  const level = Math.round(zoom * 2) / 2;
-  let basemap = source.basemaps.get(level);
+  const band = bandIndex(source.basemap.bands, zoom);
+  let basemap = source.basemaps.get(band);
   if (!basemap) {
-    // Planar weights are in square degrees; a degree of longitude is this many pixels.
-    const pixelsPerDegree = (TILE_SIZE * 2 ** level) / 360;
-    source.weighted ??= presimplify(
-      structuredClone(source.geography) as unknown as Topology<Objects<object>>,
-    ) as unknown as Story['geography'];
-    const geo = simplify(
-      source.weighted as unknown as Topology<Objects<object>>,
-      MIN_AREA_PX / pixelsPerDegree ** 2,
-    ) as unknown as Story['geography'];
-    basemap = {
-      land: merge(geo, geo.objects.countries.geometries as never),
-      borders: mesh(geo, geo.objects.countries, (a, b) => a !== b),
+    const topology: Topology = {
+      type: 'Topology',
+      objects: {},
+      arcs: bandArcs(source.geography, source.basemap.detail, band),
     };
-    source.basemaps.set(level, basemap);
+    basemap = {
+      land: feature(topology, source.basemap.land).geometry,
+      borders: feature(topology, source.basemap.borders).geometry,
+    };
+    source.basemaps.set(band, basemap);
   }
   return basemap;
 }
@@ -131,9 +153,9 @@ const MIN_STEP = 0.7;
 
 /**
  * A stream filter on projected (pixel) coordinates that drops points closer than `MIN_STEP` to
- * the previous one kept. Natural Earth 1:50m has far more vertices than a regional overview can
- * show: this keeps the prerendered HTML small without a second, simplified geography. Each
- * line's last point is always kept, so rings stay closed.
+ * the previous one kept: where the band's simplification leaves points closer together than a
+ * screen shows, this keeps them out of the prerendered HTML. Each line's last point is always
+ * kept, so rings stay closed.
  */
 function pixelThinning(output: GeoStream): GeoStream {
   let x0 = 0;

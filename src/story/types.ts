@@ -5,7 +5,12 @@
  * Everything here is plain JSON, so a prepared story can be serialised into the bundle, published
  * as a file and compared in tests.
  */
-import type { Topology, GeometryCollection } from 'topojson-specification';
+import type {
+  Topology,
+  GeometryCollection,
+  MultiLineString as TopoMultiLineString,
+  MultiPolygon as TopoMultiPolygon,
+} from 'topojson-specification';
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { ClaimKind } from './kinds.ts';
 
@@ -165,6 +170,37 @@ export interface CountryProperties {
 
 export type RegionTopology = Topology<{ countries: GeometryCollection<CountryProperties> }>;
 
+/** A range of zooms the SVG map draws with one simplification of the basemap. */
+export interface BasemapBand {
+  /** The band serves zooms from here to the next band's `minZoom` (the first band, any zoom below too). */
+  minZoom: number;
+  /** The most detailed zoom it serves, which it is simplified for: about 1 px² (Visvalingam). */
+  detailZoom: number;
+}
+
+/**
+ * The basemap, prepared by the build (`build/basemap.ts`) so the browser merges, meshes and
+ * simplifies nothing: the land, the coast and the interior borders as TopoJSON objects over
+ * `geography`'s own arcs (at full detail they are what MapLibre draws), and which points of those
+ * arcs each zoom band of the SVG map keeps. Sharing the arcs costs about a character a point.
+ */
+export interface PreparedBasemap {
+  /** Coarsest first; they cover every zoom up to the reader's closest (`MAX_ZOOM`) without gaps. */
+  bands: BasemapBand[];
+  /**
+   * For every point of `geography.arcs` except each arc's two ends (which every band keeps), in
+   * order: the first band that keeps it, as a letter (`a` for the first band, `b` for the
+   * second…). The letter after the last band's marks a point only the full detail draws.
+   */
+  detail: string;
+  /** Every country merged into one shape: filled, its outline is the coast. */
+  land: TopoMultiPolygon;
+  /** The land's outline as lines (MapLibre strokes it; the SVG map strokes the land). */
+  coast: TopoMultiLineString;
+  /** Borders between two countries, each once. */
+  borders: TopoMultiLineString;
+}
+
 /** Everything the app needs, prepared at build time. */
 export interface Story {
   meta: StoryMeta;
@@ -173,4 +209,5 @@ export interface Story {
   places: Place[];
   flows: FlowCollection;
   geography: RegionTopology;
+  basemap: PreparedBasemap;
 }

@@ -43,7 +43,7 @@ for (const scheme of ['light', 'dark'] as const) {
     test('the classroom and the presenter view', async ({ page }) => {
       await page.goto('./?mode=present&step=4');
       await expect(page.locator('.present')).toHaveAttribute('data-step', '4');
-      await expect(page.locator('#map')).toHaveAttribute('data-state', 'idle', { timeout: 45_000 });
+      await mapIdle(page);
       expect(await violations(page)).toEqual([]);
       await page.goto('./?mode=presenter&step=4');
       await expect(page.locator('.presenter')).toBeVisible();

@@ -2,7 +2,7 @@
  * Classroom mode: a teacher steps through the claims with keys, a clicker, buttons or swipes;
  * the step is in the URL; a presenter view drives the presenting window and follows it.
  */
-import { test, expect, published, type ClaimMapHandle } from './fixtures';
+import { test, expect, mapIdle, mapSettled, published, type ClaimMapHandle } from './fixtures';
 import type { Page } from '@playwright/test';
 
 interface PublishedClaims {
@@ -54,7 +54,11 @@ test('every key steps as the help says, and nothing wraps', async ({ page }) => 
   await expect(page.locator('blockquote.sentence')).toHaveText(claim.quote);
   await expect(page.locator('blockquote.sentence')).toHaveCSS('font-size', /^(2[4-9]|[3-9]\d)(\.\d+)?px$/);
   // Its flow is the one highlighted: on the symbol layer and the SVG map, the others dimmed.
-  await expect(page.locator('#map .map-symbols .dimmed')).toHaveCount(1);
+  await expect(page.locator(`#map .static-map g.arc[data-claim="${claim.id}"]`).first()).toHaveAttribute(
+    'data-emphasis',
+    'selected',
+  );
+  await expect(page.locator(`#map .static-map g.arc[data-emphasis="other"]`).first()).toBeAttached();
 
   // Blank and show again, with B and with the clicker's full stop.
   await page.keyboard.press('b');
@@ -65,6 +69,11 @@ test('every key steps as the help says, and nothing wraps', async ({ page }) => 
   await expect(page.locator('.blackout')).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.locator('.blackout')).toHaveCount(0);
+  // While blanked, the first step key only shows the screen again, as presentation tools do.
+  await page.keyboard.press('b');
+  await page.keyboard.press('PageDown');
+  await expect(page.locator('.blackout')).toHaveCount(0);
+  await expectStep(page, 4);
 
   // Help lists the keys.
   await page.keyboard.press('?');
@@ -91,36 +100,115 @@ test('the buttons do it all too, and a reload keeps the step', async ({ page }) 
   await expectStep(page, 1);
   await page.getByRole('button', { name: 'Larger text' }).click();
   await page.getByRole('button', { name: 'High contrast' }).click();
-  await expect(page.locator('.present')).toHaveClass(/projector/);
+  await expect(page.locator('.present')).toHaveAttribute('data-theme', 'projector');
+  // The map takes the projector's palette too.
+  await expect(page.locator('#map')).toHaveAttribute('data-theme', 'projector');
   await page.goto('./?mode=present&step=5');
   await page.reload();
   await expectStep(page, 5);
   // The text size and theme are remembered: the only thing the page stores.
-  await expect(page.locator('.present')).toHaveClass(/projector/);
+  await expect(page.locator('.present')).toHaveAttribute('data-theme', 'projector');
   await expect(page.locator('.present')).toHaveAttribute('style', /--scale: 1\.1/);
 });
 
 test('odd step numbers in a link are clamped, not errors', async ({ page }) => {
+  const { claims } = await published<PublishedClaims>(page, 'data/claims.json');
   await page.goto('./?mode=present&step=999999');
-  await expect(page.locator('.present')).toHaveAttribute('data-step', /^\d+$/);
-  const last = await stepOf(page);
+  await expectStep(page, claims.length + 2);
+  await expect(page.getByRole('button', { name: 'Next →' })).toBeDisabled();
   await page.goto('./?mode=present&step=-4');
   await expectStep(page, 1);
-  expect(last).toBeGreaterThan(2);
 });
 
 test('with reduced motion, a step moves the camera without animating', async ({ page }) => {
   await page.goto('./?mode=present');
-  await expect(page.locator('#map')).toHaveAttribute('data-state', 'idle', { timeout: 45_000 });
+  await mapIdle(page);
+  const kabul = () =>
+    page.evaluate(() =>
+      (document.querySelector('#map .maplibre') as unknown as { claimMap: ClaimMapHandle }).claimMap.project([
+        69.17, 34.53,
+      ]),
+    );
+  const before = await kabul();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
-  // The camera jumps: the map is idle again at once, with no arrow drawn in.
-  await expect(page.locator('#map')).toHaveAttribute('data-state', 'idle');
+  await expect(page.locator('.present')).toHaveAttribute('data-step', '3');
+  // The camera jumps: two frames later it has moved, and a second later it is still there.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  const moved = await kabul();
+  expect(Math.hypot(moved[0] - before[0], moved[1] - before[1])).toBeGreaterThan(20);
+  await page.waitForTimeout(1000);
+  const later = await kabul();
+  expect(later[0]).toBeCloseTo(moved[0], 0);
+  expect(later[1]).toBeCloseTo(moved[1], 0);
+  // No arrow is drawn in.
   await expect(page.locator('#map .draw-in')).toBeHidden();
-  const ids = await page.evaluate(() =>
-    (document.querySelector('#map .maplibre') as unknown as { claimMap: ClaimMapHandle }).claimMap.renderedClaimIds(),
-  );
-  expect(ids.length).toBeGreaterThan(0);
+});
+
+test('once the map has the focus, every step key still steps, and Shift + arrows pan the map', async ({ page }) => {
+  await page.goto('./?mode=present&step=3');
+  await expectStep(page, 3);
+  // A teacher clicks the map (the zoomable one, once it is there), then uses the keyboard or a clicker.
+  await mapIdle(page);
+  const canvas = page.locator('#map .maplibregl-canvas');
+  await canvas.click({ position: { x: 20, y: 20 } });
+  await expect(canvas).toBeFocused();
+  const kabul = () =>
+    page.evaluate(() =>
+      (document.querySelector('#map .maplibre') as unknown as { claimMap: ClaimMapHandle }).claimMap.project([
+        69.17, 34.53,
+      ]),
+    );
+  await mapSettled(page);
+  const atStep3 = await kabul();
+  let step = 3;
+  for (const [key, change] of [
+    ['ArrowRight', 1],
+    ['PageDown', 1],
+    ['Space', 1],
+    ['Enter', 1],
+    ['ArrowLeft', -1],
+    ['PageUp', -1],
+    ['Backspace', -1],
+    ['ArrowLeft', -1],
+  ] as const) {
+    await page.keyboard.press(key);
+    step += change;
+    await expectStep(page, step);
+  }
+  const { claims } = await published<PublishedClaims>(page, 'data/claims.json');
+  await page.keyboard.press('End');
+  await expectStep(page, claims.length + 2);
+  await page.keyboard.press('Home');
+  await expectStep(page, 1);
+  await page.keyboard.press('4');
+  await page.keyboard.press('Enter');
+  await expectStep(page, 4);
+  await page.keyboard.press('ArrowLeft');
+  await expectStep(page, 3);
+  // The step keys moved the lesson, not the map: back at step 3, the camera is where step 3 put it.
+  await expect(canvas).toBeFocused();
+  await mapSettled(page);
+  const back = await kabul();
+  expect(back[0]).toBeCloseTo(atStep3[0], 0);
+  expect(back[1]).toBeCloseTo(atStep3[1], 0);
+  // Shift + arrow pans the map by 100 px, and leaves the step alone.
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect.poll(async () => Math.round((await kabul())[0])).toBe(Math.round(back[0] - 100));
+  expect((await kabul())[1]).toBeCloseTo(back[1], 0);
+  await expectStep(page, 3);
+});
+
+test('a lesson of chosen claims presents just those, in that order', async ({ page }) => {
+  const { claims } = await published<PublishedClaims>(page, 'data/claims.json');
+  const [a, b] = [claims[5]!, claims[1]!];
+  await page.goto(`./?mode=present&claim=${a.id},${b.id}`);
+  await expect(page.locator('.progress')).toHaveText('1 / 4');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(a.caption);
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(b.caption);
+  await expect(page).toHaveURL(new RegExp(`claim=${a.id},${b.id}`));
 });
 
 test('a swipe steps on a touch screen', async ({ browser }) => {
@@ -145,6 +233,17 @@ test('a swipe steps on a touch screen', async ({ browser }) => {
   await swipe(200, 600);
   await expect(page.locator('.present')).toHaveAttribute('data-step', '2');
   await context.close();
+});
+
+test('a presenter view opened from its own address joins the room’s step', async ({ page, context }) => {
+  await page.goto('./?mode=present&step=5');
+  await expectStep(page, 5);
+  const presenter = await context.newPage();
+  await presenter.goto('./?mode=presenter');
+  await expect(presenter.locator('.presenter')).toHaveAttribute('data-step', '5');
+  // Its first key moves on from there, not from step 1.
+  await presenter.keyboard.press('ArrowRight');
+  await expectStep(page, 6);
 });
 
 test('the presenter view drives the presenting window, and follows it', async ({ page, context }) => {

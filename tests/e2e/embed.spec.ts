@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, appReady, serveDist, FAKE_HOST as HOST } from './fixtures';
+import { test, expect, appReady, mapIdle, serveDist, FAKE_HOST as HOST } from './fixtures';
 import { embedSnippet } from '../../src/embed/snippet';
 
 async function hostPage(page: Page, embedBase: string, body: string) {
@@ -103,7 +103,7 @@ test('a wheel over the embedded map scrolls the host page', async ({ page }) => 
     `<iframe id="map-embed" src="${base}embed.html" title="Embed" style="width: 100%; height: 700px; border: 0"></iframe>`,
   );
   const frame = page.frameLocator('#map-embed');
-  await expect(frame.locator('#map')).toHaveAttribute('data-state', 'idle', { timeout: 45_000 });
+  await mapIdle(frame);
   const box = (await frame.locator('#map').boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   const before = await page.evaluate(() => window.scrollY);
@@ -145,7 +145,7 @@ test('the site works from a sub-path: every request succeeds, in every view', as
   await serveDist(page, prefix);
   for (const path of ['', '?claim=ttp-pakistan', 'embed.html?claim=drugs', '?mode=present&step=3']) {
     await page.goto(`${HOST}${prefix}${path}`);
-    await expect(page.locator('#map')).toHaveAttribute('data-state', 'idle', { timeout: 45_000 });
+    await mapIdle(page);
   }
   // The data links resolve under the sub-path too.
   await page.goto(`${HOST}${prefix}`);

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type FrameLocator, type Page } from '@playwright/test';
 import { CONTENT_TYPES } from '../support';
 
 /**
@@ -51,11 +51,25 @@ export const test = base.extend<{ guard: Guard }>({
 
 export { expect };
 
-/** Waits until MapLibre has taken over from the SVG map and finished drawing (no fixed sleeps). */
-export async function mapIdle(page: Page): Promise<void> {
+/**
+ * Shows intent on the map as a reader would, by pointing at it: where the screen is large enough,
+ * that is what starts MapLibre (map/policy.ts). Waits for the app first: before it, nothing
+ * listens. In a frame, give the frame's locator.
+ */
+export async function showIntent(page: Page | FrameLocator): Promise<void> {
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
+  await page.locator('#map').hover();
+}
+
+/**
+ * Points at the map, then waits until MapLibre has taken over from the SVG map and finished
+ * drawing (no fixed sleeps). On a small screen, press "Zoom and pan" first.
+ */
+export async function mapIdle(page: Page | FrameLocator): Promise<void> {
+  await showIntent(page);
   // Software WebGL on a busy 2-core machine can take a while: wait on state, generously.
   await expect(page.locator('#map')).toHaveAttribute('data-state', 'idle', { timeout: 45_000 });
-  await page.waitForFunction(() => 'claimMap' in (document.querySelector('#map .maplibre') ?? {}));
+  await expect.poll(() => page.locator('#map .maplibre').evaluate((el) => 'claimMap' in el)).toBe(true);
 }
 
 /** Waits until the app's script has taken over the prerendered page (its controls respond). */

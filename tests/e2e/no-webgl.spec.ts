@@ -2,7 +2,7 @@
  * A browser without WebGL (`--disable-webgl`): MapLibre never loads, the SVG map stays, and
  * everything a reader does still works on it.
  */
-import { test, expect, published } from './fixtures';
+import { test, expect, published, showIntent } from './fixtures';
 import { launchOptions } from './browser';
 
 interface PublishedClaims {
@@ -14,6 +14,8 @@ test.use({ launchOptions: launchOptions(['--disable-webgl', '--disable-3d-apis']
 test('the SVG map stays and selection works on it', async ({ page }) => {
   const { claims } = await published<PublishedClaims>(page, 'data/claims.json');
   await page.goto('./');
+  // A pointer over the map is what would start MapLibre.
+  await showIntent(page);
   await expect(page.locator('#map')).toHaveAttribute('data-state', 'fallback');
   await expect(page.locator('#map .static-map > svg')).toBeVisible();
   await expect(page.locator('#map canvas')).toHaveCount(0);
@@ -23,7 +25,9 @@ test('the SVG map stays and selection works on it', async ({ page }) => {
   await page.locator(`#map .static-map > svg g.arc[data-claim="${claim.id}"]`).first().dispatchEvent('click');
   await expect(page.locator(`[data-claim-card="${claim.id}"]`)).toBeVisible();
   await expect(page.locator(`#sentence-p${claim.paragraph}s${claim.sentence}`)).toBeInViewport();
-  await expect(page.locator(`#map .static-map > svg g.arc.on[data-claim="${claim.id}"]`).first()).toBeVisible();
+  await expect(
+    page.locator(`#map .static-map > svg g.arc[data-emphasis="selected"][data-claim="${claim.id}"]`).first(),
+  ).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`claim=${claim.id}`));
 
   // A sentence click moves the SVG camera to frame its claim.
@@ -36,21 +40,23 @@ test('the classroom steps and the embed works on the SVG map', async ({ page }) 
   // Step 5 is the fourth claim, an arrow claim.
   await page.goto('./?mode=present&step=4');
   await expect(page.locator('.present')).toHaveAttribute('data-step', '4');
+  await showIntent(page);
   await expect(page.locator('#map')).toHaveAttribute('data-state', 'fallback');
   await page.keyboard.press('ArrowRight');
   await expect(page.locator('.present')).toHaveAttribute('data-step', '5');
-  const id = await page.locator('#map .static-map g.arc.on').first().getAttribute('data-claim');
+  const id = await page.locator('#map .static-map g.arc[data-emphasis="selected"]').first().getAttribute('data-claim');
   expect(id).toBeTruthy();
   await expect(page.locator('.visually-hidden[aria-live]').last()).toContainText(
     /^Step 5 of \d+: .+ From .+ to .+\. The article says: /,
   );
 
   await page.goto('./embed.html?claim=ttp-pakistan,drugs');
+  await showIntent(page);
   await expect(page.locator('#map')).toHaveAttribute('data-state', 'fallback');
   await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
   await page.locator('select').selectOption('drugs');
   await expect(page.locator('[data-claim-card="drugs"]')).toBeVisible();
-  await expect(page.locator('#map .map-symbols .marker.on[data-claim="drugs"]')).toBeAttached();
+  await expect(page.locator('#map .map-symbols .marker[data-emphasis="selected"][data-claim="drugs"]')).toBeAttached();
 });
 
 test('on a phone, asking for the zoomable map says why there is none, and the SVG map keeps working', async ({
@@ -69,5 +75,11 @@ test('on a phone, asking for the zoomable map says why there is none, and the SV
   await expect(page.locator('#map')).toBeFocused();
   await expect(page.locator('#map')).toHaveAccessibleDescription(/cannot be zoomed/);
   await page.locator('button.badge').first().click();
-  await expect(page.locator('#map .static-map > svg g.arc.on, #map .static-map > svg .on').first()).toBeAttached();
+  await expect(
+    page
+      .locator(
+        '#map .static-map > svg g.arc[data-emphasis="selected"], #map .static-map > svg [data-emphasis="selected"]',
+      )
+      .first(),
+  ).toBeAttached();
 });

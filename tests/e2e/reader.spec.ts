@@ -291,7 +291,7 @@ test.describe('on a phone', () => {
     const map = page.locator('#map');
     await expect(map).toHaveAttribute('data-state', 'standby');
     // Selection works on the SVG map alone, and nothing of MapLibre has been fetched.
-    await expect(page.locator('.static-map g.arc.on[data-claim="ttp-pakistan"]')).toHaveCount(1);
+    await expect(page.locator('.static-map g.arc[data-emphasis="selected"][data-claim="ttp-pakistan"]')).toHaveCount(1);
     expect(requested.filter((path) => path.includes('maplibre'))).toEqual([]);
     const zoom = page.getByRole('button', { name: 'Zoom and pan' });
     await zoom.focus();

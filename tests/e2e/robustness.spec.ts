@@ -51,10 +51,12 @@ test('a lost WebGL context hands the map back to the SVG, and selection keeps wo
   });
   await expect(page.locator('#map')).toHaveAttribute('data-state', 'fallback');
   await expect(page.locator('#map .static-layer')).toBeVisible();
-  await expect(page.locator('#map .static-map g.arc.on[data-claim="ttp-pakistan"]').first()).toBeAttached();
+  await expect(
+    page.locator('#map .static-map g.arc[data-emphasis="selected"][data-claim="ttp-pakistan"]').first(),
+  ).toBeAttached();
   await page.locator('button.badge[data-claim="drugs"]').click();
   await expect(page.locator('[data-claim-card="drugs"]')).toBeVisible();
-  await expect(page.locator('#map .map-symbols .marker.on[data-claim="drugs"]')).toBeAttached();
+  await expect(page.locator('#map .map-symbols .marker[data-emphasis="selected"][data-claim="drugs"]')).toBeAttached();
 });
 
 test('a thousand step changes leave no extra listeners or map layers behind', async ({ page }) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loaderScript } from '../../src/build/prerender';
-import { loadsAtOnce, type LoadEnvironment } from '../../src/map/policy';
+import { preloadsMap, type LoadEnvironment } from '../../src/map/policy';
 
 const PHONE = '(max-width: 52rem)';
 
@@ -78,13 +78,13 @@ describe('the inline loader', () => {
     expect(page.scripts()).toEqual(['script ./assets/main.js']);
   });
 
-  it('fetches MapLibre alongside the app exactly where the app loads it at once', () => {
+  it('fetches MapLibre alongside the app exactly where a gesture on the map starts it', () => {
     for (const environment of [{ width: 1280 }, { width: 390 }, { width: 1280, saveData: true }, { width: 601 }]) {
       const page = stagePage(environment, { parsed: true });
       page.runTimers();
       const preloads = page.added.filter((e) => e.startsWith('modulepreload'));
       expect(preloads, JSON.stringify(environment)).toEqual(
-        loadsAtOnce(environment) ? ['modulepreload ./assets/maplibre-gl.js'] : [],
+        preloadsMap(environment) ? ['modulepreload ./assets/maplibre-gl.js'] : [],
       );
     }
   });

@@ -1,10 +1,25 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import type { MultiLineString } from 'geojson';
+import { geoArea } from 'd3-geo';
+import { feature, merge, mesh } from 'topojson-client';
+import { presimplify, simplify } from 'topojson-simplify';
+import type { Objects, Topology } from 'topojson-specification';
 import { MARKER_RING } from '../../src/flows/render';
-import { renderScene, renderSymbols, sceneSource, type Scene } from '../../src/static/scene';
-import { fitView, TILE_SIZE, uniformPadding, webMercatorPixel, type Size, type View } from '../../src/camera/view';
+import { bandIndex, renderBasemap, renderScene, renderSymbols, sceneSource, type Scene } from '../../src/static/scene';
+import {
+  constrainView,
+  fitView,
+  MAX_ZOOM,
+  TILE_SIZE,
+  uniformPadding,
+  webMercatorPixel,
+  type Size,
+  type View,
+} from '../../src/camera/view';
 import { readStoryFiles } from '../../src/build/plugin';
 import { prepareStory } from '../../src/build/prepare';
+import { BAND_WIDTH, minWeight, SMALLEST_MAP } from '../../src/build/basemap';
 import type { LonLat, Story } from '../../src/story/types';
 
 const story = prepareStory(readStoryFiles('data'));
@@ -241,7 +256,7 @@ describe('renderScene at the overview of the real story', () => {
 });
 
 describe('renderScene from one source at several zooms', () => {
-  it('reuses a basemap for the same half level and adds one for another', () => {
+  it('reuses a basemap within a zoom band and adds one for another', () => {
     const source = sceneSource(story);
     expect(source.basemaps.size).toBe(0);
     const first = renderScene(source, overview, SIZE);
@@ -283,9 +298,89 @@ describe('renderScene from one source at several zooms', () => {
   });
 
   it('does not leave the source’s geography changed', () => {
-    const before = JSON.stringify(story.geography);
+    const before = JSON.stringify([story.geography, story.basemap]);
     renderScene(sceneSource(story), overview, SIZE);
-    expect(JSON.stringify(story.geography)).toBe(before);
+    expect(JSON.stringify([story.geography, story.basemap])).toBe(before);
+  });
+});
+
+describe('the basemap the build prepares', () => {
+  for (const [name, s] of [
+    ['the real story', story],
+    ['the fixture story', fixture],
+  ] as const) {
+    const { bands } = s.basemap;
+    const geo = s.geography as unknown as Topology<Objects<object>>;
+
+    it(`has a band for every zoom from the lowest any map reaches to the closest, for ${name}`, () => {
+      const lowest = constrainView({ center: [0, 0], zoom: -Infinity }, SMALLEST_MAP, s.meta.region.maxBounds).zoom;
+      expect(bands[0]!.minZoom).toBeLessThanOrEqual(lowest);
+      expect(bands[bands.length - 1]!.detailZoom).toBe(MAX_ZOOM);
+      bands.forEach((band, i) => {
+        expect(band.detailZoom - band.minZoom).toBe(BAND_WIDTH);
+        if (i > 0) expect(band.minZoom).toBe(bands[i - 1]!.detailZoom);
+      });
+      // Every zoom gets a band simplified for that zoom or at most a band's width closer, never coarser.
+      for (let zoom = lowest; zoom <= MAX_ZOOM; zoom += 0.01) {
+        const band = bands[bandIndex(bands, zoom)]!;
+        expect(band.detailZoom, `zoom ${zoom}`).toBeGreaterThanOrEqual(zoom);
+        expect(band.detailZoom - zoom, `zoom ${zoom}`).toBeLessThanOrEqual(BAND_WIDTH + 1e-9);
+      }
+      expect(bandIndex(bands, lowest - 3)).toBe(0);
+      expect(bandIndex(bands, MAX_ZOOM)).toBe(bands.length - 1);
+    });
+
+    it(`keeps more detail in each band than in the one below, for ${name}`, () => {
+      // A letter per point but the arcs' ends: the first band that keeps it.
+      const points = s.geography.arcs.reduce((n, arc) => n + arc.length - 2, 0);
+      expect(s.basemap.detail).toHaveLength(points);
+      const kept = bands.map((_, i) => [...s.basemap.detail].filter((c) => c.charCodeAt(0) <= 97 + i).length);
+      kept.forEach((n, i) => i > 0 && expect(n).toBeGreaterThanOrEqual(kept[i - 1]!));
+      expect(kept[kept.length - 1]!).toBeGreaterThan(kept[0]! * 4);
+      expect(kept[kept.length - 1]!).toBeLessThanOrEqual(points);
+    });
+
+    it(`draws each band as Visvalingam at 1 px² for its closest zoom, merged and meshed, for ${name}`, () => {
+      const source = sceneSource(s);
+      const weighted = presimplify(structuredClone(geo));
+      for (const i of [0, Math.floor(bands.length / 2), bands.length - 1]) {
+        const band = bands[i]!;
+        renderBasemap(source, { center: s.meta.region.overview.slice(0, 2) as LonLat, zoom: band.minZoom }, SIZE);
+        const simple = simplify(weighted, minWeight(band.detailZoom)) as unknown as Story['geography'];
+        const countries = simple.objects.countries;
+        const drawn = source.basemaps.get(i)!;
+        expect(drawn.land, `band ${i}`).toEqual(merge(simple, countries.geometries as never));
+        expect(drawn.borders, `band ${i}`).toEqual(mesh(simple, countries, (a, b) => a !== b));
+      }
+    });
+
+    it(`merges every country into the land, with the countries' area, for ${name}`, () => {
+      const countries = feature(s.geography, s.geography.objects.countries);
+      const countryArea = countries.features.reduce((sum, f) => sum + geoArea(f), 0);
+      const land = feature(s.geography, s.basemap.land).geometry;
+      expect(geoArea(land) / countryArea).toBeCloseTo(1, 6);
+      const source = sceneSource(s);
+      for (const zoom of [bands[0]!.minZoom, 4, MAX_ZOOM]) {
+        renderBasemap(source, { center: s.meta.region.overview.slice(0, 2) as LonLat, zoom }, SIZE);
+        const drawn = source.basemaps.get(bandIndex(bands, zoom))!.land;
+        expect(geoArea(drawn) / countryArea, `zoom ${zoom}`).toBeCloseTo(1, 1);
+      }
+      // The coast and the borders are the mesh of the countries, split by how many countries share a line.
+      expect(feature(s.geography, s.basemap.coast).geometry).toEqual(
+        mesh(s.geography, s.geography.objects.countries, (a, b) => a === b),
+      );
+      expect(feature(s.geography, s.basemap.borders).geometry).toEqual(
+        mesh(s.geography, s.geography.objects.countries, (a, b) => a !== b),
+      );
+      expect(land).toEqual(merge(s.geography, s.geography.objects.countries.geometries as never));
+    });
+  }
+
+  it('is drawn in the browser without merging, meshing or simplifying', () => {
+    for (const file of ['src/static/scene.ts', 'src/map/style.ts']) {
+      const code = readFileSync(file, 'utf8');
+      expect(code, file).not.toMatch(/topojson-simplify|\b(merge|mesh|mergeArcs|meshArcs|presimplify|simplify)\(/);
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyStep, clampStep, commandForKey, KEY_HELP, stepsFor } from '../../src/state/steps';
+import { applyStep, clampStep, stepsFor } from '../../src/state/steps';
+import { commandForKey, KEY_HELP } from '../../src/state/keys';
 import { readStoryFiles } from '../../src/build/plugin';
 import { prepareStory } from '../../src/build/prepare';
 
@@ -42,37 +43,60 @@ describe('applyStep', () => {
 describe('commandForKey', () => {
   it('steps forward on the keys a keyboard and a presentation clicker send', () => {
     for (const key of ['ArrowRight', ' ', 'PageDown', 'Enter'])
-      expect(commandForKey(key, ''), key).toEqual({ type: 'next' });
+      expect(commandForKey({ key }, ''), key).toEqual({ type: 'next' });
   });
 
   it('steps back on ArrowLeft, PageUp and Backspace', () => {
     for (const key of ['ArrowLeft', 'PageUp', 'Backspace'])
-      expect(commandForKey(key, ''), key).toEqual({ type: 'previous' });
+      expect(commandForKey({ key }, ''), key).toEqual({ type: 'previous' });
   });
 
   it('goes to a typed number on Enter, and steps forward when none was typed', () => {
-    expect(commandForKey('7', '')).toEqual({ type: 'digit', digit: '7' });
-    expect(commandForKey('Enter', '12')).toEqual({ type: 'goto', step: 12 });
+    expect(commandForKey({ key: '7' }, '')).toEqual({ type: 'digit', digit: '7' });
+    expect(commandForKey({ key: 'Enter' }, '12')).toEqual({ type: 'goto', step: 12 });
   });
 
   it('knows Home, End, F, B, the clicker’s full stop, Escape and ?', () => {
-    expect(commandForKey('Home', '')).toEqual({ type: 'first' });
-    expect(commandForKey('End', '')).toEqual({ type: 'last' });
-    expect(commandForKey('f', '')).toEqual({ type: 'fullscreen' });
-    expect(commandForKey('F', '')).toEqual({ type: 'fullscreen' });
-    expect(commandForKey('b', '')).toEqual({ type: 'blackout' });
-    expect(commandForKey('.', '')).toEqual({ type: 'blackout' });
-    expect(commandForKey('Escape', '')).toEqual({ type: 'escape' });
-    expect(commandForKey('?', '')).toEqual({ type: 'help' });
+    expect(commandForKey({ key: 'Home' }, '')).toEqual({ type: 'first' });
+    expect(commandForKey({ key: 'End' }, '')).toEqual({ type: 'last' });
+    expect(commandForKey({ key: 'f' }, '')).toEqual({ type: 'fullscreen' });
+    expect(commandForKey({ key: 'F' }, '')).toEqual({ type: 'fullscreen' });
+    expect(commandForKey({ key: 'b' }, '')).toEqual({ type: 'blackout' });
+    expect(commandForKey({ key: '.' }, '')).toEqual({ type: 'blackout' });
+    expect(commandForKey({ key: 'Escape' }, '')).toEqual({ type: 'escape' });
+    expect(commandForKey({ key: '?' }, '')).toEqual({ type: 'help' });
   });
 
   it('ignores other keys', () => {
-    for (const key of ['a', 'Tab', 'Shift', 'ArrowUp', 'x']) expect(commandForKey(key, ''), key).toBeNull();
+    for (const key of ['a', 'Tab', 'Shift', 'ArrowUp', 'x']) expect(commandForKey({ key }, ''), key).toBeNull();
+  });
+
+  it('leaves keys with Ctrl, Cmd or Alt to the browser, and Shift + arrows to the map', () => {
+    expect(commandForKey({ key: 'ArrowRight', shiftKey: true }, '')).toBeNull();
+    expect(commandForKey({ key: 'ArrowLeft', shiftKey: true }, '')).toBeNull();
+    expect(commandForKey({ key: 'ArrowRight', ctrlKey: true }, '')).toBeNull();
+    expect(commandForKey({ key: 'r', metaKey: true }, '')).toBeNull();
+    expect(commandForKey({ key: 'PageDown', altKey: true }, '')).toBeNull();
+    // Shift is how some keyboards type `?`.
+    expect(commandForKey({ key: '?', shiftKey: true }, '')).toEqual({ type: 'help' });
   });
 
   it('has help for every command it knows', () => {
     const help = KEY_HELP.map(([keys]) => keys).join(' ');
-    for (const word of ['Space', 'Page Down', 'Page Up', 'Backspace', 'Home', 'End', 'Enter', 'F', 'B', 'Esc', '?']) {
+    for (const word of [
+      'Space',
+      'Page Down',
+      'Page Up',
+      'Backspace',
+      'Home',
+      'End',
+      'Enter',
+      'F',
+      'B',
+      'Esc',
+      '?',
+      'Shift + arrows',
+    ]) {
       expect(help).toContain(word);
     }
   });

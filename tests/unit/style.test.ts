@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { GeoJSONSourceSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import type { FeatureCollection, MultiPolygon } from 'geojson';
+import type { FeatureCollection, MultiLineString, MultiPolygon } from 'geojson';
 import { geoArea } from 'd3-geo';
 import { feature } from 'topojson-client';
 import { buildStyle, CLAIM_LAYERS, flowSourceData, SOURCES } from '../../src/map/style';
@@ -109,6 +109,21 @@ describe('buildStyle', () => {
     expect(fill.paint['fill-antialias']).toBe(false);
     expect(data(SOURCES.flows).features).toHaveLength(story.flows.features.length);
   });
+
+  for (const [name, s] of stories) {
+    it(`draws the land, coast and borders the build prepared, at full detail, for ${name}`, () => {
+      const style = buildStyle(s);
+      const data = (id: string) => (style.sources[id] as GeoJSONSourceSpecification).data;
+      expect(data(SOURCES.land)).toEqual(feature(s.geography, s.basemap.land).geometry);
+      expect(data(SOURCES.coast)).toEqual(feature(s.geography, s.basemap.coast).geometry);
+      expect(data(SOURCES.borders)).toEqual(feature(s.geography, s.basemap.borders).geometry);
+      // Full detail: every point of the geography's arcs is drawn by the coast or the borders.
+      const points = (lines: MultiLineString) => lines.coordinates.reduce((n, l) => n + l.length, 0);
+      const [coast, borders] = [data(SOURCES.coast), data(SOURCES.borders)] as [MultiLineString, MultiLineString];
+      const arcPoints = s.geography.arcs.reduce((n, arc) => n + arc.length, 0);
+      expect(points(coast) + points(borders)).toBeGreaterThanOrEqual(arcPoints - s.geography.arcs.length);
+    });
+  }
 });
 
 describe('flowSourceData', () => {

@@ -1,71 +1,89 @@
+/**
+ * One address schema for every view: parse and serialize, a round-trip property, and hostile
+ * input that never breaks the page.
+ */
 import { describe, expect, it } from 'vitest';
-import { parseUrl, serializeUrl } from '../../src/state/url';
+import fc from 'fast-check';
+import { addressUrl, defaultAddress, MODES, parseAddress, serializeAddress, type Address } from '../../src/state/url';
 
 const KNOWN = ['russia-upgrade', 'taliban-rule', 'ttp-pakistan', 'iran-border'];
+const claimsOf = (search: string) => parseAddress(search, KNOWN).address.claims;
 
-describe('parseUrl', () => {
-  it('selects a claim named in the URL', () => {
-    expect(parseUrl('?claim=ttp-pakistan', KNOWN)).toEqual({ state: { claims: ['ttp-pakistan'] }, unknown: [] });
+describe('parseAddress', () => {
+  it('opens the reader on the overview when the URL asks for nothing', () => {
+    expect(parseAddress('', KNOWN)).toEqual({ address: defaultAddress('read'), unknown: [] });
+    expect(parseAddress('', KNOWN, 'embed').address).toEqual(defaultAddress('embed'));
   });
 
-  it('accepts the query string with or without its question mark', () => {
-    expect(parseUrl('claim=iran-border', KNOWN).state.claims).toEqual(['iran-border']);
+  it('selects a claim named in the URL, with or without the question mark', () => {
+    expect(claimsOf('?claim=ttp-pakistan')).toEqual(['ttp-pakistan']);
+    expect(claimsOf('claim=iran-border')).toEqual(['iran-border']);
+    expect(claimsOf('?claim=')).toEqual([]);
+    expect(claimsOf('?claim=,,%20,')).toEqual([]);
   });
 
-  it('selects nothing when the URL names no claim', () => {
-    expect(parseUrl('', KNOWN)).toEqual({ state: { claims: [] }, unknown: [] });
-    expect(parseUrl('?mode=embed', KNOWN)).toEqual({ state: { claims: [] }, unknown: [] });
-    expect(parseUrl('?claim=', KNOWN)).toEqual({ state: { claims: [] }, unknown: [] });
-    expect(parseUrl('?claim=,,%20,', KNOWN)).toEqual({ state: { claims: [] }, unknown: [] });
+  it('keeps several comma-separated claims in the order asked, once each, repeated parameters merged', () => {
+    expect(claimsOf('?claim=iran-border,russia-upgrade,iran-border')).toEqual(['iran-border', 'russia-upgrade']);
+    expect(claimsOf('?claim=iran-border%2Crussia-upgrade')).toEqual(['iran-border', 'russia-upgrade']);
+    expect(claimsOf('?claim=ttp-pakistan&claim=taliban-rule')).toEqual(['ttp-pakistan', 'taliban-rule']);
+    expect(claimsOf('?claim=%20ttp-pakistan%20,+iran-border')).toEqual(['ttp-pakistan', 'iran-border']);
   });
 
-  it('selects several comma-separated claims, in the story order, once each', () => {
-    expect(parseUrl('?claim=iran-border,russia-upgrade,iran-border', KNOWN).state.claims).toEqual([
-      'russia-upgrade',
-      'iran-border',
-    ]);
-    expect(parseUrl('?claim=iran-border%2Crussia-upgrade', KNOWN).state.claims).toEqual([
-      'russia-upgrade',
-      'iran-border',
-    ]);
+  it('reads the mode, the page’s own when absent or unknown', () => {
+    expect(parseAddress('?mode=present', KNOWN).address.mode).toBe('present');
+    expect(parseAddress('?mode=presenter&step=2', KNOWN).address.mode).toBe('presenter');
+    expect(parseAddress('?mode=<script>', KNOWN).address.mode).toBe('read');
+    expect(parseAddress('?mode=read', KNOWN, 'embed').address.mode).toBe('read');
+    expect(parseAddress('?mode=nonsense', KNOWN, 'embed').address.mode).toBe('embed');
   });
 
-  it('merges repeated claim parameters', () => {
-    expect(parseUrl('?claim=ttp-pakistan&claim=taliban-rule', KNOWN).state.claims).toEqual([
-      'taliban-rule',
-      'ttp-pakistan',
-    ]);
+  it('reads a step as a whole number from 1, or none', () => {
+    const step = (s: string) => parseAddress(s, KNOWN).address.step;
+    expect(step('?step=4')).toBe(4);
+    expect(step('?step=0')).toBe(1);
+    for (const bad of ['', '?step=', '?step=-4', '?step=2.5', '?step=abc', '?step=1e3', '?step=9999999'])
+      expect(step(bad), bad).toBeNull();
   });
 
-  it('tolerates spaces around ids', () => {
-    expect(parseUrl('?claim=%20ttp-pakistan%20,+iran-border', KNOWN).state.claims).toEqual([
-      'ttp-pakistan',
-      'iran-border',
+  it('reads an autoplay interval between 3 s and 10 min', () => {
+    const autoplay = (s: string) => parseAddress(s, KNOWN).address.autoplay;
+    expect(autoplay('?autoplay=10')).toBe(10);
+    expect(autoplay('?autoplay=1')).toBe(3);
+    expect(autoplay('?autoplay=99999')).toBe(600);
+    expect(autoplay('?autoplay=fast')).toBeNull();
+  });
+
+  it('reads the embed’s theme, key and text, with words people type', () => {
+    const a = parseAddress('?theme=dark&legend=no&text=1', KNOWN, 'embed').address;
+    expect([a.theme, a.legend, a.text]).toEqual(['dark', false, true]);
+    const b = parseAddress('?theme=purple&legend=maybe&text=', KNOWN, 'embed').address;
+    expect([b.theme, b.legend, b.text]).toEqual(['auto', true, false]);
+  });
+
+  it('keeps the parameters it does not own, in order', () => {
+    expect(parseAddress('?utm_source=x&claim=ttp-pakistan&lang=en', KNOWN).address.extra).toEqual([
+      ['utm_source', 'x'],
+      ['lang', 'en'],
     ]);
   });
 
   it('reports ids the story does not have, and keeps the known ones', () => {
-    expect(parseUrl('?claim=atlantis,ttp-pakistan,Taliban-Rule', KNOWN)).toEqual({
-      state: { claims: ['ttp-pakistan'] },
+    expect(parseAddress('?claim=atlantis,ttp-pakistan,Taliban-Rule', KNOWN)).toMatchObject({
+      address: { claims: ['ttp-pakistan'] },
       unknown: ['atlantis', 'Taliban-Rule'],
     });
   });
 
-  it('shortens a long unknown id before echoing it', () => {
-    const { unknown } = parseUrl(`?claim=${'a'.repeat(100)}`, KNOWN);
-    expect(unknown).toEqual([`${'a'.repeat(60)}…`]);
-  });
-
-  it('replaces control characters in unknown ids', () => {
-    const { state, unknown } = parseUrl('?claim=bad%00id%07%1Bx,ttp-pakistan', KNOWN);
-    expect(state.claims).toEqual(['ttp-pakistan']);
+  it('shortens a long unknown id, and replaces control characters, before echoing it', () => {
+    expect(parseAddress(`?claim=${'a'.repeat(100)}`, KNOWN).unknown).toEqual([`${'a'.repeat(60)}…`]);
+    const { address, unknown } = parseAddress('?claim=bad%00id%07%1Bx,ttp-pakistan', KNOWN);
+    expect(address.claims).toEqual(['ttp-pakistan']);
     expect(unknown).toEqual(['bad\uFFFDid\uFFFD\uFFFDx']);
-    expect(unknown.join('')).not.toMatch(/\p{Cc}/u);
   });
 
   it('does not take an id that only differs by a control character for a known one', () => {
-    const { state, unknown } = parseUrl('?claim=ttp-pakistan%00', KNOWN);
-    expect(state.claims).toEqual([]);
+    const { address, unknown } = parseAddress('?claim=ttp-pakistan%00', KNOWN);
+    expect(address.claims).toEqual([]);
     expect(unknown).toEqual(['ttp-pakistan\uFFFD']);
   });
 
@@ -93,117 +111,99 @@ describe('parseUrl', () => {
     ];
 
     it.each(hostile.map((s) => [s.length > 60 ? `${s.slice(0, 57)}...` : s, s]))(
-      'never throws and selects only known claims: %s',
+      'never throws and keeps only known claims: %s',
       (_label, search) => {
-        const parsed = parseUrl(search, KNOWN);
-        expect(Array.isArray(parsed.state.claims)).toBe(true);
-        for (const id of parsed.state.claims) expect(KNOWN).toContain(id);
-        expect(new Set(parsed.state.claims).size).toBe(parsed.state.claims.length);
-        for (const id of parsed.unknown) {
-          expect(typeof id).toBe('string');
-          expect(id.length).toBeLessThanOrEqual(61);
-          expect(id).not.toMatch(/\p{Cc}/u);
+        for (const page of MODES) {
+          const parsed = parseAddress(search, KNOWN, page);
+          for (const id of parsed.address.claims) expect(KNOWN).toContain(id);
+          expect(new Set(parsed.address.claims).size).toBe(parsed.address.claims.length);
+          expect(MODES).toContain(parsed.address.mode);
+          for (const id of parsed.unknown) {
+            expect(id.length).toBeLessThanOrEqual(61);
+            expect(id).not.toMatch(/\p{Cc}/u);
+          }
+          // Whatever came in, writing it back out works, and reads back the same.
+          const again = parseAddress(serializeAddress(parsed.address, page), KNOWN, page).address;
+          expect(again).toEqual(parsed.address);
         }
-        // Whatever came in, writing it back out works too.
-        expect(() => serializeUrl(parsed.state, search)).not.toThrow();
       },
     );
 
-    it('echoes markup back only as the plain text it was, shortened', () => {
-      const { state, unknown } = parseUrl('?claim=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E', KNOWN);
-      expect(state.claims).toEqual([]);
+    it('echoes markup back only as the plain text it was', () => {
+      const { address, unknown } = parseAddress('?claim=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E', KNOWN);
+      expect(address.claims).toEqual([]);
       expect(unknown).toEqual(['<img src=x onerror=alert(1)>']);
     });
 
-    it('gives a replacement character for broken percent-encoding', () => {
-      const { state, unknown } = parseUrl('?claim=%E0%A4%A', KNOWN);
-      expect(state.claims).toEqual([]);
-      expect(unknown).toHaveLength(1);
-      expect(unknown[0]).toContain('\uFFFD');
-    });
-
-    it('caps a pathological list of ids', () => {
-      const { unknown } = parseUrl(`?claim=${Array.from({ length: 1000 }, (_, i) => `x${i}`).join(',')}`, KNOWN);
-      expect(unknown.length).toBeLessThanOrEqual(50);
-    });
-
-    it('still selects a known claim named within a long but reasonable list', () => {
+    it('caps a pathological list of ids, and still finds a known one in a reasonable list', () => {
+      expect(
+        parseAddress(`?claim=${Array.from({ length: 1000 }, (_, i) => `x${i}`).join(',')}`, KNOWN).unknown.length,
+      ).toBeLessThanOrEqual(50);
       const list = [...Array.from({ length: 10 }, (_, i) => `x${i}`), 'taliban-rule'].join(',');
-      expect(parseUrl(`?claim=${list}`, KNOWN).state.claims).toEqual(['taliban-rule']);
+      expect(claimsOf(`?claim=${list}`)).toEqual(['taliban-rule']);
     });
   });
 });
 
-describe('serializeUrl', () => {
-  it('writes one or several claims with plain commas', () => {
-    expect(serializeUrl({ claims: ['ttp-pakistan'] })).toBe('?claim=ttp-pakistan');
-    expect(serializeUrl({ claims: ['russia-upgrade', 'iran-border'] })).toBe('?claim=russia-upgrade,iran-border');
-  });
-
-  it('writes an empty query string when nothing is selected and nothing else is kept', () => {
-    expect(serializeUrl({ claims: [] })).toBe('');
-    expect(serializeUrl({ claims: [] }, '?claim=ttp-pakistan')).toBe('');
-  });
-
-  it('keeps the parameters it does not own, and replaces the old selection', () => {
-    expect(serializeUrl({ claims: ['iran-border'] }, '?mode=embed&claim=ttp-pakistan&lang=en')).toBe(
-      '?mode=embed&lang=en&claim=iran-border',
+describe('serializeAddress', () => {
+  it('writes claims with plain commas, and nothing for the page’s defaults', () => {
+    expect(serializeAddress({ ...defaultAddress(), claims: ['russia-upgrade', 'iran-border'] })).toBe(
+      '?claim=russia-upgrade,iran-border',
     );
-    expect(serializeUrl({ claims: [] }, '?mode=classroom&claim=ttp-pakistan')).toBe('?mode=classroom');
+    expect(serializeAddress(defaultAddress())).toBe('');
+    expect(serializeAddress(defaultAddress('embed'), 'embed')).toBe('');
   });
 
-  it('drops repeated claim parameters in favour of one', () => {
-    expect(serializeUrl({ claims: ['taliban-rule'] }, '?claim=a&claim=b&x=1')).toBe('?x=1&claim=taliban-rule');
+  it('writes the mode only where it is not the page’s own, and every view’s own options', () => {
+    expect(serializeAddress({ ...defaultAddress('present'), step: 4, autoplay: 10 })).toBe(
+      '?mode=present&step=4&autoplay=10',
+    );
+    expect(
+      serializeAddress(
+        { ...defaultAddress('embed'), claims: ['a'], theme: 'dark', legend: false, text: true },
+        'embed',
+      ),
+    ).toBe('?claim=a&theme=dark&legend=off&text=on');
+    expect(serializeAddress({ ...defaultAddress('read'), extra: [['lang', 'en']] }, 'embed')).toBe(
+      '?mode=read&lang=en',
+    );
   });
 
-  it('keeps other parameters meaning the same after a round trip', () => {
-    const current = '?q=a%20b%26c&empty=&mode=embed';
-    const out = new URLSearchParams(serializeUrl({ claims: ['ttp-pakistan'] }, current));
-    expect(out.get('q')).toBe('a b&c');
-    expect(out.get('empty')).toBe('');
-    expect(out.get('mode')).toBe('embed');
+  it('builds absolute links to the reader and the embed from the site’s address', () => {
+    const site = 'https://news.example/graphics/map/index.html?claim=x#top';
+    expect(addressUrl(site, { ...defaultAddress('embed'), claims: ['a', 'b'] })).toBe(
+      'https://news.example/graphics/map/embed.html?claim=a,b',
+    );
+    expect(addressUrl(site, { ...defaultAddress('presenter'), step: 3 })).toBe(
+      'https://news.example/graphics/map/?mode=presenter&step=3',
+    );
   });
 
-  it('round-trips through parseUrl', () => {
-    const states = [[], ['ttp-pakistan'], ['russia-upgrade', 'taliban-rule', 'iran-border'], KNOWN];
-    for (const claims of states) {
-      const search = serializeUrl({ claims }, '?mode=embed');
-      expect(parseUrl(search, KNOWN)).toEqual({ state: { claims }, unknown: [] });
-    }
-  });
-});
-
-describe('classroom parameters', () => {
-  it('reads the mode, and treats anything unknown as the reader', async () => {
-    const { parseMode } = await import('../../src/state/url');
-    expect(parseMode('?mode=present')).toBe('present');
-    expect(parseMode('?mode=presenter&step=2')).toBe('presenter');
-    expect(parseMode('?mode=<script>')).toBe('read');
-    expect(parseMode('')).toBe('read');
-  });
-
-  it('reads a step as a whole number within the steps, or none', async () => {
-    const { parseStep } = await import('../../src/state/url');
-    expect(parseStep('?step=4', 14)).toBe(4);
-    expect(parseStep('?step=99', 14)).toBe(14);
-    expect(parseStep('?step=0', 14)).toBe(1);
-    for (const bad of ['?step=-2', '?step=2.5', '?step=abc', '?step=', '?step=1e9', `?step=${'9'.repeat(5000)}`]) {
-      expect(parseStep(bad, 14), bad).toBeNull();
-    }
-  });
-
-  it('reads an autoplay interval between 3 s and 10 min', async () => {
-    const { parseAutoplay } = await import('../../src/state/url');
-    expect(parseAutoplay('?autoplay=8')).toBe(8);
-    expect(parseAutoplay('?autoplay=1')).toBe(3);
-    expect(parseAutoplay('?autoplay=100000')).toBe(600);
-    expect(parseAutoplay('?autoplay=soon')).toBeNull();
-  });
-
-  it('sets one parameter and keeps the others', async () => {
-    const { withParam } = await import('../../src/state/url');
-    expect(withParam('?mode=present&step=2', 'step', '3')).toBe('?mode=present&step=3');
-    expect(withParam('?mode=present&step=2', 'mode', null)).toBe('?step=2');
-    expect(withParam('', 'claim', 'a,b')).toBe('?claim=a,b');
+  it('round-trips every address: parse(serialize(a)) is a', () => {
+    const id = fc.constantFrom(...KNOWN);
+    const address: fc.Arbitrary<Address> = fc.record({
+      mode: fc.constantFrom(...MODES),
+      claims: fc.uniqueArray(id, { maxLength: KNOWN.length }),
+      step: fc.option(fc.integer({ min: 1, max: 999_999 }), { nil: null }),
+      autoplay: fc.option(fc.integer({ min: 3, max: 600 }), { nil: null }),
+      theme: fc.constantFrom('light', 'dark', 'auto'),
+      legend: fc.boolean(),
+      text: fc.boolean(),
+      extra: fc.array(
+        fc.tuple(
+          fc
+            .string({ minLength: 1 })
+            .filter((k) => !['mode', 'claim', 'step', 'autoplay', 'theme', 'legend', 'text'].includes(k)),
+          fc.string(),
+        ),
+        { maxLength: 3 },
+      ),
+    });
+    fc.assert(
+      fc.property(address, fc.constantFrom(...MODES), (a, page) => {
+        expect(parseAddress(serializeAddress(a, page), KNOWN, page)).toEqual({ address: a, unknown: [] });
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -8,7 +8,6 @@ import {
   labelMargin,
   mapPadding,
   projectionFor,
-  TILE_SIZE,
   uniformPadding,
   webMercatorPixel,
   type Padding,
@@ -75,13 +74,29 @@ const VIEWS: View[] = [
 ];
 
 describe('projectionFor and webMercatorPixel', () => {
-  it('uses MapLibre’s 512 px tile', () => {
-    expect(TILE_SIZE).toBe(512);
+  it('draws the whole world 512 px wide at zoom 0, twice that at zoom 1, as MapLibre does', () => {
+    const size = { width: 720, height: 540 };
+    for (const [zoom, width] of [
+      [0, 512],
+      [1, 1024],
+    ] as const) {
+      const view = { center: [0, 0] as [number, number], zoom };
+      expect(webMercatorPixel([180, 0], view, size)[0] - webMercatorPixel([-180, 0], view, size)[0]).toBeCloseTo(
+        width,
+        6,
+      );
+    }
+  });
+
+  it('puts the centre of the view in the middle of the map, and a far place off its edge', () => {
+    const size = { width: 720, height: 540 };
+    const view = { center: [69.17, 34.53] as [number, number], zoom: 7 };
+    expect(webMercatorPixel([69.17, 34.53], view, size)).toEqual([360, 270]);
+    expect(webMercatorPixel([51.42, 35.7], view, size)[0]).toBeLessThan(0);
   });
 
   it('put every place of the story where MapLibre’s Web Mercator camera draws it, within 1 px', () => {
     expect(story.places.length).toBeGreaterThan(10);
-    let checked = 0;
     for (const size of SIZES) {
       for (const view of VIEWS) {
         const projection = projectionFor(view, size);
@@ -98,11 +113,9 @@ describe('projectionFor and webMercatorPixel', () => {
           // Far better than a pixel in fact: the two are the same formula.
           expect(distance(byD3, byHand), label).toBeLessThan(1e-6);
           expect(distance(byD3, byMapLibre), label).toBeLessThan(1e-6);
-          checked++;
         }
       }
     }
-    expect(checked).toBe(SIZES.length * VIEWS.length * story.places.length);
   });
 
   it('agree with MapLibre’s own MercatorCoordinate', () => {

@@ -1,0 +1,63 @@
+/**
+ * MapLibre waits for a sign that the reader wants to use the map (map/policy.ts): on a laptop's
+ * screen nothing of it is created while the page loads; a pointer over the map, or the keyboard's
+ * focus moving into it, creates it, and it takes over from the SVG map.
+ */
+import type { Page } from '@playwright/test';
+import { test, expect, appReady } from './fixtures';
+
+test.use({ viewport: { width: 1000, height: 700 } });
+
+/** Lets the page run a few frames: whatever starts on its own after load would have started. */
+async function frames(page: Page, count = 10): Promise<void> {
+  await page.evaluate(
+    (count) =>
+      new Promise<void>((done) => {
+        let left = count;
+        const tick = () => (--left > 0 ? requestAnimationFrame(tick) : done());
+        requestAnimationFrame(tick);
+      }),
+    count,
+  );
+}
+
+/** Loads the reader and checks that MapLibre has not been created: the SVG map serves. */
+async function loadedWithoutMapLibre(page: Page): Promise<void> {
+  await page.goto('./');
+  await appReady(page);
+  await frames(page);
+  const map = page.locator('#map');
+  await expect(map).toHaveAttribute('data-state', 'standby');
+  await expect(page.locator('#map .maplibregl-canvas')).toHaveCount(0);
+  expect(await page.evaluate(() => performance.getEntriesByName('claimmap:maplibre-loaded').length)).toBe(0);
+  // No button on a screen this size: a gesture on the map is enough, and the region says so.
+  await expect(page.getByRole('button', { name: 'Zoom and pan' })).toHaveCount(0);
+  await expect(map).toHaveAccessibleDescription(/pointer or the focus into the map loads a map you can zoom and pan/);
+}
+
+test('MapLibre is created when a pointer comes over the map, not before', async ({ page }) => {
+  await loadedWithoutMapLibre(page);
+  // The SVG map selects meanwhile.
+  await page.locator('button.badge[data-claim="ttp-pakistan"]').click();
+  await expect(page.locator('#map .static-map g.arc[data-claim="ttp-pakistan"]').first()).toBeAttached();
+  await frames(page);
+  await expect(page.locator('#map .maplibregl-canvas')).toHaveCount(0);
+
+  await page.locator('#map').hover();
+  await expect(page.locator('#map')).toHaveAttribute('data-state', 'idle', { timeout: 45_000 });
+  await expect(page.locator('#map .maplibregl-canvas')).toHaveCount(1);
+  await expect(page.locator('#map .maplibre')).toHaveAttribute('data-highlighted', 'ttp-pakistan');
+  await expect(page.locator('#map')).toHaveAccessibleDescription(/^Once the map has focus, drag/);
+});
+
+test('MapLibre is created when the keyboard’s focus moves into the map', async ({ page }) => {
+  await loadedWithoutMapLibre(page);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to the map' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#map')).toBeFocused();
+  await expect(page.locator('#map')).toHaveAttribute('data-state', 'idle', { timeout: 45_000 });
+  // The next Tab reaches the zoomable map.
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#map .maplibregl-canvas')).toBeFocused();
+});
