@@ -36,7 +36,8 @@ export class AppState {
   shownView = $state.raw<View | null>(null);
   #extra: Address['extra'] = [];
 
-  constructor(story: Story, pageMode: Mode, address: Address = defaultAddress(pageMode)) {
+  /** `initial`: the address to open at; none while taking over prerendered HTML (App applies it once mounted). */
+  constructor(story: Story, pageMode: Mode, initial?: ParsedAddress) {
     this.story = story;
     this.pageMode = pageMode;
     this.claimsById = new Map(story.claims.map((c) => [c.id, c]));
@@ -45,7 +46,7 @@ export class AppState {
       bySentence.set(claim.sentenceId, [...(bySentence.get(claim.sentenceId) ?? []), claim]);
     }
     this.claimsBySentence = bySentence;
-    this.apply({ address, unknown: [] });
+    this.apply(initial ?? { address: defaultAddress(pageMode), unknown: [] });
   }
 
   /** Takes on an address (a link, or the page's own at start); unknown ids get a notice. */

@@ -54,11 +54,14 @@ test('every key steps as the help says, and nothing wraps', async ({ page }) => 
   await expect(page.locator('blockquote.sentence')).toHaveText(claim.quote);
   await expect(page.locator('blockquote.sentence')).toHaveCSS('font-size', /^(2[4-9]|[3-9]\d)(\.\d+)?px$/);
   // Its flow is the one highlighted: on the symbol layer and the SVG map, the others dimmed.
-  await expect(page.locator(`#map .static-map g.arc[data-claim="${claim.id}"]`).first()).toHaveAttribute(
+  await expect(page.locator(`#map [data-claim="${claim.id}"][data-emphasis]`).first()).toHaveAttribute(
     'data-emphasis',
     'selected',
   );
-  await expect(page.locator(`#map .static-map g.arc[data-emphasis="other"]`).first()).toBeAttached();
+  await expect(page.locator(`#map [data-claim]:not([data-claim="${claim.id}"])[data-emphasis="selected"]`)).toHaveCount(
+    0,
+  );
+  await expect(page.locator(`#map [data-emphasis="other"]`).first()).toBeAttached();
 
   // Blank and show again, with B and with the clicker's full stop.
   await page.keyboard.press('b');

@@ -80,7 +80,8 @@ ${snippet}
   // A claim change in one embed resizes that one only.
   const before = await frameHeight(page, snip);
   const pymBefore = await frameHeight(page, pym);
-  await page.frameLocator(snip).locator('select').selectOption('ttp-pakistan');
+  // The embed opens on the first claim it was made for; its picker moves to the other.
+  await page.frameLocator(snip).locator('select').selectOption('iran-border');
   await expect.poll(() => frameHeight(page, snip), { timeout: 15_000 }).not.toBe(before);
   await expect
     .poll(async () => Math.abs((await frameHeight(page, snip)) - (await contentHeight(page, snip))))

@@ -257,6 +257,7 @@ test('the data behind the map can be downloaded', async ({ page }) => {
       'kind',
       'paragraph',
       'quote',
+      'role',
       'sentence',
       'to',
     ]);
