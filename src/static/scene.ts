@@ -29,7 +29,7 @@ export interface SceneSource {
   geography: Story['geography'];
   /** Land and borders as the build prepared them, with the points each zoom band keeps. */
   basemap: Story['basemap'];
-  /** Basemaps decoded so far, by band index, so an animation does not decode every frame. */
+  /** Bands decoded lately, by index, so an animation does not decode every frame. */
   basemaps: Map<number, Basemap>;
   flows: Feature<Geometry, FlowProperties>[];
   heads: ReturnType<typeof arrowHeads>;
@@ -126,6 +126,12 @@ function bandArcs(geography: Story['geography'], detail: string, band: number): 
 }
 
 /**
+ * Decoded bands kept at once, the last used: a camera flight crosses several bands, a detailed
+ * band takes about half a MB of heap, and decoding one again takes a few milliseconds.
+ */
+const KEPT_BANDS = 6;
+
+/**
  * The basemap for a zoom level: the band's points of the build's land and borders. Natural Earth
  * 1:50m has far more vertices than a regional overview can show, and every one of them would be
  * in the prerendered HTML.
@@ -133,7 +139,8 @@ function bandArcs(geography: Story['geography'], detail: string, band: number): 
 function basemapAt(source: SceneSource, zoom: number): Basemap {
   const band = bandIndex(source.basemap.bands, zoom);
   let basemap = source.basemaps.get(band);
-  if (!basemap) {
+  if (basemap) source.basemaps.delete(band);
+  else {
     const topology: Topology = {
       type: 'Topology',
       objects: {},
@@ -143,8 +150,10 @@ function basemapAt(source: SceneSource, zoom: number): Basemap {
       land: feature(topology, source.basemap.land).geometry,
       borders: feature(topology, source.basemap.borders).geometry,
     };
-    source.basemaps.set(band, basemap);
   }
+  // Most recently used last; the least recently used goes when too many are kept.
+  source.basemaps.set(band, basemap);
+  if (source.basemaps.size > KEPT_BANDS) source.basemaps.delete(source.basemaps.keys().next().value!);
   return basemap;
 }
 

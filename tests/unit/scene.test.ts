@@ -279,6 +279,21 @@ describe('renderScene from one source at several zooms', () => {
     expect(renderScene(used, overview, SIZE)).toEqual(renderScene(sceneSource(story), overview, SIZE));
   });
 
+  it('keeps the bands used last, not every band a camera flight crossed', () => {
+    const source = sceneSource(story);
+    const { bands } = story.basemap;
+    for (const band of bands) renderScene(source, { center: KABUL, zoom: band.minZoom }, SIZE);
+    const kept = source.basemaps.size;
+    expect(kept).toBeLessThan(bands.length);
+    const first = bands.length - kept;
+    expect([...source.basemaps.keys()]).toEqual(Array.from({ length: kept }, (_, i) => first + i));
+    // Used again, a band outlasts those used before it.
+    renderScene(source, { center: KABUL, zoom: bands[first]!.minZoom }, SIZE);
+    renderScene(source, { center: KABUL, zoom: bands[0]!.minZoom }, SIZE);
+    expect(source.basemaps.has(first)).toBe(true);
+    expect(source.basemaps.has(first + 1)).toBe(false);
+  });
+
   it('keeps more detail zoomed in than at the overview', () => {
     const source = sceneSource(story);
     renderScene(source, overview, SIZE);
