@@ -55,11 +55,25 @@ test('MapLibre takes over at the same view, with the same claim selected', async
     const [sx, sy] = svgStarts[i]!;
     expect(Math.hypot(sx! - x, sy! - y), `arrow ${i} starts within 1 px of MapLibre's origin`).toBeLessThanOrEqual(1);
   });
-  // The symbol layer follows MapLibre: capitals sit on MapLibre's projection of them.
+  // The symbol layer follows MapLibre: every place's dot sits on MapLibre's projection of a named place.
   const dots = await page
     .locator('#map .map-symbols circle.place-dot')
     .evaluateAll((els) => els.map((d) => [Number(d.getAttribute('cx')), Number(d.getAttribute('cy'))]));
+  const named = (
+    await published<{ places: { coordinates: [number, number]; label?: boolean }[] }>(page, 'data/claims.json')
+  ).places
+    .filter((p) => p.label)
+    .map((p) => p.coordinates);
+  const projected = await page.evaluate((coords) => {
+    const handle = (document.querySelector('#map .maplibre') as unknown as { claimMap: ClaimMapHandle }).claimMap;
+    return coords.map((c) => handle.project(c));
+  }, named);
   expect(dots.length).toBeGreaterThan(0);
+  for (const [x, y] of dots)
+    expect(
+      Math.min(...projected.map(([px, py]) => Math.hypot(px - x!, py - y!))),
+      `the dot at ${x},${y} sits on a named place`,
+    ).toBeLessThanOrEqual(1);
   await expect(page.locator(`[data-claim-card="${claim.id}"]`)).toBeVisible();
   await expect(page.locator('#map .maplibre')).toHaveClass(/ready/);
   await expect(page.locator('#map .static-layer')).toBeHidden();

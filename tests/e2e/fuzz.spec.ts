@@ -66,16 +66,38 @@ async function injected(page: Page) {
   }));
 }
 
+/** The view's own first control does what it says: a step, a claim from the article, or the picker. */
+async function answers(page: Page, url: string) {
+  const present = page.locator('.present, .presenter');
+  if (await present.count()) {
+    const before = await present.first().getAttribute('data-step');
+    const next = page.getByRole('button', { name: 'Next →' });
+    if (await next.isEnabled()) {
+      await next.click();
+      await expect(present.first(), url).not.toHaveAttribute('data-step', before!);
+    } else await expect(page.getByRole('button', { name: '← Previous' }), url).toBeEnabled();
+  } else if (await page.locator('.embed').count()) {
+    await page.locator('.embed select').selectOption({ index: 1 });
+    await expect(page.locator('[data-claim-card]'), url).toBeVisible();
+  } else {
+    const badge = page.locator('button.badge').first();
+    const id = await badge.getAttribute('data-claim');
+    if ((await badge.getAttribute('aria-pressed')) === 'true') await badge.click();
+    await badge.click();
+    await expect(page.locator(`[data-claim-card="${id}"]`), url).toBeVisible();
+  }
+}
+
 test('200 generated URLs each give a working page with nothing injected', async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   page.on('dialog', (dialog) => {
     throw new Error(`a dialog opened: ${dialog.message()}`);
   });
-  for (const url of fuzzUrls(200)) {
+  for (const [i, url] of fuzzUrls(200).entries()) {
     await page.goto(`./${url}`);
     await appReady(page);
     expect(await injected(page), url).toEqual({ pwned: null, scripts: 0, images: 0 });
-    // The page still works: some control of the view answers.
-    await expect(page.locator('#map, .presenter').first(), url).toBeAttached();
+    // The page still works: its first control answers (tried on every fifth URL, for time).
+    if (i % 5 === 0) await answers(page, url);
   }
 });

@@ -61,3 +61,13 @@ test('MapLibre is created when the keyboard’s focus moves into the map', async
   await page.keyboard.press('Tab');
   await expect(page.locator('#map .maplibregl-canvas')).toBeFocused();
 });
+
+test('a wheel over the map, or a press on it, is intent enough', async ({ page }) => {
+  for (const gesture of ['wheel', 'pointerdown'] as const) {
+    await loadedWithoutMapLibre(page);
+    // Only that event: no pointer moves over the map first.
+    await page.locator('#map').dispatchEvent(gesture, gesture === 'wheel' ? { deltaY: 40 } : { pointerType: 'mouse' });
+    await expect(page.locator('#map')).toHaveAttribute('data-state', 'idle', { timeout: 45_000 });
+    await expect(page.locator('#map .maplibregl-canvas')).toHaveCount(1);
+  }
+});

@@ -44,8 +44,9 @@ test('the classroom steps and the embed works on the SVG map', async ({ page }) 
   await expect(page.locator('#map')).toHaveAttribute('data-state', 'fallback');
   await page.keyboard.press('ArrowRight');
   await expect(page.locator('.present')).toHaveAttribute('data-step', '5');
+  const { claims } = await published<{ claims: { id: string }[] }>(page, 'data/claims.json');
   const id = await page.locator('#map .static-map g.arc[data-emphasis="selected"]').first().getAttribute('data-claim');
-  expect(id).toBeTruthy();
+  expect(id).toBe(claims[3]!.id);
   await expect(page.locator('.visually-hidden[aria-live]').last()).toContainText(
     /^Step 5 of \d+: .+ From .+ to .+\. The article says: /,
   );

@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { GeoJSONSourceSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import type { FeatureCollection, MultiLineString, MultiPolygon } from 'geojson';
+import type { LineString, MultiLineString, MultiPolygon } from 'geojson';
 import { geoArea } from 'd3-geo';
 import { feature } from 'topojson-client';
 import { buildStyle, CLAIM_LAYERS, flowSourceData, SOURCES } from '../../src/map/style';
 import { readStoryFiles } from '../../src/build/plugin';
 import { prepareStory } from '../../src/build/prepare';
 import type { FlowRole, Story } from '../../src/story/types';
+import { layoutFor, layoutSource, worldToPixel } from '../../src/camera/layout';
+import { fitView, uniformPadding, webMercatorPixel } from '../../src/camera/view';
+
+const sub = (a: [number, number], b: [number, number]): [number, number] => [a[0] - b[0], a[1] - b[1]];
 
 const story = prepareStory(readStoryFiles('data'));
 const fixture = prepareStory(readStoryFiles('tests/fixtures/story'));
@@ -36,13 +40,6 @@ describe('buildStyle', () => {
       layers: [...style.layers, { id: 'stray', type: 'line', source: 'nowhere' }],
     };
     expect(validateStyleMin(broken).map((e) => e.message)).toEqual([expect.stringContaining('nowhere')]);
-  });
-
-  it('keys the flows by claim id, which the selection’s feature state is set by', () => {
-    const flows = buildStyle(story).sources[SOURCES.flows] as GeoJSONSourceSpecification;
-    expect(flows.promoteId).toBe('claimId');
-    const data = flows.data as FeatureCollection;
-    for (const f of data.features) expect(story.claims.map((c) => c.id)).toContain(f.properties?.claimId);
   });
 
   it('has no symbol layers: names, arrowheads and markers are the SVG symbol layer’s', () => {
@@ -128,12 +125,13 @@ describe('buildStyle', () => {
 
 describe('flowSourceData', () => {
   /** What each geometry type of the published flows is drawn as. */
-  const expectedRole: Record<string, FlowRole> = {
-    LineString: 'arc',
-    MultiLineString: 'border',
-    Polygon: 'area',
-    MultiPolygon: 'area',
-    Point: 'point',
+  const expectedRole: Record<string, FlowRole[]> = {
+    LineString: ['arc'],
+    MultiLineString: ['border'],
+    // An area, the outline of a claim the article does not place (a badge), a region's outline.
+    Polygon: ['area', 'badge', 'region'],
+    MultiPolygon: ['area', 'badge', 'region'],
+    Point: ['point'],
   };
 
   for (const [name, s] of stories) {
@@ -144,12 +142,39 @@ describe('flowSourceData', () => {
       expect(flows).toEqual(flows.map((_, i) => i));
       data.features.forEach((f, i) => {
         const original = s.flows.features[i]!;
-        expect(original.properties.role, original.properties.claimId).toBe(expectedRole[f.geometry.type]);
+        expect(expectedRole[f.geometry.type], original.properties.claimId).toContain(original.properties.role);
         expect(f.geometry).toEqual(original.geometry);
         expect(f.properties).toMatchObject(original.properties);
       });
       const roles = new Set(data.features.map((f) => f.properties?.role));
-      expect([...roles].sort()).toEqual(['arc', 'area', 'border', 'point']);
+      expect([...roles].sort()).toEqual(
+        name === 'the real story' ? ['arc', 'area', 'badge', 'border', 'region'] : ['arc', 'area', 'border', 'point'],
+      );
+    });
+
+    it(`draws the arrows of ${name} as a view's layout runs them, the rest as published`, () => {
+      const size = { width: 722, height: 673 };
+      const view = fitView(s.meta.region.overview, size, uniformPadding(56));
+      const layout = layoutFor(layoutSource(s), view, size);
+      const data = flowSourceData(s, layout);
+      const point = worldToPixel(view, size);
+      let arrow = 0;
+      data.features.forEach((f, i) => {
+        const original = s.flows.features[i]!;
+        if (original.properties.role !== 'arc') return expect(f.geometry).toEqual(original.geometry);
+        const laid = layout.arrows[arrow++]!;
+        expect([laid.claimId, laid.from, laid.to]).toEqual([
+          original.properties.claimId,
+          original.properties.from,
+          original.properties.to,
+        ]);
+        // The line MapLibre draws starts and ends where the symbol layer's arrow does, to a pixel.
+        const line = (f.geometry as LineString).coordinates as [number, number][];
+        const [start, end] = [line[0]!, line[line.length - 1]!].map((ll) => webMercatorPixel(ll, view, size));
+        expect(Math.hypot(...sub(start!, point(laid.curve[0])))).toBeLessThan(0.5);
+        expect(Math.hypot(...sub(end!, point(laid.curve[3])))).toBeLessThan(0.5);
+      });
+      expect(arrow).toBe(layout.arrows.length);
     });
   }
 
