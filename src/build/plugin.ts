@@ -4,28 +4,38 @@
  * field, and publishes the data: `data/flows.geojson` and `data/claims.json`.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { DataError, prepareStory, STORY_FILES, type StoryFiles } from './prepare.ts';
+import { DataError, ENGINE_FILES, prepareStory, STORY_FILES, type StoryFiles } from './prepare.ts';
 import type { ResolvedClaim, Story } from '../story/types.ts';
 import { posterSvg } from '../static/poster.ts';
 import { sceneSource } from '../static/scene.ts';
 import { postersToPng } from './png.ts';
 import { escapeHtml } from '../story/escape.ts';
+import { claimPreview, claimTitle, siteDescription } from '../story/wording.ts';
 import { paletteCss } from '../symbology/css.ts';
+import { BadStoryData, problemsOf } from './report.ts';
+import { claimsCsv, DATA_FILES, dataReadme, publishedClaims, publishedFlows } from './publish.ts';
+
+export { publishedClaims };
 
 const VIRTUAL_ID = 'virtual:story';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 
-/** Where the JSON Schemas live; a story folder may carry its own, but need not. */
+/**
+ * Where the JSON Schemas live (a story folder may carry its own, but need not) and the engine's
+ * vocabulary of kinds (`kinds.json`: a story declares its own kinds in story.json instead).
+ */
 export const SCHEMA_DIR = resolve(import.meta.dirname, '../../data');
 
 export function readStoryFiles(dir: string): StoryFiles {
   const files = {} as StoryFiles;
   for (const name of STORY_FILES) {
-    const candidates = name.endsWith('.schema.json')
-      ? [resolve(dir, name), resolve(SCHEMA_DIR, name)]
-      : [resolve(dir, name)];
+    const candidates = ENGINE_FILES.includes(name)
+      ? [resolve(SCHEMA_DIR, name)]
+      : name.endsWith('.schema.json')
+        ? [resolve(dir, name), resolve(SCHEMA_DIR, name)]
+        : [resolve(dir, name)];
     const found = candidates.find((path) => existsSync(path));
     if (!found) throw new DataError(name, null, null, `missing file ${resolve(dir, name)}`);
     files[name] = readFileSync(found, 'utf8');
@@ -33,56 +43,40 @@ export function readStoryFiles(dir: string): StoryFiles {
   return files;
 }
 
-/** Prepares the story in `dir`, or throws an Error whose message starts with the file's path. */
+/** Prepares the story in `dir`, or throws `BadStoryData`: every problem, one line each. */
 export function loadStory(dir: string): Story {
   try {
     return prepareStory(readStoryFiles(dir));
   } catch (error) {
-    if (error instanceof DataError) {
-      const where = relative(process.cwd(), resolve(dir, error.file)) || error.file;
-      throw new Error(`Bad story data: ${where}${error.message.slice(error.file.length)}`, { cause: error });
-    }
-    throw error;
+    const problems = problemsOf(error);
+    throw problems ? new BadStoryData(dir, problems) : error;
   }
-}
-
-/** What "Get the data" downloads: the claims with their sentences, and the story's facts. */
-export function publishedClaims(story: Story): object {
-  return {
-    title: story.article.title,
-    article: story.meta.article,
-    claims: story.claims.map((c) => ({
-      id: c.id,
-      kind: c.kind,
-      shape: c.shape,
-      actors: c.actors,
-      origin: c.origin,
-      destinations: c.destinations,
-      caption: c.caption,
-      ...(c.note ? { note: c.note } : {}),
-      quote: c.quote,
-      paragraph: c.paragraph,
-      sentence: c.sentence,
-      selector: c.selector,
-    })),
-    places: story.places,
-  };
 }
 
 export function storyPlugin(dir = process.env.STORY ?? 'data'): Plugin {
   const root = resolve(dir);
   let story: Story | null = null;
   let ssr = false;
+  let building = false;
   const load = (): Story => (story ??= loadStory(root));
   return {
     name: 'claim-map-story',
     configResolved(config) {
       ssr = !!config.build.ssr;
+      building = config.command === 'build';
     },
     buildStart() {
       story = null;
       for (const name of STORY_FILES) this.addWatchFile(resolve(root, name));
-      load();
+      try {
+        load();
+      } catch (error) {
+        // `vite build`: every problem, one line each, and exit 1; Rolldown would print the
+        // error inside its stack trace, twice. (The dev server shows it in its overlay.)
+        if (!(error instanceof BadStoryData) || !building) throw error;
+        process.stderr.write(`${error.message}\n`);
+        process.exit(1);
+      }
     },
     resolveId(id) {
       return id === VIRTUAL_ID ? RESOLVED_ID : null;
@@ -104,14 +98,11 @@ export function storyPlugin(dir = process.env.STORY ?? 'data'): Plugin {
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
         const path = req.url?.split('?')[0] ?? '';
-        const published = path.endsWith('/data/flows.geojson')
-          ? load().flows
-          : path.endsWith('/data/claims.json')
-            ? publishedClaims(load())
-            : null;
-        if (!published) return next();
-        res.setHeader('Content-Type', path.endsWith('.geojson') ? 'application/geo+json' : 'application/json');
-        res.end(JSON.stringify(published, null, 1));
+        const file = Object.values(DATA_FILES).find((name) => path.endsWith(`/${name}`));
+        if (!file) return next();
+        const [type, body] = publishedFile(load(), file);
+        res.setHeader('Content-Type', type);
+        res.end(body);
       });
     },
     transformIndexHtml: {
@@ -119,9 +110,7 @@ export function storyPlugin(dir = process.env.STORY ?? 'data'): Plugin {
       handler(html, context) {
         const current = load();
         const title = escapeHtml(`Claim map: ${current.article.title}`);
-        const description = escapeHtml(
-          `${current.claims.length} geographic claims of an opinion article, each with its sentence. Arrows are schematic.`,
-        );
+        const description = escapeHtml(siteDescription(current.claims.length, current.meta.article.genre));
         const image = posterUrl('overview.png');
         const tags = [
           `<meta property="og:type" content="website" />`,
@@ -130,7 +119,10 @@ export function storyPlugin(dir = process.env.STORY ?? 'data'): Plugin {
           `<meta property="og:image" content="${image}" />`,
           `<meta property="og:image:width" content="${POSTER.width}" />`,
           `<meta property="og:image:height" content="${POSTER.height}" />`,
+          `<meta property="og:image:alt" content="${description}" />`,
           `<meta name="twitter:card" content="summary_large_image" />`,
+          `<meta name="twitter:title" content="${title}" />`,
+          `<meta name="twitter:description" content="${description}" />`,
         ].join('\n    ');
         let out = html.replace('</head>', `    ${tags}\n  </head>`);
         if (context.filename.endsWith('embed.html')) {
@@ -165,18 +157,25 @@ export function storyPlugin(dir = process.env.STORY ?? 'data'): Plugin {
       for (const claim of current.claims) {
         this.emitFile({ type: 'asset', fileName: `share/${claim.id}.html`, source: sharePage(current, claim) });
       }
-      this.emitFile({
-        type: 'asset',
-        fileName: 'data/flows.geojson',
-        source: `${JSON.stringify(current.flows, null, 1)}\n`,
-      });
-      this.emitFile({
-        type: 'asset',
-        fileName: 'data/claims.json',
-        source: `${JSON.stringify(publishedClaims(current), null, 1)}\n`,
-      });
+      for (const file of Object.values(DATA_FILES)) {
+        this.emitFile({ type: 'asset', fileName: file, source: publishedFile(current, file)[1] });
+      }
     },
   };
+}
+
+/** A published data file's content type and text. */
+function publishedFile(story: Story, file: (typeof DATA_FILES)[keyof typeof DATA_FILES]): [type: string, body: string] {
+  switch (file) {
+    case DATA_FILES.claims:
+      return ['application/json', `${JSON.stringify(publishedClaims(story), null, 1)}\n`];
+    case DATA_FILES.flows:
+      return ['application/geo+json', `${JSON.stringify(publishedFlows(story), null, 1)}\n`];
+    case DATA_FILES.csv:
+      return ['text/csv; charset=utf-8; header=present', claimsCsv(story)];
+    case DATA_FILES.readme:
+      return ['text/plain; charset=utf-8', dataReadme(story)];
+  }
 }
 
 const PALETTE_ID = 'virtual:palette.css';
@@ -211,8 +210,9 @@ function posterUrl(file: string, from = ''): string {
  */
 export function sharePage(story: Story, claim: ResolvedClaim): string {
   const target = `../?claim=${encodeURIComponent(claim.id)}`;
-  const title = escapeHtml(claim.caption);
-  const quote = escapeHtml(`The article claims: “${claim.quote}”`);
+  // Attributed: on social media the title and the preview are all anyone sees (`story/wording.ts`).
+  const title = escapeHtml(claimTitle(claim));
+  const quote = escapeHtml(claimPreview(claim, story.meta.article.genre));
   return `<!doctype html>
 <html lang="en">
   <head>
@@ -225,7 +225,10 @@ export function sharePage(story: Story, claim: ResolvedClaim): string {
     <meta property="og:image" content="${posterUrl(`${claim.id}.png`, '.')}" />
     <meta property="og:image:width" content="${POSTER.width}" />
     <meta property="og:image:height" content="${POSTER.height}" />
+    <meta property="og:image:alt" content="${title}" />
     <meta name="twitter:card" content="summary_large_image" />
+    <meta name="twitter:title" content="${title}" />
+    <meta name="twitter:description" content="${quote}" />
     <meta http-equiv="refresh" content="0; url=${escapeHtml(target)}" />
     <link rel="canonical" href="${escapeHtml(target)}" />
     <link rel="icon" href="../favicon.svg" type="image/svg+xml" />

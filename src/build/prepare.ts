@@ -11,9 +11,21 @@ import { geoContains } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { buildFlows, FlowError } from '../flows/geometry.ts';
-import { prepareBasemap } from './basemap.ts';
+import { presimplify, simplify } from 'topojson-simplify';
+import type { Objects, Topology } from 'topojson-specification';
+import { minWeight, prepareBasemap } from './basemap.ts';
 import { anchorQuote, parseArticle } from '../story/text.ts';
-import type { Claim, Place, RegionTopology, ResolvedClaim, Story, StoryMeta } from '../story/types.ts';
+import { resolveKinds, type KindDeclaration, type KindInfo } from '../story/kinds.ts';
+import { isLook, LOOK_NAMES } from '../symbology/claims.ts';
+import type {
+  Claim,
+  CountryProperties,
+  Place,
+  RegionTopology,
+  ResolvedClaim,
+  Story,
+  StoryMeta,
+} from '../story/types.ts';
 
 /** The files of one story, as text, keyed by their names in the story folder. */
 export interface StoryFiles {
@@ -25,6 +37,9 @@ export interface StoryFiles {
   'claims.schema.json': string;
   'places.schema.json': string;
   'story.schema.json': string;
+  /** The engine's vocabulary of kinds, shared by every story (beside the schemas). */
+  'kinds.json': string;
+  'kinds.schema.json': string;
 }
 
 export type StoryFileName = keyof StoryFiles;
@@ -38,7 +53,12 @@ export const STORY_FILES: StoryFileName[] = [
   'claims.schema.json',
   'places.schema.json',
   'story.schema.json',
+  'kinds.json',
+  'kinds.schema.json',
 ];
+
+/** Files the engine provides for every story: a story folder may carry its own schemas, not these. */
+export const ENGINE_FILES: StoryFileName[] = ['kinds.json'];
 
 /** What is wrong, and where: `file`, then the claim or place (`item`), then the `field`. */
 export class DataError extends Error {
@@ -50,6 +70,26 @@ export class DataError extends Error {
   ) {
     super([file, item, field && `field "${field}"`, problem].filter(Boolean).join(': '));
     this.name = 'DataError';
+  }
+}
+
+/** Every problem found in a story, each a `DataError`: the build reports them all at once. */
+export class StoryErrors extends Error {
+  constructor(readonly errors: DataError[]) {
+    super(errors.map((e) => e.message).join('\n'));
+    this.name = 'StoryErrors';
+  }
+}
+
+/** Runs `check`, adding what it throws (one problem or several) to `problems`; undefined if it failed. */
+function collect<T>(problems: DataError[], check: () => T): T | undefined {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof StoryErrors) problems.push(...error.errors);
+    else if (error instanceof DataError) problems.push(error);
+    else throw error;
+    return undefined;
   }
 }
 
@@ -109,18 +149,22 @@ function validate<T>(
   const data = parseJson(files, file);
   const check = ajv.compile(parseJson(files, schemaFile) as object);
   if (check(data)) return data as T;
-  // Report the most specific error: `if/then` wrappers say less than the failure inside them.
+  // Report the most specific errors: `if/then` wrappers say less than the failures inside them.
   const errors = (check.errors ?? []).filter((e) => e.keyword !== 'if');
-  const error = errors[0] ?? check.errors![0]!;
-  const { index, field } = locate(error.instancePath, collection);
-  let item: string | null = null;
-  if (index !== null) {
-    const entry = ((data as Record<string, unknown[]>)[collection] ?? [])[index] as { id?: unknown } | undefined;
-    item = typeof entry?.id === 'string' ? `${noun} "${entry.id}"` : `${noun} #${index + 1}`;
+  const problems = new Map<string, DataError>();
+  for (const error of errors.length ? errors : check.errors!) {
+    const { index, field } = locate(error.instancePath, collection);
+    let item: string | null = null;
+    if (index !== null) {
+      const entry = ((data as Record<string, unknown[]>)[collection] ?? [])[index] as { id?: unknown } | undefined;
+      item = typeof entry?.id === 'string' ? `${noun} "${entry.id}"` : `${noun} #${index + 1}`;
+    }
+    const missing = error.keyword === 'required' ? (error.params as { missingProperty: string }).missingProperty : null;
+    const fullField = missing ? [field, missing].filter(Boolean).join('.') : field;
+    const problem = new DataError(file, item, fullField || null, missing ? 'is required' : describe(error));
+    problems.set(problem.message, problem);
   }
-  const missing = error.keyword === 'required' ? (error.params as { missingProperty: string }).missingProperty : null;
-  const fullField = missing ? [field, missing].filter(Boolean).join('.') : field;
-  throw new DataError(file, item, fullField || null, missing ? 'is required' : describe(error));
+  throw new StoryErrors([...problems.values()]);
 }
 
 function countryShapes(geography: RegionTopology): Map<string, Feature<Polygon | MultiPolygon>> {
@@ -131,126 +175,293 @@ function countryShapes(geography: RegionTopology): Map<string, Feature<Polygon |
   return shapes;
 }
 
-function checkPlaces(places: Place[], geography: RegionTopology): Map<string, Place> {
+/** The places by id; every problem found is added to `problems`. */
+function checkPlaces(places: Place[], geography: RegionTopology, problems: DataError[]): Map<string, Place> {
   const shapes = countryShapes(geography);
   const byId = new Map<string, Place>();
-  for (const place of places) {
-    const item = `place "${place.id}"`;
-    if (byId.has(place.id)) throw new DataError('places.json', item, 'id', 'duplicate place id');
-    byId.set(place.id, place);
-    for (const [field, country] of [
-      ['country', place.country] as const,
-      ...(place.countries ?? []).map((c, i) => [`countries[${i}]`, c] as const),
-    ]) {
-      if (!shapes.has(country)) {
+  for (const place of places)
+    collect(problems, () => {
+      const item = `place "${place.id}"`;
+      if (byId.has(place.id)) throw new DataError('places.json', item, 'id', 'duplicate place id');
+      byId.set(place.id, place);
+      for (const [field, country] of [
+        ['country', place.country] as const,
+        ...(place.countries ?? []).map((c, i) => [`countries[${i}]`, c] as const),
+      ]) {
+        if (!shapes.has(country)) {
+          throw new DataError(
+            'places.json',
+            item,
+            field,
+            `country "${country}" is not in region.topo.json (run npm run geo?)`,
+          );
+        }
+      }
+      const shape = shapes.get(place.country)!;
+      if (!place.coordinates) {
+        // A country is drawn at its name: where the geography writes it, unless the data says where.
+        const label = (shape.properties as CountryProperties | null)?.label;
+        if (place.kind !== 'country' || !label) {
+          const why =
+            place.kind === 'country'
+              ? `the geography has no point to write ${place.name}'s name at (too small at this scale): give coordinates`
+              : `a ${place.kind} needs coordinates (only a country may leave them out, to be drawn at its name)`;
+          throw new DataError('places.json', item, 'coordinates', why);
+        }
+        place.coordinates = label;
+      }
+      if (!geoContains(shape, place.coordinates)) {
+        const name = (shape.properties as { name?: string } | null)?.name ?? place.country;
         throw new DataError(
           'places.json',
           item,
-          field,
-          `country "${country}" is not in region.topo.json (run npm run geo?)`,
+          'coordinates',
+          `[${place.coordinates.join(', ')}] is not inside ${name} (${place.country}), the place's country`,
         );
       }
-    }
-    const shape = shapes.get(place.country)!;
-    if (!geoContains(shape, place.coordinates)) {
-      const name = (shape.properties as { name?: string } | null)?.name ?? place.country;
-      throw new DataError(
-        'places.json',
-        item,
-        'coordinates',
-        `[${place.coordinates.join(', ')}] is not inside ${name} (${place.country}), the place's country`,
-      );
-    }
-  }
+    });
   return byId;
 }
 
+/** "a, b and c" */
+const list = (items: readonly string[]) =>
+  items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : (items[0] ?? 'none');
+
+/** Checks that every kind a story or the engine declares names a look, and that ids are unique. */
+function checkDeclaredKinds(file: StoryFileName, kinds: readonly KindDeclaration[]): void {
+  const seen = new Set<string>();
+  for (const kind of kinds) {
+    const item = `kind "${kind.id}"`;
+    if (seen.has(kind.id)) throw new DataError(file, item, 'id', 'duplicate kind id');
+    seen.add(kind.id);
+    if (!isLook(kind.look)) {
+      throw new DataError(
+        file,
+        item,
+        'look',
+        `unknown look "${kind.look}"; the looks available are ${list(LOOK_NAMES.map((l) => `"${l}"`))}`,
+      );
+    }
+  }
+}
+
+/**
+ * The kinds the claims use, resolved (the story's declaration first, then the engine's), or a
+ * `DataError` naming the claim, its field and the kinds available; two kinds drawn with the same
+ * look are an error too, since a reader could not tell them apart.
+ */
+function claimKinds(claims: Claim[], declared: KindDeclaration[], vocabulary: KindDeclaration[]): KindInfo[] {
+  const { kinds, unknown } = resolveKinds(
+    claims.map((c) => c.kind),
+    declared,
+    vocabulary,
+  );
+  if (unknown.length) {
+    const claim = claims.find((c) => c.kind === unknown[0])!;
+    const own = declared.length ? `this story's (story.json "kinds"): ${list(declared.map((k) => `"${k.id}"`))}; ` : '';
+    throw new DataError(
+      'claims.json',
+      `claim "${claim.id}"`,
+      'kind',
+      `unknown kind "${claim.kind}". The kinds available are ${own}the engine's: ${list(vocabulary.map((k) => `"${k.id}"`))}. Or declare it in story.json "kinds" with an id, label, description and look`,
+    );
+  }
+  const byLook = new Map<string, KindInfo>();
+  for (const kind of kinds) {
+    const other = byLook.get(kind.look);
+    if (other) {
+      const claim = claims.find((c) => c.kind === kind.id)!;
+      const first = claims.find((c) => c.kind === other.id)!;
+      const free = LOOK_NAMES.filter((l) => !kinds.some((k) => k.look === l));
+      throw new DataError(
+        'claims.json',
+        `claim "${claim.id}"`,
+        'kind',
+        `kind "${kind.id}" is drawn with the same look ("${kind.look}") as kind "${other.id}" (claim "${first.id}"), so readers could not tell them apart. Use one kind for both, or declare one in story.json "kinds" with a look no other kind here uses: ${list(free.map((l) => `"${l}"`))}`,
+      );
+    }
+    byLook.set(kind.look, kind);
+  }
+  return kinds;
+}
+
+/** Where a claim's quote is in the article, or a `DataError` saying why it is not there once. */
+function anchorClaim(claim: Claim, article: ReturnType<typeof parseArticle>) {
+  const anchor = anchorQuote(article, claim.selector);
+  if (anchor.ok) return anchor;
+  const problem =
+    anchor.reason === 'ambiguous'
+      ? `quote found ${anchor.count} times in article.txt; add a prefix or suffix: "${claim.selector.exact}"`
+      : `quote not found in article.txt: "${claim.selector.exact}"`;
+  throw new DataError('claims.json', `claim "${claim.id}"`, 'selector.exact', problem);
+}
+
+/** The claims of a claims.json that fails its schema whose id and quote can still be read. */
+function looseClaims(files: StoryFiles): Claim[] {
+  try {
+    const claims = (JSON.parse(files['claims.json']) as { claims?: unknown }).claims;
+    return (Array.isArray(claims) ? (claims as Partial<Claim>[]) : []).filter(
+      (c): c is Claim => typeof c?.id === 'string' && typeof c.selector?.exact === 'string',
+    );
+  } catch {
+    return [];
+  }
+}
+
+/** The claims resolved; every problem found is added to `problems` (that claim is left out). */
 function resolveClaims(
   claims: Claim[],
   article: ReturnType<typeof parseArticle>,
   places: Map<string, Place>,
+  kinds: readonly KindInfo[],
+  problems: DataError[],
 ): ResolvedClaim[] {
   const seen = new Set<string>();
-  return claims.map((claim, i) => {
-    const item = `claim "${claim.id}"`;
-    if (seen.has(claim.id)) throw new DataError('claims.json', item, 'id', 'duplicate claim id');
-    seen.add(claim.id);
-    for (const [field, id] of [
-      ['origin', claim.origin] as const,
-      ...claim.destinations.map((d, j) => [`destinations[${j}]`, d] as const),
-    ]) {
-      if (!places.has(id))
-        throw new DataError('claims.json', item, field, `unknown place id "${id}" (not in places.json)`);
-    }
-    if (claim.destinations.includes(claim.origin)) {
-      throw new DataError('claims.json', item, 'destinations', `the origin "${claim.origin}" is also a destination`);
-    }
-    if (claim.shape === 'arrows') {
-      const from = places.get(claim.origin)!.coordinates;
-      claim.destinations.forEach((id, j) => {
-        const to = places.get(id)!.coordinates;
-        if (from[0] === to[0] && from[1] === to[1]) {
-          throw new DataError(
-            'claims.json',
-            item,
-            `destinations[${j}]`,
-            `"${id}" is at the same coordinates as the origin "${claim.origin}": the arrow would have no length`,
-          );
-        }
-      });
-    }
-    const anchor = anchorQuote(article, claim.selector);
-    if (!anchor.ok) {
-      const problem =
-        anchor.reason === 'ambiguous'
-          ? `quote found ${anchor.count} times in article.txt; add a prefix or suffix: "${claim.selector.exact}"`
-          : `quote not found in article.txt: "${claim.selector.exact}"`;
-      throw new DataError('claims.json', item, 'selector.exact', problem);
-    }
-    return {
-      ...claim,
-      number: i + 1,
-      sentenceId: anchor.sentence.id,
-      paragraph: anchor.sentence.paragraph,
-      sentence: anchor.sentence.index,
-      quote: anchor.sentence.text,
-      exactRange: anchor.range,
-    };
-  });
+  const resolved = claims.map((claim, i) =>
+    collect(problems, (): ResolvedClaim => {
+      const item = `claim "${claim.id}"`;
+      if (seen.has(claim.id)) throw new DataError('claims.json', item, 'id', 'duplicate claim id');
+      seen.add(claim.id);
+      for (const [field, id] of [
+        ['origin', claim.origin] as const,
+        ...claim.destinations.map((d, j) => [`destinations[${j}]`, d] as const),
+      ]) {
+        if (!places.has(id))
+          throw new DataError('claims.json', item, field, `unknown place id "${id}" (not in places.json)`);
+      }
+      if (claim.destinations.includes(claim.origin)) {
+        throw new DataError('claims.json', item, 'destinations', `the origin "${claim.origin}" is also a destination`);
+      }
+      // A claim about a whole country (or region) is not put at a point the article does not name.
+      const originKind = places.get(claim.origin)!.kind;
+      const wide = originKind === 'country' || originKind === 'region';
+      if (claim.unplaced && (claim.shape !== 'point' || !wide)) {
+        throw new DataError(
+          'claims.json',
+          item,
+          'unplaced',
+          `only a "point" claim about a country or region can be unplaced (drawn as a badge at its name); this one is a "${claim.shape}" claim at a ${originKind}`,
+        );
+      }
+      if (claim.shape === 'point' && wide && !claim.unplaced) {
+        throw new DataError(
+          'claims.json',
+          item,
+          'unplaced',
+          `a point claim about a ${originKind} ("${claim.origin}") is drawn on the ${originKind}, not at a point: set "unplaced": true, or give a city the article names as its origin`,
+        );
+      }
+      if (claim.shape === 'arrows') {
+        const from = places.get(claim.origin)!.coordinates;
+        claim.destinations.forEach((id, j) => {
+          const to = places.get(id)!.coordinates;
+          if (from[0] === to[0] && from[1] === to[1]) {
+            throw new DataError(
+              'claims.json',
+              item,
+              `destinations[${j}]`,
+              `"${id}" is at the same coordinates as the origin "${claim.origin}": the arrow would have no length`,
+            );
+          }
+        });
+      }
+      const anchor = anchorClaim(claim, article);
+      return {
+        ...claim,
+        modality: claim.modality ?? 'reported',
+        look: kinds.find((k) => k.id === claim.kind)?.look ?? claim.kind,
+        number: i + 1,
+        sentenceId: anchor.sentence.id,
+        paragraph: anchor.sentence.paragraph,
+        sentence: anchor.sentence.index,
+        quote: anchor.sentence.text,
+        exactRange: anchor.range,
+      };
+    }),
+  );
+  return resolved.filter((claim) => claim !== undefined);
 }
 
-/** Validates and prepares a story. Throws `DataError` on the first problem found. */
+/**
+ * The zoom the outlines of unplaced claims and named regions are simplified for (about a square
+ * pixel there): they are schematic, framed rather than read, and ship in the app's script.
+ */
+const OUTLINE_ZOOM = 3.5;
+
+/** The geography simplified for outlines (`buildFlows`), on a copy. */
+function outlineGeography(geography: RegionTopology): RegionTopology {
+  const weighted = presimplify(structuredClone(geography) as unknown as Topology<Objects<object>>);
+  return simplify(weighted, minWeight(OUTLINE_ZOOM)) as unknown as RegionTopology;
+}
+
+/**
+ * Validates and prepares a story. Throws `StoryErrors` with every problem found: each file is
+ * checked as far as the files it depends on allow (claims' places once places.json is readable).
+ */
 export function prepareStory(files: StoryFiles): Story {
-  const ajv = new Ajv({ allErrors: false, strict: true });
-  const meta = validate<StoryMeta>(ajv, files, 'story.json', 'story.schema.json', '', 'story');
+  const problems: DataError[] = [];
+  const ajv = new Ajv({ allErrors: true, strict: true });
+  const meta = collect(problems, () => {
+    const meta = validate<StoryMeta>(ajv, files, 'story.json', 'story.schema.json', 'kinds', 'kind');
+    checkDeclaredKinds('story.json', meta.kinds ?? []);
+    return meta;
+  });
+  const vocabulary = collect(problems, () => {
+    const { kinds } = validate<{ kinds: KindDeclaration[] }>(
+      ajv,
+      files,
+      'kinds.json',
+      'kinds.schema.json',
+      'kinds',
+      'kind',
+    );
+    checkDeclaredKinds('kinds.json', kinds);
+    return kinds;
+  });
   const article = parseArticle(files['article.txt']);
-  if (!article.title) throw new DataError('article.txt', null, null, 'the article is empty');
-  if (article.paragraphs.length === 0) {
-    throw new DataError('article.txt', null, null, 'the article has a title but no paragraphs (one paragraph a line)');
+  if (!article.title) problems.push(new DataError('article.txt', null, null, 'the article is empty'));
+  else if (article.paragraphs.length === 0) {
+    problems.push(
+      new DataError('article.txt', null, null, 'the article has a title but no paragraphs (one paragraph a line)'),
+    );
   }
-  const geography = parseJson(files, 'region.topo.json') as RegionTopology;
-  if (geography?.type !== 'Topology' || !geography.objects?.countries) {
-    throw new DataError('region.topo.json', null, 'objects.countries', 'not a region topology (run npm run geo)');
-  }
-  const { places } = validate<{ places: Place[] }>(ajv, files, 'places.json', 'places.schema.json', 'places', 'place');
-  const placesById = checkPlaces(places, geography);
-  const { claims: rawClaims } = validate<{ claims: Claim[] }>(
-    ajv,
-    files,
-    'claims.json',
-    'claims.schema.json',
-    'claims',
-    'claim',
+  const geography = collect(problems, () => {
+    const geography = parseJson(files, 'region.topo.json') as RegionTopology;
+    if (geography?.type !== 'Topology' || !geography.objects?.countries) {
+      throw new DataError('region.topo.json', null, 'objects.countries', 'not a region topology (run npm run geo)');
+    }
+    return geography;
+  });
+  const places = collect(
+    problems,
+    () => validate<{ places: Place[] }>(ajv, files, 'places.json', 'places.schema.json', 'places', 'place').places,
   );
-  const claims = resolveClaims(rawClaims, article, placesById);
+  const placesById = places && geography ? checkPlaces(places, geography, problems) : undefined;
+  const rawClaims = collect(
+    problems,
+    () => validate<{ claims: Claim[] }>(ajv, files, 'claims.json', 'claims.schema.json', 'claims', 'claim').claims,
+  );
+  const kinds =
+    rawClaims && meta && vocabulary
+      ? collect(problems, () => claimKinds(rawClaims, meta.kinds ?? [], vocabulary))
+      : undefined;
+  const readable = article.paragraphs.length > 0;
+  let claims: ResolvedClaim[] = [];
+  if (rawClaims && placesById && readable) {
+    claims = resolveClaims(rawClaims, article, placesById, kinds ?? [], problems);
+  } else if (readable) {
+    // The places or the claims' other fields cannot be read: the quotes can still be checked.
+    for (const claim of rawClaims ?? looseClaims(files)) collect(problems, () => anchorClaim(claim, article));
+  }
+  if (problems.length || !meta || !kinds || !places || !placesById || !geography) throw new StoryErrors(problems);
   let flows;
   try {
-    flows = buildFlows(claims, placesById, geography);
+    flows = buildFlows(claims, placesById, geography, outlineGeography(geography));
   } catch (error) {
     if (error instanceof FlowError) {
       throw new DataError('claims.json', `claim "${error.claimId}"`, error.field, error.message);
     }
     throw error;
   }
-  return { meta, article, claims, places, flows, geography, basemap: prepareBasemap(geography, meta) };
+  return { meta, kinds, article, claims, places, flows, geography, basemap: prepareBasemap(geography, meta) };
 }

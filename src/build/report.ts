@@ -1,0 +1,38 @@
+/**
+ * Bad story data as a person reads it: every problem of a story at once, one line each (the
+ * file's path, the claim or place, the field, what is wrong and how to fix it), and no stack
+ * trace, since the lines already say where in the data to look.
+ */
+import { relative, resolve } from 'node:path';
+import { DataError, StoryErrors } from './prepare.ts';
+
+/** The problems an error from `prepareStory` carries, or null for any other error. */
+export function problemsOf(error: unknown): DataError[] | null {
+  if (error instanceof StoryErrors) return error.errors;
+  if (error instanceof DataError) return [error];
+  return null;
+}
+
+/** One line per problem, each starting with the path of its file as typed from the working folder. */
+export function problemLines(dir: string, problems: readonly DataError[]): string[] {
+  return problems.map((problem) => {
+    const where = relative(process.cwd(), resolve(dir, problem.file)) || problem.file;
+    return `${where}${problem.message.slice(problem.file.length)}`;
+  });
+}
+
+/** What the build and `npm run story:check` print for a story with problems. */
+export class BadStoryData extends Error {
+  readonly lines: string[];
+  constructor(dir: string, problems: readonly DataError[]) {
+    const lines = problemLines(dir, problems);
+    const count = problems.length === 1 ? 'one problem' : `${problems.length} problems`;
+    super(`Bad story data (${count}):\n${lines.map((line) => `  ${line}`).join('\n')}`, {
+      cause: new StoryErrors([...problems]),
+    });
+    this.name = 'BadStoryData';
+    this.lines = lines;
+    // The lines say where in the data; where in the engine it was noticed helps nobody fixing it.
+    this.stack = this.message;
+  }
+}
