@@ -125,6 +125,8 @@ function propertiesOf(claim: ResolvedClaim, role: FlowRole, to: string | null): 
     claimId: claim.id,
     role,
     kind: claim.kind,
+    look: claim.look,
+    modality: claim.modality,
     actors: claim.actors,
     caption: claim.caption,
     quote: claim.quote,

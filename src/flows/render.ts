@@ -4,12 +4,14 @@
  */
 import type { Feature, LineString, Point } from 'geojson';
 import type { ClaimKind } from '../story/kinds.ts';
-import type { FlowCollection, LonLat } from '../story/types.ts';
+import type { FlowCollection, LonLat, Modality } from '../story/types.ts';
 import { headingAtEnd } from './geometry.ts';
 
 export interface HeadProperties {
   claimId: string;
   kind: ClaimKind;
+  look: string;
+  modality: Modality;
   /** Degrees clockwise from north, on a north-up map. */
   angle: number;
 }
@@ -17,6 +19,8 @@ export interface HeadProperties {
 export interface MarkerProperties {
   claimId: string;
   kind: ClaimKind;
+  look: string;
+  modality: Modality;
   caption: string;
   /** Screen offset in pixels from the place, so markers sharing a place sit side by side. */
   offset: [number, number];
@@ -33,7 +37,13 @@ export function arrowHeads(flows: FlowCollection): Feature<Point, HeadProperties
       const line = f.geometry.coordinates as LonLat[];
       return {
         type: 'Feature',
-        properties: { claimId: f.properties.claimId, kind: f.properties.kind, angle: headingAtEnd(line) },
+        properties: {
+          claimId: f.properties.claimId,
+          kind: f.properties.kind,
+          look: f.properties.look,
+          modality: f.properties.modality,
+          angle: headingAtEnd(line),
+        },
         geometry: { type: 'Point', coordinates: line[line.length - 1]! },
       };
     });
@@ -65,6 +75,8 @@ export function markers(flows: FlowCollection): Feature<Point, MarkerProperties>
       properties: {
         claimId: p.properties.claimId,
         kind: p.properties.kind,
+        look: p.properties.look,
+        modality: p.properties.modality,
         caption: p.properties.caption,
         offset: markerOffset(slot, perPlace.get(p.properties.from)!),
       },

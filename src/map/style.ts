@@ -4,7 +4,9 @@
  * nothing from another origin.
  *
  * Layers, bottom to top: water, land, coasts, borders, claimed areas and borders, arrow casings,
- * arrows. Arrowheads, markers and names are not MapLibre layers: the SVG symbol layer
+ * arrows. A hollow claim (predicted, conditional, recommended: `symbology/claims.ts`) is drawn
+ * wider, without an area fill, with a core of the ground's colour along its line; each feature's
+ * `look` and `modality` properties choose its paint. Arrowheads, markers and names are not MapLibre layers: the SVG symbol layer
  * (`static/MapSymbols.svelte`) draws them above the map for both renderers, which spares
  * MapLibre glyph rasterising, icons and the symbol placement pass. Selection changes feature
  * state only (`selection.ts`); no layer is ever added or removed after load.
@@ -17,9 +19,17 @@ import type {
   StyleSpecification,
 } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import { CLAIM_KINDS, type ClaimKind } from '../story/kinds.ts';
 import type { FlowRole, Story } from '../story/types.ts';
-import { dashUnits, kindColor, PART_LOOKS, type ClaimPart } from '../symbology/claims.ts';
+import {
+  dashUnits,
+  HOLLOW_MODALITIES,
+  kindColor,
+  LOOK_NAMES,
+  partOpacity,
+  partWidth,
+  type ByEmphasis,
+  type ClaimPart,
+} from '../symbology/claims.ts';
 import { PALETTES, type Theme } from '../symbology/palette.ts';
 import { BORDER_WIDTH_STOPS, COAST_WIDTH } from '../symbology/basemap.ts';
 import { byEmphasis } from './selection.ts';
@@ -35,30 +45,58 @@ export const SOURCES = {
 /** Layers whose features are claims: the ones a click or hover selects. */
 export const CLAIM_LAYERS = ['flow-area-fill', 'flow-border', 'flow-hit'] as const;
 
-/** A `match` on the feature's kind, with one value per kind. */
-export function byKind<T>(pick: (kind: ClaimKind) => T, fallback: T): ExpressionSpecification {
-  const branches = CLAIM_KINDS.flatMap((k) => [k, pick(k)]);
-  return ['match', ['get', 'kind'], ...branches, fallback] as unknown as ExpressionSpecification;
+/** A `match` on the feature's look (its kind's look, resolved by the build), one value per look. */
+export function byLook<T>(pick: (look: string) => T, fallback: T): ExpressionSpecification {
+  const branches = LOOK_NAMES.flatMap((k) => [k, pick(k)]);
+  return ['match', ['get', 'look'], ...branches, fallback] as unknown as ExpressionSpecification;
 }
 
 function role(r: FlowRole): ExpressionSpecification {
   return ['==', ['get', 'role'], r];
 }
 
-const kindColors = (theme: Theme) => byKind((k) => kindColor(k, theme), '#000000');
+/** Whether the feature's claim is drawn hollow (its `modality`). */
+const HOLLOW: ExpressionSpecification = ['match', ['get', 'modality'], [...HOLLOW_MODALITIES], true, false];
+
+const kindColors = (theme: Theme) => byLook((k) => kindColor(k, theme), '#000000');
 /**
  * A part's dash, in line widths as MapLibre reads `line-dasharray`. Arrays in a `match` output
  * must be literals; solid lines get a dash with no gap.
  */
 const kindDash = (part: ClaimPart) =>
-  byKind((k) => ['literal', dashUnits(k, part).length ? dashUnits(k, part) : [1, 0]], ['literal', [1, 0]]);
+  byLook((k) => ['literal', dashUnits(k, part).length ? dashUnits(k, part) : [1, 0]], ['literal', [1, 0]]);
 
-/** A part's width and opacity in each state of the selection, read from feature state. */
+/** A value per state of the selection, and per modality where hollow claims differ. */
+function byModality(solid: ByEmphasis, hollow: ByEmphasis): ExpressionSpecification | number {
+  const same = (Object.keys(solid) as (keyof ByEmphasis)[]).every((e) => solid[e] === hollow[e]);
+  return same
+    ? byEmphasis(solid)
+    : (['case', HOLLOW, byEmphasis(hollow), byEmphasis(solid)] as unknown as ExpressionSpecification);
+}
+
+/** A part's width and opacity in each state of the selection (feature state) and modality. */
 function emphasisPaint(part: ClaimPart, kind: 'line' | 'fill'): Record<string, ExpressionSpecification | number> {
-  const look = PART_LOOKS[part];
+  const opacity = byModality(partOpacity(part, false), partOpacity(part, true));
   return kind === 'fill'
-    ? { 'fill-opacity': byEmphasis(look.opacity) }
-    : { 'line-opacity': byEmphasis(look.opacity), 'line-width': byEmphasis(look.width) };
+    ? { 'fill-opacity': opacity }
+    : { 'line-opacity': opacity, 'line-width': byModality(partWidth(part, false), partWidth(part, true)) };
+}
+
+/** A hollow claim's core: the ground between its line's walls, following its dashes. */
+function coreLayer(id: string, part: 'arcCore' | 'borderCore', r: FlowRole, theme: Theme): LineLayerSpecification {
+  return {
+    id,
+    type: 'line',
+    source: SOURCES.flows,
+    filter: ['all', role(r), HOLLOW],
+    layout: r === 'border' ? { 'line-cap': 'butt' } : { 'line-join': 'round' },
+    paint: {
+      'line-color': PALETTES[theme].map.halo,
+      'line-dasharray': kindDash(part),
+      'line-opacity': byEmphasis(partOpacity(part, true)),
+      'line-width': byEmphasis(partWidth(part, true)),
+    },
+  };
 }
 
 export function flowLayers(theme: Theme = 'light'): (LineLayerSpecification | FillLayerSpecification)[] {
@@ -86,6 +124,7 @@ export function flowLayers(theme: Theme = 'light'): (LineLayerSpecification | Fi
       layout: { 'line-cap': 'butt' },
       paint: { 'line-color': kindColor, 'line-dasharray': kindDash('border'), ...emphasisPaint('border', 'line') },
     },
+    coreLayer('flow-border-core', 'borderCore', 'border', theme),
     {
       id: 'flow-casing',
       type: 'line',
@@ -102,6 +141,7 @@ export function flowLayers(theme: Theme = 'light'): (LineLayerSpecification | Fi
       layout: { 'line-join': 'round' },
       paint: { 'line-color': kindColor, 'line-dasharray': kindDash('arc'), ...emphasisPaint('arc', 'line') },
     },
+    coreLayer('flow-arc-core', 'arcCore', 'arc', theme),
     {
       // Wide and invisible: makes a 2.5 px arc easy to hit with a finger or a mouse.
       id: 'flow-hit',

@@ -7,14 +7,25 @@
  * Self-contained by design: inline styles only, no classes, no external references, so it
  * renders the same in a browser, in an `<img>`, and in resvg at build time.
  */
-import { claimPaint, emphasisOf, KIND_LOOKS, svgDash, type Paint } from '../symbology/claims.ts';
+import {
+  claimPaint,
+  emphasisOf,
+  isHollow,
+  kindLook,
+  svgDash,
+  symbolPaint,
+  type ClaimPart,
+  type Drawing,
+  type Paint,
+} from '../symbology/claims.ts';
 import { borderWidth, COAST_WIDTH, LABEL_FONT, LABEL_HALO, MAP_FONT, PLACE_DOT } from '../symbology/basemap.ts';
 import { PALETTES, type Theme } from '../symbology/palette.ts';
 import { headPath, markerPath } from '../symbology/icons.ts';
 import { framedView } from '../camera/framing.ts';
 import { uniformPadding, type View } from '../camera/view.ts';
 import { escapeHtml } from '../story/escape.ts';
-import { KIND_TEXT } from '../story/kinds.ts';
+import { kindInfo } from '../story/kinds.ts';
+import { claimsOfArticle, claimTitle, overviewLead, posterCredit, QUOTE_LABEL } from '../story/wording.ts';
 import type { ResolvedClaim, Story } from '../story/types.ts';
 import { renderBase, renderSymbols, type SceneSource } from './scene.ts';
 
@@ -58,6 +69,11 @@ export function wrapText(text: string, max: number, maxLines = Infinity): string
   return lines;
 }
 
+/** A claim's poster title: attributed to the article (`story/wording.ts`), never the caption alone. */
+export function posterTitle(claim: ResolvedClaim): string {
+  return claimTitle(claim);
+}
+
 export function posterSvg(story: Story, source: SceneSource, options: PosterOptions): string {
   const { width, height, claims } = options;
   const theme = options.theme ?? 'light';
@@ -84,37 +100,38 @@ export function posterSvg(story: Story, source: SceneSource, options: PosterOpti
   const base = renderBase(source, view, size);
   const symbols = renderSymbols(source, view, size);
   const emphasis = emphasisOf(claims.map((cl) => cl.id));
-  const paint = (kind: ResolvedClaim['kind'], part: Parameters<typeof claimPaint>[1], id: string) =>
-    claimPaint(kind, part, emphasis(id), theme);
+  const paint = (drawing: Drawing, part: ClaimPart, id: string) => claimPaint(drawing, part, emphasis(id), theme);
+  /** A hollow claim's core: the ground between its line's walls. */
+  const core = (drawing: Drawing, part: 'arcCore' | 'borderCore', id: string, d: string, cls: string) =>
+    isHollow(drawing.modality)
+      ? `<path class="${cls}" data-claim="${escapeHtml(id)}" d="${d}" fill="none" ${stroke(paint(drawing, part, id))} stroke-linejoin="round"/>`
+      : '';
 
   const mapParts = [
     `<rect width="${size.width}" height="${size.height}" fill="${m.water}"/>`,
     `<path d="${base.land}" fill="${m.land}" stroke="${m.coast}" stroke-width="${COAST_WIDTH}" stroke-linejoin="round"/>`,
     `<path d="${base.borders}" fill="none" stroke="${m.border}" stroke-width="${borderWidth(view.zoom)}" stroke-linejoin="round"/>`,
     ...base.areas.map((a) => {
-      const fill = paint(a.kind, 'areaFill', a.claimId);
-      return `<path class="area" data-claim="${escapeHtml(a.claimId)}" d="${a.d}" fill="${fill.color}" fill-opacity="${fill.opacity}" ${stroke(paint(a.kind, 'areaLine', a.claimId))}/>`;
+      const fill = paint(a, 'areaFill', a.claimId);
+      return `<path class="area" data-claim="${escapeHtml(a.claimId)}" d="${a.d}" fill="${fill.color}" fill-opacity="${fill.opacity}" ${stroke(paint(a, 'areaLine', a.claimId))}/>`;
     }),
     ...base.claimBorders.map(
       (b) =>
-        `<path class="claim-border" data-claim="${escapeHtml(b.claimId)}" d="${b.d}" fill="none" ${stroke(paint(b.kind, 'border', b.claimId))}/>`,
+        `<path class="claim-border" data-claim="${escapeHtml(b.claimId)}" d="${b.d}" fill="none" ${stroke(paint(b, 'border', b.claimId))}/>${core(b, 'borderCore', b.claimId, b.d, 'core border-core')}`,
     ),
     ...base.arcs.map(
       (a) =>
-        `<path class="casing" d="${a.d}" fill="none" ${stroke(paint(a.kind, 'casing', a.claimId))} stroke-linecap="round"/><path class="line" data-claim="${escapeHtml(a.claimId)}" d="${a.d}" fill="none" ${stroke(paint(a.kind, 'arc', a.claimId))} stroke-linejoin="round"/>`,
+        `<path class="casing" d="${a.d}" fill="none" ${stroke(paint(a, 'casing', a.claimId))} stroke-linecap="round"/><path class="line" data-claim="${escapeHtml(a.claimId)}" d="${a.d}" fill="none" ${stroke(paint(a, 'arc', a.claimId))} stroke-linejoin="round"/>${core(a, 'arcCore', a.claimId, a.d, 'core arc-core')}`,
     ),
     ...symbols.heads.map((h) => {
-      const shape = KIND_LOOKS[h.kind].head;
-      const p = paint(h.kind, 'head', h.claimId);
-      const fill =
-        shape === 'filled'
-          ? `fill="${p.color}" stroke="${m.halo}" paint-order="stroke"`
-          : `fill="none" stroke="${p.color}" stroke-linecap="round"`;
-      return `<path class="head" data-claim="${escapeHtml(h.claimId)}" d="${headPath(shape)}" transform="translate(${h.x} ${h.y}) rotate(${h.angle})" ${fill} stroke-width="${p.width}" stroke-linejoin="round" opacity="${p.opacity}"/>`;
+      const shape = kindLook(h.look).head;
+      const p = symbolPaint(h, 'head', emphasis(h.claimId), theme);
+      const cap = p.fill === 'none' ? ' stroke-linecap="round"' : ' paint-order="stroke"';
+      return `<path class="head" data-claim="${escapeHtml(h.claimId)}" d="${headPath(shape)}" transform="translate(${h.x} ${h.y}) rotate(${h.angle})" fill="${p.fill}" stroke="${p.stroke}"${cap} stroke-width="${p.width}" stroke-linejoin="round" opacity="${p.opacity}"/>`;
     }),
     ...symbols.markers.map((mk) => {
-      const p = paint(mk.kind, 'marker', mk.claimId);
-      return `<path class="marker" data-claim="${escapeHtml(mk.claimId)}" d="${markerPath(KIND_LOOKS[mk.kind].marker)}" transform="translate(${mk.x} ${mk.y})" fill="${p.color}" stroke="${m.halo}" stroke-width="${p.width}" opacity="${p.opacity}"/>`;
+      const p = symbolPaint(mk, 'marker', emphasis(mk.claimId), theme);
+      return `<path class="marker" data-claim="${escapeHtml(mk.claimId)}" d="${markerPath(kindLook(mk.look).marker)}" transform="translate(${mk.x} ${mk.y})" fill="${p.fill}" stroke="${p.stroke}" stroke-width="${p.width}" opacity="${p.opacity}"/>`;
     }),
     ...symbols.countryLabels.map(
       (l) =>
@@ -134,36 +151,31 @@ export function posterSvg(story: Story, source: SceneSource, options: PosterOpti
     lines.push(`<text x="${text.x}" y="${y}" font-size="${px}"${attrs}>${content}</text>`);
     y += Math.round(px * 1.35);
   };
-  const kicker =
-    claims.length === 1
-      ? `${KIND_TEXT[claims[0]!.kind].label} · claim ${claims[0]!.number} of ${story.claims.length}`
-      : 'The claims of an opinion article';
+  const one = claims.length === 1 ? claims[0]! : null;
+  // The title says what the article does with the claim (says, predicts, recommends).
+  const kicker = one
+    ? `${kindInfo(story.kinds, one.kind).label} · claim ${one.number} of ${story.claims.length}`
+    : claimsOfArticle(story.meta.article.genre);
   line(escapeHtml(kicker), 15, ` fill="${page.muted}"`);
   y += 14;
-  const title = claims.length === 1 ? claims[0]!.caption : story.article.title;
-  for (const l of wrapText(title, chars(26), 4)) line(escapeHtml(l), 26, ` font-weight="700" fill="${page.fg}"`);
+  const title = one ? posterTitle(one) : story.article.title;
+  // Bold type is wider than the average the character count assumes.
+  for (const l of wrapText(title, Math.floor(chars(26) * 0.9), 6))
+    line(escapeHtml(l), 26, ` font-weight="700" fill="${page.fg}"`);
   y += 12;
-  if (claims.length === 1) {
-    line('THE ARTICLE CLAIMS:', 13, ` font-weight="700" letter-spacing="0.5" fill="${page.muted}"`);
+  if (one) {
+    line(escapeHtml(QUOTE_LABEL.toUpperCase()), 13, ` font-weight="700" letter-spacing="0.5" fill="${page.muted}"`);
     y += 6;
     const room = Math.max(2, Math.floor((height - y - 80) / 27));
     for (const l of wrapText(`“${claims[0]!.quote}”`, chars(20), room)) line(escapeHtml(l), 20, ` fill="${page.fg}"`);
     y += 4;
     line(escapeHtml(`Paragraph ${claims[0]!.paragraph}, sentence ${claims[0]!.sentence}`), 14, ` fill="${page.muted}"`);
   } else {
-    for (const l of wrapText(
-      `${story.claims.length} geographic claims, each bound to its sentence. Arrows are schematic: they show what the article claims, not verified movements or routes.`,
-      chars(18),
-      6,
-    )) {
+    for (const l of wrapText(overviewLead(story.claims.length), chars(18), 6)) {
       line(escapeHtml(l), 18, ` fill="${page.fg}"`);
     }
   }
-  const credits = wrapText(
-    `Claims: “${story.article.title}” (${story.meta.article.genre ?? 'article'}), quoted verbatim. Map: Natural Earth; schematic arrows.`,
-    chars(12),
-    3,
-  );
+  const credits = wrapText(posterCredit(story.article.title, story.meta.article.genre), chars(12), 3);
   let cy = height - 20 - (credits.length - 1) * 16;
   const creditLines = credits.map((l) => {
     const out = `<text x="${text.x}" y="${cy}" font-size="12" fill="${page.muted}">${escapeHtml(l)}</text>`;

@@ -9,7 +9,7 @@ import type { Topology } from 'topojson-specification';
 import type { Feature, Geometry, LineString, MultiLineString, MultiPolygon, Point, Position } from 'geojson';
 import type { ClaimKind } from '../story/kinds.ts';
 import { arrowHeads, markers } from '../flows/render.ts';
-import type { CountryProperties, FlowProperties, FlowRole, LonLat, Story } from '../story/types.ts';
+import type { CountryProperties, FlowProperties, FlowRole, LonLat, Modality, Story } from '../story/types.ts';
 import { projectionFor, type Size, type View } from '../camera/view.ts';
 import { placeNames, type NamedPoint, type PlaceLabel, type SceneLabel } from '../camera/labels.ts';
 
@@ -38,15 +38,19 @@ export interface SceneSource {
   placeLabels: NamedPoint[];
 }
 
-export interface ScenePath {
+/** What a drawn claim part carries: its claim, its kind, and how it is drawn (its look and modality). */
+interface SceneClaim {
   claimId: string;
   kind: ClaimKind;
+  look: string;
+  modality: Modality;
+}
+
+export interface ScenePath extends SceneClaim {
   d: string;
 }
 
-export interface ScenePoint {
-  claimId: string;
-  kind: ClaimKind;
+export interface ScenePoint extends SceneClaim {
   x: number;
   y: number;
 }
@@ -230,7 +234,7 @@ export function renderClaims(source: SceneSource, view: View, size: Size): Omit<
   const claimPaths = (role: FlowRole): ScenePath[] =>
     source.flows
       .filter((f) => f.properties.role === role)
-      .map((f) => ({ claimId: f.properties.claimId, kind: f.properties.kind, d: d(f.geometry) }));
+      .map((f) => ({ ...drawnClaim(f.properties), d: d(f.geometry) }));
   return {
     size,
     areas: claimPaths('area'),
@@ -263,11 +267,7 @@ function arcPath(line: Position[], point: (at: LonLat) => [number, number]): str
 function arcPaths(source: SceneSource, point: (at: LonLat) => [number, number], only?: readonly string[]): ScenePath[] {
   return source.flows
     .filter((f) => f.properties.role === 'arc' && (!only || only.includes(f.properties.claimId)))
-    .map((f) => ({
-      claimId: f.properties.claimId,
-      kind: f.properties.kind,
-      d: arcPath((f.geometry as LineString).coordinates, point),
-    }));
+    .map((f) => ({ ...drawnClaim(f.properties), d: arcPath((f.geometry as LineString).coordinates, point) }));
 }
 
 /**
@@ -284,15 +284,14 @@ export function renderSymbols(source: SceneSource, view: View, size: Size, drawn
   return {
     size,
     drawn: drawn.length ? arcPaths(source, point, drawn) : [],
-    heads: source.heads.map((h: Feature<Point, { claimId: string; kind: ClaimKind; angle: number }>) => {
+    heads: source.heads.map((h: Feature<Point, SceneClaim & { angle: number }>) => {
       const [x, y] = point(h.geometry.coordinates as LonLat);
-      return { claimId: h.properties.claimId, kind: h.properties.kind, angle: h.properties.angle, x, y };
+      return { ...drawnClaim(h.properties), angle: h.properties.angle, x, y };
     }),
     markers: source.markers.map((m) => {
       const [x, y] = point(m.geometry.coordinates as LonLat);
       return {
-        claimId: m.properties.claimId,
-        kind: m.properties.kind,
+        ...drawnClaim(m.properties),
         x: round1(x + m.properties.offset[0]),
         y: round1(y + m.properties.offset[1]),
       };
@@ -300,6 +299,10 @@ export function renderSymbols(source: SceneSource, view: View, size: Size, drawn
     places,
     countryLabels,
   };
+}
+
+function drawnClaim({ claimId, kind, look, modality }: SceneClaim): SceneClaim {
+  return { claimId, kind, look, modality };
 }
 
 /** Both layers of the static map for one view. */

@@ -12,9 +12,9 @@ import type {
   MultiPolygon as TopoMultiPolygon,
 } from 'topojson-specification';
 import type { FeatureCollection, Geometry } from 'geojson';
-import type { ClaimKind } from './kinds.ts';
+import type { ClaimKind, KindDeclaration, KindInfo } from './kinds.ts';
 
-export type { ClaimKind };
+export type { ClaimKind, KindDeclaration, KindInfo };
 
 /** `[longitude, latitude]` in degrees (WGS 84). */
 export type LonLat = [number, number];
@@ -42,11 +42,24 @@ export interface TextQuoteSelector {
  */
 export type ClaimShape = 'arrows' | 'point' | 'area' | 'border';
 
+/**
+ * What the sentence does with its claim: reports it as so (`reported`, the default), foresees it
+ * (`predicted`), foresees it on a condition it states (`conditional`: "if …, … will"), or urges
+ * it (`recommended`). Only a report is drawn solid; the others are drawn hollow
+ * (`symbology/claims.ts`) and said so in the key and the card (`story/wording.ts`).
+ */
+export type Modality = 'reported' | 'predicted' | 'conditional' | 'recommended';
+
+export const MODALITIES: readonly Modality[] = ['reported', 'predicted', 'conditional', 'recommended'];
+
 /** One geographic claim of the article, as written in `claims.json`. */
 export interface Claim {
   id: string;
+  /** A kind the story declares in `story.json`, or one of the engine's (`data/kinds.json`). */
   kind: ClaimKind;
   shape: ClaimShape;
+  /** Reported unless the sentence says otherwise. */
+  modality?: Modality;
   /** Who acts, as the article names them. */
   actors: string[];
   /** Place id. */
@@ -88,9 +101,13 @@ export interface StoryMeta {
     outlet: string | null;
     url: string | null;
     published: string | null;
-    /** "Opinion", "Analysis", ...: how the article presents itself. */
+    /** How the article presents itself, in its outlet's word; drives every sentence that describes it. */
     genre: string | null;
   };
+  /** The story's own kinds of claim, or its own words for the engine's (`data/kinds.json`). */
+  kinds?: KindDeclaration[];
+  /** Under what terms the published data (claims, flows, CSV) may be reused. */
+  license?: { text: string; url?: string };
   region: {
     /** The geography is clipped to these bounds (keep a margin beyond `maxBounds`). */
     bounds: Bounds;
@@ -127,6 +144,9 @@ export interface Article {
 
 /** A claim with its selector resolved to one sentence of the article. */
 export interface ResolvedClaim extends Claim {
+  modality: Modality;
+  /** The look its kind is drawn with (`symbology/claims.ts` KIND_LOOKS). */
+  look: string;
   /** 1-based position in the step order (the order of `claims.json`). */
   number: number;
   sentenceId: string;
@@ -149,6 +169,9 @@ export interface FlowProperties {
   claimId: string;
   role: FlowRole;
   kind: ClaimKind;
+  /** How it is drawn: its kind's look and the claim's modality (hollow unless reported). */
+  look: string;
+  modality: Modality;
   actors: string[];
   caption: string;
   quote: string;
@@ -204,6 +227,8 @@ export interface PreparedBasemap {
 /** Everything the app needs, prepared at build time. */
 export interface Story {
   meta: StoryMeta;
+  /** The kinds the claims use, in order of first use, with the story's words or the engine's. */
+  kinds: KindInfo[];
   article: Article;
   claims: ResolvedClaim[];
   places: Place[];

@@ -1,16 +1,18 @@
 /**
- * How a claim is drawn: each kind's look (colour, dash, arrowhead, marker) and, for each part of
- * a claim's drawing, its width and opacity in each state of the selection: `none` (nothing is
- * selected), `selected`, and `other` (dimmed while another claim is selected).
+ * How a claim is drawn: each look (colour, dash, arrowhead, marker), how a claim's modality
+ * changes it (a report solid, a prediction, condition or recommendation hollow), and, for each
+ * part of a claim's drawing, its width and opacity in each state of the selection: `none`
+ * (nothing is selected), `selected`, and `other` (dimmed while another claim is selected).
  *
  * The one table every renderer reads: the MapLibre layers (as feature-state expressions,
  * `map/style.ts`), the SVG map and symbol layer, the posters and the key. Colour is never the
  * only cue: lines also differ by dash and arrowhead, markers by shape, so the key reads in
- * greyscale. The colours were chosen (in OKLCH, by search) so that kinds drawn alike stay apart
+ * greyscale. The colours were chosen (in OKLCH, by search) so that looks drawn alike stay apart
  * under protanopia, deuteranopia and tritanopia, and keep 3:1 against the land and the water
- * (WCAG 1.4.11); `tests/unit/kinds.test.ts` checks both.
+ * (WCAG 1.4.11); `tests/unit/kinds.test.ts` checks both. A story's kinds each name one of these
+ * looks (`story.json` `kinds`, or the engine's `data/kinds.json`); the build resolves each claim's.
  */
-import type { ClaimKind } from '../story/kinds.ts';
+import type { Modality } from '../story/types.ts';
 import { mapTone, PALETTES, type Theme } from './palette.ts';
 
 /** Marker shapes for claims with no direction; arrowheads for arrows. */
@@ -26,7 +28,8 @@ export interface KindLook {
   marker: MarkerShape;
 }
 
-export const KIND_LOOKS: Record<ClaimKind, KindLook> = {
+/** The engine's looks, by name: what a kind's `look` names. Today's eight kind ids are look names too. */
+export const KIND_LOOKS = {
   'armed-group': { color: { light: '#c0392b', dark: '#ff7a66' }, dash: [], head: 'filled', marker: 'circle' },
   diplomatic: { color: { light: '#1c7ce5', dark: '#6aa8ff' }, dash: [3, 1.5], head: 'open', marker: 'circle' },
   'border-instability': {
@@ -40,12 +43,53 @@ export const KIND_LOOKS: Record<ClaimKind, KindLook> = {
   drugs: { color: { light: '#698100', dark: '#a4e26b' }, dash: [], head: 'filled', marker: 'diamond' },
   sanctuary: { color: { light: '#333333', dark: '#e6e6e6' }, dash: [], head: 'filled', marker: 'square' },
   governance: { color: { light: '#6b5436', dark: '#c9a27e' }, dash: [2, 1], head: 'filled', marker: 'circle' },
+  // Slate, dash-dot: for resources and water (found by the same search, against every look above).
+  resources: { color: { light: '#585e69', dark: '#737b86' }, dash: [3, 1, 0.8, 1], head: 'open', marker: 'square' },
+} satisfies Record<string, KindLook>;
+
+export type LookName = keyof typeof KIND_LOOKS;
+
+export const LOOK_NAMES = Object.keys(KIND_LOOKS) as LookName[];
+
+export function isLook(name: string): name is LookName {
+  return Object.hasOwn(KIND_LOOKS, name);
+}
+
+/** A look by name (the build checks every name a story gives; an unknown one draws as the first). */
+export function kindLook(look: string): KindLook {
+  return isLook(look) ? KIND_LOOKS[look] : KIND_LOOKS[LOOK_NAMES[0]!];
+}
+
+/** A look's colour on a map of the given theme. */
+export function kindColor(look: string, theme: Theme = 'light'): string {
+  return kindLook(look).color[mapTone(theme)];
+}
+
+/** How one claim is drawn: its kind's look and its modality (what every renderer is given). */
+export interface Drawing {
+  look: string;
+  modality: Modality;
+}
+
+/**
+ * A report is drawn solid. What the article only predicts (on a condition or not) or recommends
+ * is drawn hollow: an arrow or border as two thin walls of its colour with the ground between
+ * them, a marker or filled arrowhead as an outline, an area as its outline without a fill. The
+ * key and the card say which modality it is (`story/wording.ts`).
+ */
+export const MODALITY_LOOKS: Record<Modality, { hollow: boolean }> = {
+  reported: { hollow: false },
+  predicted: { hollow: true },
+  conditional: { hollow: true },
+  recommended: { hollow: true },
 };
 
-/** A kind's colour on a map of the given theme. */
-export function kindColor(kind: ClaimKind, theme: Theme = 'light'): string {
-  return KIND_LOOKS[kind].color[mapTone(theme)];
+export function isHollow(modality: Modality): boolean {
+  return MODALITY_LOOKS[modality].hollow;
 }
+
+/** The modalities drawn hollow. */
+export const HOLLOW_MODALITIES = (Object.keys(MODALITY_LOOKS) as Modality[]).filter(isHollow);
 
 export const EMPHASES = ['none', 'selected', 'other'] as const;
 export type Emphasis = (typeof EMPHASES)[number];
@@ -60,7 +104,12 @@ const same = (v: number): ByEmphasis => ({ none: v, selected: v, other: v });
  * stay apart), its line, and a head; an area a fill and a dashed outline; a border a wide dashed
  * line; a claim with no direction a marker.
  */
-export type ClaimPart = 'arc' | 'casing' | 'head' | 'areaFill' | 'areaLine' | 'border' | 'marker';
+export type BasePart = 'arc' | 'casing' | 'head' | 'areaFill' | 'areaLine' | 'border' | 'marker';
+
+/** The ground between a hollow line's walls: drawn only for hollow claims (see `HOLLOW`). */
+export type CorePart = 'arcCore' | 'borderCore';
+
+export type ClaimPart = BasePart | CorePart;
 
 export interface PartLook {
   /** Stroke width in CSS pixels (0 for fills and symbols, whose size is their shape's). */
@@ -68,7 +117,7 @@ export interface PartLook {
   opacity: ByEmphasis;
 }
 
-export const PART_LOOKS: Record<ClaimPart, PartLook> = {
+export const PART_LOOKS: Record<BasePart, PartLook> = {
   arc: { width: { none: 2.5, selected: 4, other: 2 }, opacity: { none: 1, selected: 1, other: 0.18 } },
   casing: { width: { none: 5, selected: 8, other: 4 }, opacity: { none: 0.75, selected: 0.95, other: 0.1 } },
   head: { width: same(2.5), opacity: { none: 1, selected: 1, other: 0.2 } },
@@ -77,6 +126,42 @@ export const PART_LOOKS: Record<ClaimPart, PartLook> = {
   border: { width: same(5), opacity: { none: 1, selected: 1, other: 0.2 } },
   marker: { width: same(2), opacity: { none: 1, selected: 1, other: 0.2 } },
 };
+
+/**
+ * What hollow changes, part by part: a hollow arrow is twice as wide (its casing half as wide
+ * again), with a core of the ground's colour half its width inside, so each wall is a quarter of
+ * its width; a border keeps its width and gets the same core; an area loses its fill; a marker's
+ * outline is a little wider than a filled marker's halo.
+ */
+export const HOLLOW = {
+  width: { arc: 2, casing: 1.5, marker: 1.25 } as Partial<Record<BasePart, number>>,
+  /** A core's width, as a share of the line it hollows. */
+  core: 0.5,
+};
+
+/** The line a core hollows. */
+const CORE_OF: Record<CorePart, BasePart> = { arcCore: 'arc', borderCore: 'border' };
+
+const isCore = (part: ClaimPart): part is CorePart => part in CORE_OF;
+
+const scaled = (v: ByEmphasis, k: number): ByEmphasis => ({
+  none: Math.round(v.none * k * 100) / 100,
+  selected: Math.round(v.selected * k * 100) / 100,
+  other: Math.round(v.other * k * 100) / 100,
+});
+
+/** A part's width in each state, for a solid or a hollow claim. */
+export function partWidth(part: ClaimPart, hollow: boolean): ByEmphasis {
+  if (isCore(part)) return hollow ? scaled(partWidth(CORE_OF[part], true), HOLLOW.core) : same(0);
+  return hollow ? scaled(PART_LOOKS[part].width, HOLLOW.width[part] ?? 1) : PART_LOOKS[part].width;
+}
+
+/** A part's opacity in each state, for a solid or a hollow claim: a core is as strong as its line. */
+export function partOpacity(part: ClaimPart, hollow: boolean): ByEmphasis {
+  if (isCore(part)) return hollow ? PART_LOOKS[CORE_OF[part]].opacity : same(0);
+  if (part === 'areaFill' && hollow) return same(0);
+  return PART_LOOKS[part].opacity;
+}
 
 /** An area's outline is dashed alike for every kind (its colour tells the kind), in line widths. */
 export const AREA_DASH = [2, 1.5];
@@ -93,23 +178,61 @@ export interface Paint {
   dash: number[];
 }
 
-/** A part's dash in multiples of its width: the kind's for arcs and borders. */
-export function dashUnits(kind: ClaimKind, part: ClaimPart): number[] {
-  if (part === 'arc' || part === 'border') return KIND_LOOKS[kind].dash;
+/**
+ * A part's dash in multiples of its own width: the look's for arcs and borders, the areas' for
+ * area outlines. A core follows its line's dashes, so its units are the line's over its share.
+ */
+export function dashUnits(look: string, part: ClaimPart): number[] {
+  if (part === 'arc' || part === 'border') return kindLook(look).dash;
   if (part === 'areaLine') return AREA_DASH;
+  if (isCore(part)) return dashUnits(look, CORE_OF[part]).map((d) => d / HOLLOW.core);
   return [];
 }
 
-/** The paint of one part of a claim of `kind`, in a state, on a map of `theme`. */
-export function claimPaint(kind: ClaimKind, part: ClaimPart, emphasis: Emphasis, theme: Theme = 'light'): Paint {
-  const look = PART_LOOKS[part];
-  const width = look.width[emphasis];
+/** The colour of a part: the ground's for casings and cores, else the look's. */
+function partColor(look: string, part: ClaimPart, theme: Theme): string {
+  return part === 'casing' || isCore(part) ? PALETTES[theme].map.halo : kindColor(look, theme);
+}
+
+/** The paint of one part of a claim drawn as `drawing`, in a state, on a map of `theme`. */
+export function claimPaint(drawing: Drawing, part: ClaimPart, emphasis: Emphasis, theme: Theme = 'light'): Paint {
+  const hollow = isHollow(drawing.modality);
+  const width = partWidth(part, hollow)[emphasis];
   return {
-    color: part === 'casing' ? PALETTES[theme].map.halo : kindColor(kind, theme),
+    color: partColor(drawing.look, part, theme),
     width,
-    opacity: look.opacity[emphasis],
-    dash: dashUnits(kind, part).map((d) => Math.round(d * width * 100) / 100),
+    opacity: partOpacity(part, hollow)[emphasis],
+    dash: dashUnits(drawing.look, part).map((d) => Math.round(d * width * 100) / 100),
   };
+}
+
+/** How an arrowhead or a marker is filled and outlined. */
+export interface SymbolPaint {
+  /** A colour, or `none` (an open arrowhead). */
+  fill: string;
+  stroke: string;
+  width: number;
+  opacity: number;
+}
+
+/**
+ * An arrowhead or a marker: filled with the look's colour and haloed with the ground's when
+ * reported; outlined in the look's colour around the ground's when hollow. An open arrowhead is
+ * a stroke of the look's colour either way.
+ */
+export function symbolPaint(
+  drawing: Drawing,
+  part: 'head' | 'marker',
+  emphasis: Emphasis,
+  theme: Theme = 'light',
+): SymbolPaint {
+  const hollow = isHollow(drawing.modality);
+  const color = kindColor(drawing.look, theme);
+  const halo = PALETTES[theme].map.halo;
+  const width = partWidth(part, hollow)[emphasis];
+  const opacity = partOpacity(part, hollow)[emphasis];
+  if (part === 'head' && kindLook(drawing.look).head === 'open') return { fill: 'none', stroke: color, width, opacity };
+  return hollow ? { fill: halo, stroke: color, width, opacity } : { fill: color, stroke: halo, width, opacity };
 }
 
 /** A dash as an SVG `stroke-dasharray` value, or undefined for a solid line. */

@@ -6,16 +6,15 @@
  * The page follows the reader's colour scheme; an element with `data-theme` (the map, an embed,
  * the classroom) takes that theme's colours for itself and everything inside it.
  */
-import { CLAIM_KINDS, type ClaimKind } from '../story/kinds.ts';
-import { kindColor } from './claims.ts';
+import { kindColor, LOOK_NAMES } from './claims.ts';
 import { PALETTES, THEMES, type Palette, type Theme } from './palette.ts';
 
 /** `ruleStrong` to `--rule-strong`. */
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
-/** The custom property that holds a kind's colour, for chrome drawn in it (the article's badges). */
-export function kindVariable(kind: ClaimKind): string {
-  return `--kind-${kind}`;
+/** The custom property that holds a look's colour, for chrome drawn in it (the article's badges). */
+export function kindVariable(look: string): string {
+  return `--kind-${look}`;
 }
 
 /** Every custom property a theme sets: `--bg`, `--map-water`, `--kind-drugs`, … */
@@ -24,7 +23,7 @@ export function paletteVariables(theme: Theme): Record<string, string> {
   const vars: Record<string, string> = {};
   for (const [name, value] of Object.entries(palette.page)) vars[`--${kebab(name)}`] = value;
   for (const [name, value] of Object.entries(palette.map)) vars[`--map-${kebab(name)}`] = value;
-  for (const kind of CLAIM_KINDS) vars[kindVariable(kind)] = kindColor(kind, theme);
+  for (const look of LOOK_NAMES) vars[kindVariable(look)] = kindColor(look, theme);
   return vars;
 }
 

@@ -90,7 +90,7 @@ test('a selection is announced with its places and sentence', async ({ page }) =
   await appReady(page);
   await page.locator('button.badge[data-claim="ttp-pakistan"]').click();
   await expect(page.locator('[aria-live="polite"]').last()).toHaveText(
-    /Claim 7 of 12: The TTP threatens Pakistan from Afghan soil\. From Afghanistan to Pakistan\. The article says: .*Pakistani territory faces/,
+    /Claim 7 of 12: The article says: Pakistan faces terrorist threats from the TTP, which operates from Afghan soil\. From Afghanistan to Pakistan\. The sentence: .*Pakistani territory faces/,
   );
 });
 

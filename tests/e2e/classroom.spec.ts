@@ -4,9 +4,11 @@
  */
 import { test, expect, mapIdle, mapSettled, published, type ClaimMapHandle } from './fixtures';
 import type { Page } from '@playwright/test';
+import { claimTitle } from '../../src/story/wording';
+import type { Modality } from '../../src/story/types';
 
 interface PublishedClaims {
-  claims: { id: string; caption: string; paragraph: number; sentence: number; quote: string }[];
+  claims: { id: string; caption: string; modality: Modality; paragraph: number; sentence: number; quote: string }[];
 }
 
 test.use({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
@@ -50,7 +52,8 @@ test('every key steps as the help says, and nothing wraps', async ({ page }) => 
   await page.keyboard.press('Enter');
   await expectStep(page, 4);
   const claim = claims[2]!;
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(claim.caption);
+  // Attributed to the article, never the caption alone.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(claimTitle(claim));
   await expect(page.locator('blockquote.sentence')).toHaveText(claim.quote);
   await expect(page.locator('blockquote.sentence')).toHaveCSS('font-size', /^(2[4-9]|[3-9]\d)(\.\d+)?px$/);
   // Its flow is the one highlighted: on the symbol layer and the SVG map, the others dimmed.
@@ -208,9 +211,9 @@ test('a lesson of chosen claims presents just those, in that order', async ({ pa
   await page.goto(`./?mode=present&claim=${a.id},${b.id}`);
   await expect(page.locator('.progress')).toHaveText('1 / 4');
   await page.keyboard.press('ArrowRight');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(a.caption);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(claimTitle(a));
   await page.keyboard.press('ArrowRight');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(b.caption);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(claimTitle(b));
   await expect(page).toHaveURL(new RegExp(`claim=${a.id},${b.id}`));
 });
 
@@ -258,8 +261,8 @@ test('the presenter view drives the presenting window, and follows it', async ({
   ]);
   await presenter.waitForLoadState();
   await expect(presenter.locator('.presenter')).toHaveAttribute('data-step', '2');
-  await expect(presenter.getByRole('heading', { name: /^Now:/ })).toContainText(claims[0]!.caption);
-  await expect(presenter.getByRole('heading', { name: /^Next:/ })).toContainText(claims[1]!.caption);
+  await expect(presenter.getByRole('heading', { name: /^Now:/ })).toHaveText(`Now: ${claimTitle(claims[0]!)}`);
+  await expect(presenter.getByRole('heading', { name: /^Next:/ })).toHaveText(`Next: ${claimTitle(claims[1]!)}`);
   await expect(presenter.locator('.timer')).toContainText(/\d+:\d\d/);
 
   await presenter.getByRole('button', { name: 'Next →' }).click();

@@ -3,9 +3,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { test, expect, appReady, mapIdle, published } from './fixtures';
+import { claimTitle, QUOTE_LABEL } from '../../src/story/wording';
+import type { Modality } from '../../src/story/types';
 
 interface PublishedClaims {
-  claims: { id: string; caption: string; quote: string }[];
+  claims: { id: string; caption: string; modality: Modality; quote: string }[];
 }
 
 /** Width and height from a PNG's IHDR chunk. */
@@ -28,8 +30,9 @@ test('the current view downloads as SVG and PNG, with its caption, sentence and 
   const svg = readFileSync((await svgDownload.path())!, 'utf8');
   // The words, as a reader of the picture sees them (lines joined).
   const words = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(' ');
-  expect(words).toContain(claim.caption);
-  expect(words).toContain('THE ARTICLE CLAIMS');
+  expect(words).toContain('The article says:');
+  expect(words).toContain(claim.caption.split(' ').slice(0, 3).join(' '));
+  expect(words).toContain(QUOTE_LABEL.toUpperCase());
   expect(words).toContain('Natural Earth');
   expect(svg).toContain('@font-face');
   expect(svg).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
@@ -51,7 +54,7 @@ test('posters and share pages give each claim its own link preview', async ({ pa
   expect(pngSize(await overview.body())).toEqual([1200, 630]);
   for (const claim of claims) {
     const svg = await (await page.request.get(`posters/${claim.id}.svg`)).text();
-    expect(svg, claim.id).toContain('THE ARTICLE CLAIMS');
+    expect(svg, claim.id).toContain(`<title>${claimTitle(claim).replace(/'/g, '&#39;')}</title>`);
     const png = await page.request.get(`posters/${claim.id}.png`);
     expect(png.ok(), claim.id).toBe(true);
   }

@@ -48,7 +48,7 @@ test('the classroom steps and the embed works on the SVG map', async ({ page }) 
   const id = await page.locator('#map .static-map g.arc[data-emphasis="selected"]').first().getAttribute('data-claim');
   expect(id).toBe(claims[3]!.id);
   await expect(page.locator('.visually-hidden[aria-live]').last()).toContainText(
-    /^Step 5 of \d+: .+ From .+ to .+\. The article says: /,
+    /^Step 5 of \d+: The article says: .+ From .+ to .+\. The sentence: /,
   );
 
   await page.goto('./embed.html?claim=ttp-pakistan,drugs');

@@ -14,12 +14,15 @@ import {
   type ClaimMapHandle,
 } from './fixtures';
 import type { FeatureCollection } from 'geojson';
+import { claimTitle } from '../../src/story/wording';
+import type { Modality } from '../../src/story/types';
 
 interface PublishedClaims {
   title: string;
   claims: {
     id: string;
     caption: string;
+    modality: Modality;
     shape: string;
     destinations: string[];
     paragraph: number;
@@ -75,7 +78,7 @@ test('clicking a flow highlights it, shows its claim card and brings its sentenc
   await expect(sentence).toHaveClass(/selected/);
   await expect(sentence).toBeInViewport();
   const card = page.locator(`[data-claim-card="${claim.id}"]`);
-  await expect(card.getByRole('heading')).toHaveText(claim.caption);
+  await expect(card.getByRole('heading')).toHaveText(claimTitle(claim));
   await expect(card.locator('blockquote')).toHaveText(claim.quote);
   await expect(card).toContainText(`Paragraph ${claim.paragraph}, sentence ${claim.sentence}`);
   await expect(page.locator(`button.badge[data-claim="${claim.id}"]`)).toHaveAttribute('aria-pressed', 'true');
@@ -223,7 +226,9 @@ test('an unknown claim in a link gives the overview and a polite note', async ({
   await expect(page.locator('[data-claim-card]')).toHaveCount(0);
 });
 
-test('hovering a flow shows its caption; a click on empty map returns to the overview', async ({ page }) => {
+test('hovering a flow shows its caption, attributed; a click on empty map returns to the overview', async ({
+  page,
+}) => {
   const { claims } = await published<PublishedClaims>(page, 'data/claims.json');
   const claim = claims.find((c) => c.shape === 'arrows')!;
   await page.goto(`./?claim=${claim.id}`);
@@ -235,7 +240,7 @@ test('hovering a flow shows its caption; a click on empty map returns to the ove
   );
   const box = (await page.locator('#map').boundingBox())!;
   await page.mouse.move(box.x + point![0], box.y + point![1]);
-  await expect(page.locator('.tooltip')).toHaveText(claim.caption);
+  await expect(page.locator('.tooltip')).toHaveText(claimTitle(claim));
   // The top right corner of the map, below the zoom buttons, is empty sea or land.
   await page.mouse.click(box.x + box.width - 30, box.y + box.height - 30);
   await expect(page.locator('[data-claim-card]')).toHaveCount(0);
@@ -246,6 +251,28 @@ test('the data behind the map can be downloaded', async ({ page }) => {
   const flows = await published<FeatureCollection>(page, 'data/flows.geojson');
   await page.goto('./');
   await expect(page.getByRole('link', { name: /flows \(GeoJSON\)/ })).toHaveAttribute('href', 'data/flows.geojson');
+  await expect(page.getByRole('link', { name: /claims \(CSV/ })).toHaveAttribute('href', 'data/claims.csv');
+  await expect(page.getByRole('link', { name: /README/ })).toHaveAttribute('href', 'data/README.txt');
+  // A spreadsheet's file: UTF-8 with a byte order mark, one row per claim after the header.
+  const csv = await page.request.get('data/claims.csv');
+  expect(csv.ok()).toBe(true);
+  const bytes = await csv.body();
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  expect(
+    bytes.toString('utf8').startsWith('\uFEFFnumber,id,kind,modality,caption,from,to,paragraph,sentence,quote\r\n'),
+  ).toBe(true);
+  const readme = await (await page.request.get('data/README.txt')).text();
+  expect(readme).toMatch(/Arrows are schematic/);
+  expect(readme).toMatch(/Licence: /);
+  // Each file says it is schematic, where it comes from, and its licence.
+  for (const file of [
+    flows as unknown as Record<string, unknown>,
+    await published<Record<string, unknown>>(page, 'data/claims.json'),
+  ]) {
+    expect(file.schematic).toBe(true);
+    expect(file.source).toEqual(expect.stringContaining('verbatim'));
+    expect(file.license).toEqual(expect.any(String));
+  }
   const arrows = claims.filter((c) => c.shape === 'arrows').reduce((n, c) => n + c.destinations.length, 0);
   expect(flows.features.filter((f) => f.geometry.type === 'LineString')).toHaveLength(arrows);
   for (const f of flows.features) {
@@ -255,6 +282,8 @@ test('the data behind the map can be downloaded', async ({ page }) => {
       'claimId',
       'from',
       'kind',
+      'look',
+      'modality',
       'paragraph',
       'quote',
       'role',

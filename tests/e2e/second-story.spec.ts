@@ -10,6 +10,8 @@ test.use({ baseURL: `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 4178) + 1
 test('a second story builds from its own data and draws every claim', async ({ page }) => {
   await page.goto('./');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Test Story: Sahel Pressures Reach the Coast');
+  // The key at the overview: every kind, in the story's own words (its own kind for smuggling).
+  await expect(page.locator('.legend')).toContainText('Smuggling networks');
   await mapIdle(page);
   const ids = await page.evaluate(() =>
     (document.querySelector('#map .maplibre') as unknown as { claimMap: ClaimMapHandle }).claimMap.renderedClaimIds(),
@@ -18,4 +20,8 @@ test('a second story builds from its own data and draws every claim', async ({ p
   await clickClaimOnMap(page, 'push-south');
   await expect(page.locator('#sentence-p2s1')).toHaveClass(/selected/);
   await expect(page.getByText('Author: Test Author')).toBeVisible();
+  // Its words, from its data: its genre in every sentence about the article, its own kind in the key.
+  await expect(page.locator('.kicker').first()).toHaveText(/Claim map · analysis/i);
+  await expect(page.locator('#claims-table')).toContainText('Smuggling networks');
+  await expect(page.locator('body')).not.toContainText(/opinion/i);
 });

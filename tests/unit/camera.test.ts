@@ -23,6 +23,8 @@ function flow(claimId: string, geometry: Geometry): Feature<Geometry, FlowProper
       claimId,
       role: roleOf(geometry),
       kind: 'drugs',
+      look: 'drugs',
+      modality: 'reported',
       actors: ['a'],
       caption: 'c',
       quote: 'q',

@@ -8,8 +8,7 @@ import {
   wcagContrast,
   type Color,
 } from 'culori';
-import { CLAIM_KINDS, type ClaimKind } from '../../src/story/kinds';
-import { KIND_LOOKS, kindColor } from '../../src/symbology/claims';
+import { KIND_LOOKS, kindColor, LOOK_NAMES, type LookName } from '../../src/symbology/claims';
 import { PALETTES } from '../../src/symbology/palette';
 
 const distance = differenceCiede2000();
@@ -22,24 +21,29 @@ const VISION: Record<string, Simulation> = {
 };
 
 /**
- * Kinds a reader sees side by side in the same form: lines (arrows and borders) and markers.
- * Within a group colours must stay well apart; across groups the form itself differs.
+ * Looks a reader sees side by side in the same form: lines (arrows and borders) and markers.
+ * Within a group colours must stay well apart; across groups the form itself differs. The
+ * resources look (the engine's "resources and water") is drawn both ways, so it is in both.
  */
-const GROUPS = [
-  ['armed-group', 'diplomatic', 'border-instability', 'humanitarian'],
-  ['displacement', 'drugs', 'sanctuary'],
-] as const;
+const GROUPS: readonly (readonly LookName[])[] = [
+  ['armed-group', 'diplomatic', 'border-instability', 'humanitarian', 'resources'],
+  ['displacement', 'drugs', 'sanctuary', 'resources'],
+];
 
-function sameShape(a: ClaimKind, b: ClaimKind) {
+function sameShape(a: LookName, b: LookName) {
   const [x, y] = [KIND_LOOKS[a], KIND_LOOKS[b]];
   return x.dash.join() === y.dash.join() && x.head === y.head && x.marker === y.marker;
 }
 
-describe('kind colours', () => {
+describe('look colours', () => {
+  it('cover every look: each is in a group checked for colour vision', () => {
+    expect(new Set(GROUPS.flat())).toEqual(new Set(LOOK_NAMES.filter((l) => l !== 'governance')));
+  });
+
   for (const theme of ['light', 'dark', 'projector'] as const) {
     for (const [vision, simulate] of Object.entries(VISION)) {
       it(`stay distinct for ${vision} vision on the ${theme} map`, () => {
-        const color = (k: ClaimKind): Color => simulate(parse(kindColor(k, theme)) as Color);
+        const color = (k: LookName): Color => simulate(parse(kindColor(k, theme)) as Color);
         const close: string[] = [];
         for (const group of GROUPS) {
           group.forEach((a, i) =>
@@ -50,9 +54,9 @@ describe('kind colours', () => {
             }),
           );
         }
-        // No two kinds at all may look the same.
-        CLAIM_KINDS.forEach((a, i) =>
-          CLAIM_KINDS.slice(i + 1).forEach((b) => {
+        // No two looks at all may look the same.
+        LOOK_NAMES.forEach((a, i) =>
+          LOOK_NAMES.slice(i + 1).forEach((b) => {
             const d = distance(color(a), color(b));
             if (d < 2) close.push(`${a}/${b}: ΔE ${d.toFixed(1)}`);
           }),
@@ -62,9 +66,9 @@ describe('kind colours', () => {
     }
   }
 
-  it('never rely on colour alone: no two kinds share dash, arrowhead and marker', () => {
+  it('never rely on colour alone: no two looks share dash, arrowhead and marker', () => {
     const pairs: string[] = [];
-    CLAIM_KINDS.forEach((a, i) => CLAIM_KINDS.forEach((b, j) => j > i && sameShape(a, b) && pairs.push(`${a}/${b}`)));
+    LOOK_NAMES.forEach((a, i) => LOOK_NAMES.forEach((b, j) => j > i && sameShape(a, b) && pairs.push(`${a}/${b}`)));
     expect(pairs).toEqual([]);
   });
 
@@ -72,7 +76,7 @@ describe('kind colours', () => {
     const low: string[] = [];
     for (const theme of ['light', 'dark', 'projector'] as const) {
       const palette = PALETTES[theme].map;
-      for (const kind of CLAIM_KINDS) {
+      for (const kind of LOOK_NAMES) {
         for (const ground of [palette.land, palette.water]) {
           const ratio = wcagContrast(kindColor(kind, theme), ground);
           if (ratio < 3) low.push(`${theme} ${kind} on ${ground}: ${ratio.toFixed(2)}`);

@@ -30,6 +30,8 @@ function flow(
       claimId,
       role: roleOf(geometry),
       kind: 'sanctuary',
+      look: 'sanctuary',
+      modality: 'reported',
       actors: ['someone'],
       caption: `caption of ${claimId}`,
       quote: 'A sentence.',
@@ -57,6 +59,11 @@ describe('arrowHeads', () => {
       const coordinates = line.geometry.coordinates as LonLat[];
       expect(head.properties.claimId).toBe(line.properties.claimId);
       expect(head.properties.kind).toBe(line.properties.kind);
+      // Drawn as its claim is: the kind's look, hollow or solid by its modality.
+      expect([head.properties.look, head.properties.modality]).toEqual([
+        line.properties.look,
+        line.properties.modality,
+      ]);
       expect(head.geometry.coordinates).toEqual(coordinates[coordinates.length - 1]);
       // The Mercator bearing of the arc's last step, worked out here on its own.
       const [a, b] = [coordinates[coordinates.length - 2]!, coordinates[coordinates.length - 1]!];
@@ -147,6 +154,7 @@ describe('markers', () => {
       expect(m.geometry).toEqual(source.geometry);
       expect(m.properties.caption).toBe(source.properties.caption);
       expect(m.properties.kind).toBe(source.properties.kind);
+      expect([m.properties.look, m.properties.modality]).toEqual([source.properties.look, source.properties.modality]);
     }
   });
 

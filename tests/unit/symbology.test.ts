@@ -2,15 +2,17 @@
  * One symbology, every renderer: the same claim, selected, drawn by MapLibre's style (its paint
  * evaluated by MapLibre's own expression engine), by the SVG map and its symbol layer (rendered
  * with svelte/server), by a poster and by the key, has the same colours, widths, opacities and
- * dashes: the ones `symbology/claims.ts` gives.
+ * dashes: the ones `symbology/claims.ts` gives. Reported claims are drawn solid, predicted ones
+ * hollow, alike on every renderer.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { render } from 'svelte/server';
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
-import { expression, latest } from '@maplibre/maplibre-gl-style-spec';
-import { loadStory } from '../../src/build/plugin';
+import { expression, featureFilter, latest } from '@maplibre/maplibre-gl-style-spec';
+import { loadStory, readStoryFiles } from '../../src/build/plugin';
+import { prepareStory } from '../../src/build/prepare';
 import { sceneSource } from '../../src/static/scene';
 import { posterSvg } from '../../src/static/poster';
 import StaticMap from '../../src/static/StaticMap.svelte';
@@ -22,18 +24,35 @@ import {
   claimPaint,
   emphasisOf,
   EMPHASES,
+  isHollow,
   PART_LOOKS,
+  symbolPaint,
   type ClaimPart,
+  type Drawing,
   type Emphasis,
   type Paint,
+  type SymbolPaint,
 } from '../../src/symbology/claims';
 import { paletteCss, paletteVariables } from '../../src/symbology/css';
 import { PALETTES, THEMES, type Theme } from '../../src/symbology/palette';
 import { borderWidth } from '../../src/symbology/basemap';
-import type { ClaimShape, ResolvedClaim } from '../../src/story/types';
+import type { ClaimShape, Modality, ResolvedClaim, Story } from '../../src/story/types';
 
 const story = loadStory('data');
-const source = sceneSource(story);
+
+/** The same story with the first claim of each shape predicted: each is drawn hollow. */
+function predictedStory(): Story {
+  const files = readStoryFiles('data');
+  const data = JSON.parse(files['claims.json']) as { claims: { shape: ClaimShape; modality?: Modality }[] };
+  for (const shape of ['arrows', 'point', 'area', 'border'] as const)
+    data.claims.find((c) => c.shape === shape)!.modality = 'predicted';
+  return prepareStory({ ...files, 'claims.json': JSON.stringify(data) });
+}
+
+const STORIES: [name: string, story: Story][] = [
+  ['reported', story],
+  ['predicted', predictedStory()],
+];
 const size = { width: 720, height: 540 };
 const view = { center: story.meta.region.overview.slice(0, 2) as [number, number], zoom: 3.6 };
 
@@ -63,8 +82,18 @@ function svgPaint(el: Element, fill = false): Paint {
   };
 }
 
-/** What MapLibre paints a feature of `kind` with, in a state: its layer's paint evaluated. */
-function maplibrePaint(layerId: string, kind: string, emphasis: Emphasis, theme: Theme, fill = false): Paint {
+/** An arrowhead's or marker's paint, read back from its SVG attributes. */
+function svgSymbol(el: Element): SymbolPaint {
+  return {
+    fill: attr(el, 'fill')!,
+    stroke: attr(el, 'stroke')!,
+    width: Number(attr(el, 'stroke-width')),
+    opacity: Number(attr(el, 'opacity')),
+  };
+}
+
+/** What MapLibre paints a feature drawn as `drawing` with, in a state: its layer's paint evaluated. */
+function maplibrePaint(layerId: string, drawing: Drawing, emphasis: Emphasis, theme: Theme, fill = false): Paint {
   const layer = flowLayers(theme).find((l) => l.id === layerId)!;
   const evaluate = (property: string): unknown => {
     const value = (layer.paint as Record<string, unknown>)[property];
@@ -72,7 +101,7 @@ function maplibrePaint(layerId: string, kind: string, emphasis: Emphasis, theme:
     const reference = (latest as unknown as Record<string, Record<string, unknown>>)[`paint_${layer.type}`]![property];
     const parsed = expression.createPropertyExpression(value, property, reference as never);
     if (parsed.result !== 'success') throw new Error(parsed.value.map((e) => e.message).join('; '));
-    const feature = { type: 'LineString', properties: { kind } } as never;
+    const feature = { type: 'LineString', properties: { look: drawing.look, modality: drawing.modality } } as never;
     return parsed.value.evaluate({ zoom: 5 }, feature, { emphasis });
   };
   const color = evaluate(fill ? 'fill-color' : 'line-color') as { toString(): string };
@@ -106,22 +135,59 @@ function claimOfElement(el: Element): string | undefined {
   return attr(el, 'data-claim') ?? (parent && 'attrs' in parent ? attr(parent, 'data-claim') : undefined);
 }
 
-const claimOf = (shape: ClaimShape): ResolvedClaim => story.claims.find((c) => c.shape === shape)!;
+/** Whether a feature of `drawing` passes a MapLibre layer's filter (its role is the layer's). */
+function inLayer(layerId: string, drawing: Drawing, role: string): boolean {
+  const layer = flowLayers('light').find((l) => l.id === layerId)!;
+  const feature = { type: 2, properties: { role, look: drawing.look, modality: drawing.modality } } as never;
+  return featureFilter(layer.filter, `layers.${layerId}.filter`).filter({ zoom: 5 } as never, feature);
+}
+
+const ROLE: Record<ClaimShape, string> = { arrows: 'arc', area: 'area', border: 'border', point: 'point' };
 
 /** Every part of a claim of each shape, how MapLibre draws it, and how the SVG map marks it. */
 const CASES: [shape: ClaimShape, part: ClaimPart, layer: string | null, svgClass: string, fill: boolean][] = [
   ['arrows', 'arc', 'flow-lines', 'line', false],
   ['arrows', 'casing', 'flow-casing', 'casing', false],
+  ['arrows', 'arcCore', 'flow-arc-core', 'arc-core', false],
   ['arrows', 'head', null, 'head', false],
   ['area', 'areaFill', 'flow-area-fill', 'area', true],
   ['area', 'areaLine', 'flow-area-line', 'area', false],
   ['border', 'border', 'flow-border', 'claim-border', false],
+  ['border', 'borderCore', 'flow-border-core', 'border-core', false],
   ['point', 'marker', null, 'marker', true],
 ];
 
-describe('one symbology, every renderer', () => {
+const CORES: ClaimPart[] = ['arcCore', 'borderCore'];
+
+describe.each(STORIES)('one symbology, every renderer: a %s claim', (modality, story) => {
+  const source = sceneSource(story);
+  const claimOf = (shape: ClaimShape): ResolvedClaim =>
+    story.claims.find((c) => c.shape === shape && (modality === 'reported') === !isHollow(c.modality))!;
+
+  it('is drawn solid when reported and hollow when predicted', () => {
+    for (const shape of ['arrows', 'point', 'area', 'border'] as const) {
+      expect(claimOf(shape).modality, shape).toBe(modality);
+      // MapLibre's flows carry what it needs to tell them apart.
+      const feature = story.flows.features.find((f) => f.properties.claimId === claimOf(shape).id)!;
+      expect([feature.properties.look, feature.properties.modality]).toEqual([claimOf(shape).look, modality]);
+    }
+  });
+
   for (const theme of ['light', 'dark'] as const) {
     for (const [shape, part, layer, svgClass, fill] of CASES) {
+      if (modality === 'reported' && CORES.includes(part)) {
+        it(`draws no ${part} for a reported ${shape} claim`, () => {
+          const claim = claimOf(shape);
+          const props = { source, view, size, selected: [], theme, title: 't', description: 'd' };
+          const svg = elements(render(StaticMap, { props }).body);
+          expect(svg.filter((el) => attr(el, 'class')?.split(' ').includes(svgClass))).toEqual([]);
+          expect(posterSvg(story, source, { claims: [claim], width: 1200, height: 630, view, theme })).not.toContain(
+            svgClass,
+          );
+          expect(inLayer(layer!, claim, ROLE[shape])).toBe(false);
+        });
+        continue;
+      }
       it(`draws a ${shape} claim's ${part} alike when it is selected and when another is (${theme})`, () => {
         const claim = claimOf(shape);
         const other = story.claims.find((c) => c.id !== claim.id)!;
@@ -130,7 +196,8 @@ describe('one symbology, every renderer', () => {
           [[other.id], 'other'],
           [[], 'none'],
         ] as const) {
-          const expected = claimPaint(claim.kind, part, emphasis, theme);
+          const expected = claimPaint(claim, part, emphasis, theme);
+          const symbol = part === 'head' || part === 'marker' ? symbolPaint(claim, part, emphasis, theme) : null;
           // The SVG map and its symbol layer, as the page renders them.
           const props = { source, view, size, selected: [...selected], theme, title: 't', description: 'd' };
           const svg = elements(render(StaticMap, { props }).body + render(MapSymbols, { props }).body);
@@ -140,12 +207,9 @@ describe('one symbology, every renderer', () => {
           expect(mine.length, `${svgClass} of ${claim.id} in the SVG map`).toBeGreaterThan(0);
           for (const el of mine) {
             const got = svgPaint(el, fill);
-            // A filled head or marker has its halo as stroke; its width is the symbology's all the same.
-            if (part === 'head' || part === 'marker') {
-              expect(Number(attr(el, 'opacity'))).toBe(expected.opacity);
-              expect(Number(attr(el, 'stroke-width'))).toBe(expected.width);
-              expect([attr(el, 'fill'), attr(el, 'stroke')]).toContain(expected.color);
-            } else expect(got, `SVG ${part} ${emphasis}`).toEqual(expected);
+            // A head or marker: filled and haloed when reported, outlined around the ground when hollow.
+            if (symbol) expect(svgSymbol(el), `SVG ${part} ${emphasis}`).toEqual(symbol);
+            else expect(got, `SVG ${part} ${emphasis}`).toEqual(expected);
           }
           // The poster of the same selection.
           const poster = elements(
@@ -157,31 +221,48 @@ describe('one symbology, every renderer', () => {
               theme,
             }),
           ).filter(
-            (el) => attr(el, 'class') === svgClass && (part === 'casing' || attr(el, 'data-claim') === claim.id),
+            (el) =>
+              attr(el, 'class')?.split(' ').includes(svgClass) &&
+              (part === 'casing' || attr(el, 'data-claim') === claim.id),
           );
           expect(poster.length, `${svgClass} of ${claim.id} on the poster`).toBeGreaterThan(0);
-          if (part === 'head' || part === 'marker') {
-            expect(Number(attr(poster[0]!, 'opacity'))).toBe(expected.opacity);
-            expect(Number(attr(poster[0]!, 'stroke-width'))).toBe(expected.width);
+          if (symbol) {
+            for (const el of poster) expect(svgSymbol(el), `poster ${part} ${emphasis}`).toEqual(symbol);
           } else if (part !== 'casing') {
             for (const el of poster) expect(svgPaint(el, fill), `poster ${part} ${emphasis}`).toEqual(expected);
           }
-          // MapLibre, for the parts it draws.
-          if (layer)
-            expect(maplibrePaint(layer, claim.kind, emphasis, theme, fill), `MapLibre ${layer}`).toEqual(expected);
+          // MapLibre, for the parts it draws: the layer takes the feature, and paints it alike.
+          if (layer) {
+            expect(inLayer(layer, claim, ROLE[shape]), `MapLibre ${layer} filter`).toBe(true);
+            expect(maplibrePaint(layer, claim, emphasis, theme, fill), `MapLibre ${layer}`).toEqual(expected);
+          }
         }
       });
     }
   }
 
   it('draws the key with the look the map has with nothing selected', () => {
-    const claim = claimOf('arrows');
-    const swatch = elements(render(KindSwatch, { props: { kind: claim.kind, shape: 'arrows' } }).body);
-    const line = claimPaint(claim.kind, 'arc', 'none');
-    const drawn = swatch.filter((el) => attr(el, 'stroke') === line.color);
-    expect(drawn.length).toBeGreaterThan(0);
-    expect(Number(attr(drawn[0]!, 'stroke-width'))).toBe(line.width);
-    expect(attr(drawn[0]!, 'stroke-dasharray') ?? '').toBe(line.dash.join(' '));
+    for (const shape of ['arrows', 'border'] as const) {
+      const claim = claimOf(shape);
+      const props = { look: claim.look, shape, modality: claim.modality };
+      const swatch = elements(render(KindSwatch, { props }).body);
+      const line = claimPaint(claim, shape === 'arrows' ? 'arc' : 'border', 'none');
+      const drawn = swatch.filter((el) => attr(el, 'stroke') === line.color && attr(el, 'fill') === 'none');
+      expect(drawn.length).toBeGreaterThan(0);
+      expect(Number(attr(drawn[0]!, 'stroke-width'))).toBe(line.width);
+      expect(attr(drawn[0]!, 'stroke-dasharray') ?? '').toBe(line.dash.join(' '));
+      // A hollow line's core, in the key as on the map.
+      const core = claimPaint(claim, shape === 'arrows' ? 'arcCore' : 'borderCore', 'none');
+      const cores = swatch.filter((el) => attr(el, 'class') === 'core');
+      expect(cores.length).toBe(isHollow(claim.modality) ? 1 : 0);
+      if (cores[0]) expect(svgPaint(cores[0]).width).toBe(core.width);
+    }
+    const point = claimOf('point');
+    const marker = elements(
+      render(KindSwatch, { props: { look: point.look, shape: 'point', modality: point.modality } }).body,
+    ).find((el) => attr(el, 'class') === 'marker')!;
+    const { fill, stroke, width } = symbolPaint(point, 'marker', 'none');
+    expect(svgSymbol(marker)).toMatchObject({ fill, stroke, width });
   });
 
   it('draws the basemap with the palette’s colours and the symbology’s border width in MapLibre and in a poster', () => {

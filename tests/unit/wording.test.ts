@@ -1,0 +1,286 @@
+/**
+ * Claims read as claims everywhere: every title the app, the build and the posters generate for
+ * a claim (cards, classroom and presenter steps, posters, share pages and their link previews,
+ * the embed's picker, the map's tooltip) attributes it to the article; no caption adds a verb
+ * its sentence lacks; the article is described by its genre, whatever it is, and nothing in
+ * src/ describes this story's article or names a kind's label.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { render } from 'svelte/server';
+import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import { readStoryFiles, sharePage } from '../../src/build/plugin';
+import { prepareStory } from '../../src/build/prepare';
+import { posterSvg } from '../../src/static/poster';
+import { sceneSource } from '../../src/static/scene';
+import { parseAddress } from '../../src/state/url';
+import App from '../../src/App.svelte';
+import ClaimCard from '../../src/ui/ClaimCard.svelte';
+import {
+  aboutMap,
+  articlePhrase,
+  claimsOfArticle,
+  claimTitle,
+  embedLine,
+  overviewHint,
+  readerKicker,
+  siteDescription,
+} from '../../src/story/wording';
+import type { Story } from '../../src/story/types';
+
+const STORIES: [name: string, story: Story][] = [
+  ['data', prepareStory(readStoryFiles('data'))],
+  ['tests/fixtures/story', prepareStory(readStoryFiles('tests/fixtures/story'))],
+];
+
+/** A title that attributes its claim to the article, with what it does: says, predicts, recommends. */
+const ATTRIBUTED = /^The article (says|predicts|predicts, on a condition|recommends): \S/;
+
+type Element = DefaultTreeAdapterMap['element'];
+
+function elements(html: string): Element[] {
+  const out: Element[] = [];
+  const walk = (node: DefaultTreeAdapterMap['parentNode'] | DefaultTreeAdapterMap['childNode']) => {
+    if ('tagName' in node) out.push(node);
+    if ('childNodes' in node) node.childNodes.forEach(walk);
+    if ('content' in node) walk(node.content as DefaultTreeAdapterMap['parentNode']);
+  };
+  walk(parseFragment(html));
+  return out;
+}
+
+const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
+
+/** The elements inside `el`. */
+function within(el: Element): Element[] {
+  return el.childNodes.flatMap((child) => ('tagName' in child ? [child as Element, ...within(child as Element)] : []));
+}
+
+function text(el: Element | DefaultTreeAdapterMap['childNode']): string {
+  if ('value' in el && el.nodeName === '#text') return el.value;
+  return 'childNodes' in el ? el.childNodes.map(text).join('') : '';
+}
+
+const clean = (s: string) =>
+  s
+    .replace(/<!--.*?-->/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** HTML entities the escaper writes, back to text. */
+const unescape = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+
+/** The App, rendered on the server as the build prerenders it, at an address. */
+function page(story: Story, search: string, pageMode: 'read' | 'embed' = 'read'): Element[] {
+  const initial = parseAddress(
+    search,
+    story.claims.map((c) => c.id),
+    pageMode,
+  );
+  return elements(render(App, { props: { story, pageMode, initial } }).body);
+}
+
+// The classroom's controller joins other windows over a BroadcastChannel: none on the server.
+beforeAll(() => vi.stubGlobal('BroadcastChannel', undefined));
+// Rendering the whole page, map included, for every claim takes a few seconds on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
+afterAll(() => vi.unstubAllGlobals());
+
+describe.each(STORIES)('every title of a claim in %s attributes it to the article', (_, story) => {
+  const source = sceneSource(story);
+
+  it('claim cards', () => {
+    for (const claim of story.claims) {
+      const html = render(ClaimCard, {
+        props: { claim, places: story.places, kinds: story.kinds, onshowsentence: () => {} },
+      }).body;
+      const heading = elements(html).find((el) => el.tagName === 'h2')!;
+      expect(clean(text(heading))).toMatch(ATTRIBUTED);
+      expect(clean(text(heading))).toBe(claimTitle(claim));
+    }
+  });
+
+  it('the reader’s and the embed’s card for a claim picked by a link', () => {
+    for (const claim of story.claims) {
+      for (const mode of ['read', 'embed'] as const) {
+        const card = page(story, `?claim=${claim.id}`, mode).find((el) => attr(el, 'data-claim-card') === claim.id);
+        expect(card, `${mode} ${claim.id}`).toBeDefined();
+        const heading = within(card!).find((el) => el.tagName === 'h2')!;
+        expect(clean(text(heading))).toBe(claimTitle(claim));
+        expect(clean(text(heading))).toMatch(ATTRIBUTED);
+      }
+    }
+  });
+
+  it('classroom steps and the presenter view', () => {
+    story.claims.forEach((claim, i) => {
+      const step = i + 2; // the overview is step 1
+      const room = page(story, `?mode=present&step=${step}`).find((el) => el.tagName === 'h1')!;
+      expect(clean(text(room)), `step ${step}`).toMatch(ATTRIBUTED);
+      const presenter = page(story, `?mode=presenter&step=${step}`).filter((el) => el.tagName === 'h2');
+      const now = clean(text(presenter.find((el) => attr(el, 'id') === 'now-title')!));
+      expect(now).toBe(`Now: ${claimTitle(claim)}`);
+      if (i > 0) {
+        const before = page(story, `?mode=presenter&step=${step - 1}`).find((el) => attr(el, 'id') === 'next-title')!;
+        expect(clean(text(before))).toBe(`Next: ${claimTitle(claim)}`);
+      }
+    });
+  });
+
+  it('the embed’s picker, and the embed’s card', () => {
+    const options = page(story, '', 'embed').filter((el) => el.tagName === 'option' && attr(el, 'value'));
+    expect(options).toHaveLength(story.claims.length);
+    options.forEach((option, i) => {
+      expect(clean(text(option))).toBe(`${i + 1}. ${claimTitle(story.claims[i]!)}`);
+      expect(clean(text(option)).replace(/^\d+\. /, '')).toMatch(ATTRIBUTED);
+    });
+  });
+
+  it('posters: their title and headline', () => {
+    for (const claim of story.claims) {
+      const svg = posterSvg(story, source, { claims: [claim], width: 1200, height: 630 });
+      const title = elements(svg).find((el) => el.tagName === 'title')!;
+      expect(unescape(text(title))).toBe(claimTitle(claim));
+      expect(unescape(text(title))).toMatch(ATTRIBUTED);
+      // The headline in the picture starts with the attribution too (it is wrapped into lines).
+      const bold = elements(svg).filter((el) => el.tagName === 'text' && attr(el, 'font-weight') === '700');
+      expect(unescape(text(bold.find((el) => attr(el, 'font-size') === '26')!))).toMatch(
+        /^The article (says|predicts)/,
+      );
+    }
+  });
+
+  it('share pages: title, description, Open Graph and Twitter card', () => {
+    for (const claim of story.claims) {
+      const html = sharePage(story, claim);
+      const meta = (key: string) =>
+        unescape(new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`).exec(html)?.[1] ?? '');
+      expect(unescape(/<title>([^<]*)<\/title>/.exec(html)![1]!)).toMatch(ATTRIBUTED);
+      for (const key of ['og:title', 'twitter:title', 'og:image:alt']) expect(meta(key), key).toMatch(ATTRIBUTED);
+      for (const key of ['og:description', 'twitter:description', 'description']) {
+        expect(meta(key), key).toMatch(/^From an? .+, paragraph \d+, sentence \d+: “.+”$/);
+        expect(meta(key), key).toContain(claim.quote);
+      }
+      expect(meta('twitter:card')).toBe('summary_large_image');
+    }
+  });
+});
+
+describe('captions', () => {
+  /** Words a caption may add: joining words, not verbs. */
+  const FUNCTION_WORDS = new Set(
+    'a an the and or of in on at to for from by with as its it their his her this that these those since if while which who also not no into across is are was were be been has have had'.split(
+      ' ',
+    ),
+  );
+  const words = (s: string) => (s.toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => w.length > 1);
+  /** Same word, give or take its ending: "promotes" and "promoting", "faces" and "faced". */
+  const stem = (w: string) => w.slice(0, 4);
+
+  it.each(STORIES)('in %s use only the words of their sentence, its actors and its places', (_, story) => {
+    const added: string[] = [];
+    for (const claim of story.claims) {
+      const places = [claim.origin, ...claim.destinations].map((id) => story.places.find((p) => p.id === id)!.name);
+      const allowed = new Set([claim.quote, ...claim.actors, ...places].flatMap(words).map(stem));
+      for (const word of words(claim.caption)) {
+        if (!FUNCTION_WORDS.has(word) && !allowed.has(stem(word))) added.push(`${claim.id}: "${word}"`);
+      }
+    }
+    expect(added).toEqual([]);
+  });
+
+  it('catch a verb the sentence lacks (claim 11’s “courts”)', () => {
+    const [, story] = STORIES[0]!;
+    const claim = story.claims.find((c) => c.number === 11)!;
+    expect(claim.quote).not.toMatch(/court/i);
+    expect(claim.caption).not.toMatch(/court/i);
+    const stems = new Set(words(claim.quote).map(stem));
+    expect(stems.has(stem('courts'))).toBe(false);
+  });
+
+  it('are data with a modality: every claim says it, and a conditional prediction is one', () => {
+    for (const dir of ['data', 'tests/fixtures/story']) {
+      const raw = JSON.parse(readFileSync(join(dir, 'claims.json'), 'utf8')) as { claims: { modality?: string }[] };
+      for (const claim of raw.claims)
+        expect(['reported', 'predicted', 'conditional', 'recommended']).toContain(claim.modality);
+    }
+    const [, story] = STORIES[0]!;
+    const future = story.claims.find((c) => /^If .* will become/.test(c.quote))!;
+    expect(future.modality).toBe('conditional');
+    expect(claimTitle(future)).toMatch(/^The article predicts, on a condition: /);
+  });
+});
+
+describe('the article, described by its genre', () => {
+  it.each([
+    ['Opinion', 'an opinion article'],
+    ['Analysis', 'an analysis'],
+    ['News report', 'a news report'],
+    ['News', 'a news article'],
+    ['Op-Ed', 'an op-ed'],
+    ['Editorial', 'an editorial'],
+    ['Feature', 'a feature'],
+    ['Investigation', 'an investigation'],
+    ['Live blog', 'a live blog'],
+    ['Explainer', 'an explainer'],
+    ['Unusual', 'an unusual article'],
+    ['  ', 'an article'],
+    [null, 'an article'],
+  ])('“%s” is %s', (genre, phrase) => {
+    expect(articlePhrase(genre)).toBe(phrase);
+    // Every sentence that describes the article uses the same words.
+    for (const sentence of [
+      aboutMap(genre),
+      claimsOfArticle(genre),
+      embedLine(genre),
+      overviewHint(3, genre),
+      siteDescription(3, genre),
+    ]) {
+      expect(sentence.toLowerCase()).toContain(phrase);
+    }
+    expect(readerKicker(genre)).toBe(genre?.trim() ? `Claim map · ${phrase.replace(/^an? /, '')}` : 'Claim map');
+  });
+
+  it('drives the pages of each story: its own genre, never another’s', () => {
+    for (const [, story] of STORIES) {
+      const html = render(App, { props: { story, pageMode: 'read' } }).body;
+      expect(html).toContain(aboutMap(story.meta.article.genre));
+      expect(clean(html)).toContain(readerKicker(story.meta.article.genre));
+    }
+    const [, fixture] = STORIES[1]!;
+    expect(render(App, { props: { story: fixture, pageMode: 'read' } }).body).not.toMatch(/opinion/i);
+  });
+});
+
+describe('src/ says nothing about any one article', () => {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.(ts|svelte|html|css)$/.test(name)) files.push(path);
+    }
+  };
+  walk('src');
+  const sources = files.map((file) => [file, readFileSync(file, 'utf8')] as const);
+
+  it('never says “opinion”', () => {
+    expect(sources.filter(([, text]) => /opinion/i.test(text)).map(([file]) => file)).toEqual([]);
+  });
+
+  it('names no kind’s label: they are data (data/kinds.json, story.json)', () => {
+    const vocabulary = JSON.parse(readFileSync('data/kinds.json', 'utf8')) as { kinds: { label: string }[] };
+    const labels = [...vocabulary.kinds, ...STORIES.flatMap(([, s]) => s.kinds)].map((k) => k.label);
+    const named = sources.flatMap(([file, text]) =>
+      labels.filter((label) => text.includes(label)).map((l) => `${file}: ${l}`),
+    );
+    expect(named).toEqual([]);
+  });
+});
