@@ -14,7 +14,8 @@ import { buildFlows, FlowError } from '../flows/geometry.ts';
 import { presimplify, simplify } from 'topojson-simplify';
 import type { Objects, Topology } from 'topojson-specification';
 import { minWeight, prepareBasemap } from './basemap.ts';
-import { anchorQuote, parseArticle } from '../story/text.ts';
+import search from 'approx-string-match';
+import { anchorQuote, articleText, foldText, parseArticle } from '../story/text.ts';
 import { resolveKinds, type KindDeclaration, type KindInfo } from '../story/kinds.ts';
 import { isLook, LOOK_NAMES } from '../symbology/claims.ts';
 import type {
@@ -285,6 +286,19 @@ function claimKinds(claims: Claim[], declared: KindDeclaration[], vocabulary: Ki
   return kinds;
 }
 
+/** "; did you mean …": the article's passage nearest the quote (fuzzy, as Hypothesis anchors), if any is near. */
+function nearestPassage(article: ReturnType<typeof parseArticle>, exact: string): string {
+  const { text } = articleText(article);
+  const folded = foldText(text);
+  const quote = foldText(exact).text.trim();
+  if (!quote) return '';
+  const matches = search(folded.text, quote, Math.ceil(quote.length / 4));
+  if (!matches.length) return '';
+  const best = matches.reduce((a, b) => (b.errors < a.errors ? b : a));
+  const passage = text.slice(folded.at[best.start], folded.at[best.end]);
+  return `; did you mean "${passage}"? (copy the article's words exactly; quotes, dashes and spaces may differ)`;
+}
+
 /** Where a claim's quote is in the article, or a `DataError` saying why it is not there once. */
 function anchorClaim(claim: Claim, article: ReturnType<typeof parseArticle>) {
   const anchor = anchorQuote(article, claim.selector);
@@ -292,7 +306,7 @@ function anchorClaim(claim: Claim, article: ReturnType<typeof parseArticle>) {
   const problem =
     anchor.reason === 'ambiguous'
       ? `quote found ${anchor.count} times in article.txt; add a prefix or suffix: "${claim.selector.exact}"`
-      : `quote not found in article.txt: "${claim.selector.exact}"`;
+      : `quote not found in article.txt: "${claim.selector.exact}"${nearestPassage(article, claim.selector.exact)}`;
   throw new DataError('claims.json', `claim "${claim.id}"`, 'selector.exact', problem);
 }
 
@@ -366,16 +380,23 @@ function resolveClaims(
         });
       }
       const anchor = anchorClaim(claim, article);
+      // A quote over several sentences is quoted with all of them, as the reader reads them.
+      const first = anchor.spans[0]!;
+      const last = anchor.spans[anchor.spans.length - 1]!;
+      const quote = anchor.spans.map((s) => s.sentence.text).join(' ');
       return {
         ...claim,
+        // The published selector keeps the article's exact text (its quotes, dashes and spaces).
+        selector: { ...claim.selector, exact: anchor.text },
         modality: claim.modality ?? 'reported',
         look: kinds.find((k) => k.id === claim.kind)?.look ?? claim.kind,
         number: i + 1,
         sentenceId: anchor.sentence.id,
         paragraph: anchor.sentence.paragraph,
         sentence: anchor.sentence.index,
-        quote: anchor.sentence.text,
-        exactRange: anchor.range,
+        quote,
+        exactRange: [first.range[0], quote.length - last.sentence.text.length + last.range[1]],
+        sentences: anchor.spans.map((s) => ({ id: s.sentence.id, range: s.range })),
       };
     }),
   );
@@ -453,7 +474,10 @@ export function prepareStory(files: StoryFiles): Story {
     // The places or the claims' other fields cannot be read: the quotes can still be checked.
     for (const claim of rawClaims ?? looseClaims(files)) collect(problems, () => anchorClaim(claim, article));
   }
-  if (problems.length || !meta || !kinds || !places || !placesById || !geography) throw new StoryErrors(problems);
+  if (problems.length || !meta || !kinds || !places || !placesById || !geography) {
+    // One problem is thrown as itself, several together.
+    throw problems.length === 1 ? problems[0]! : new StoryErrors(problems);
+  }
   let flows;
   try {
     flows = buildFlows(claims, placesById, geography, outlineGeography(geography));

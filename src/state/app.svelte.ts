@@ -43,7 +43,8 @@ export class AppState {
     this.claimsById = new Map(story.claims.map((c) => [c.id, c]));
     const bySentence = new Map<string, ResolvedClaim[]>();
     for (const claim of story.claims) {
-      bySentence.set(claim.sentenceId, [...(bySentence.get(claim.sentenceId) ?? []), claim]);
+      // A quote that runs across sentences binds its claim to each of them.
+      for (const { id } of claim.sentences) bySentence.set(id, [...(bySentence.get(id) ?? []), claim]);
     }
     this.claimsBySentence = bySentence;
     this.apply(initial ?? { address: defaultAddress(pageMode), unknown: [] });

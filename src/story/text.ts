@@ -156,37 +156,124 @@ export function allSentences(article: Article): Sentence[] {
   return article.paragraphs.flatMap((p) => p.sentences);
 }
 
+/** Where a quote sits in one sentence it covers: `[start, end)` in UTF-16 units of its text. */
+export interface AnchorSpan {
+  sentence: Sentence;
+  range: [number, number];
+}
+
 export type AnchorResult =
-  | { ok: true; sentence: Sentence; range: [number, number] }
+  | {
+      ok: true;
+      /** The first sentence the quote covers, and where in it. */
+      sentence: Sentence;
+      range: [number, number];
+      /** Every sentence the quote covers, in order (more than one when it runs across sentences). */
+      spans: AnchorSpan[];
+      /** The article's own text for the quote (its quotes, dashes and spaces, not the selector's). */
+      text: string;
+    }
   | { ok: false; reason: 'not-found' | 'ambiguous' | 'empty'; count: number };
 
+/** Characters people cannot tell apart or type, folded to one they can. */
+const FOLDS: Record<string, string> = {
+  '\u2018': "'", // ‘
+  '\u2019': "'", // ’
+  '\u201A': "'",
+  '\u201B': "'",
+  '\u2032': "'", // prime
+  '\u201C': '"', // “
+  '\u201D': '"', // ”
+  '\u201E': '"',
+  '\u201F': '"',
+  '\u2033': '"', // double prime
+  '\u2010': '-', // hyphen
+  '\u2011': '-', // non-breaking hyphen
+  '\u2012': '-', // figure dash
+  '\u2013': '-', // en dash
+  '\u2014': '-', // em dash
+  '\u2015': '-', // horizontal bar
+  '\u2212': '-', // minus
+  '\u2026': '...', // ellipsis
+};
+/** Invisible characters: soft hyphen, zero-width space and joiners, word joiner. */
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/u;
+
 /**
- * Finds the one sentence a selector points at. Sentences are searched one by one, so a quote
- * cannot span two sentences; the prefix and suffix are matched against the text around the
- * quote across sentence and paragraph breaks (paragraphs joined by a newline, sentences by a
- * space), as in the article a reader sees.
+ * `text` as matching sees it: quotes, apostrophes and dashes folded, invisible characters
+ * dropped, each run of spaces (non-breaking ones too, not line breaks) one space. `at[i]` is
+ * where the folded text's character `i` comes from in `text` (`at[length]` is `text.length`).
+ */
+export function foldText(text: string): { text: string; at: number[] } {
+  let out = '';
+  const at: number[] = [];
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (INVISIBLE.test(c)) continue;
+    if (c !== '\n' && /\s/u.test(c)) {
+      if (!space) {
+        out += ' ';
+        at.push(i);
+      }
+      space = true;
+      continue;
+    }
+    space = false;
+    const folded = FOLDS[c] ?? c;
+    out += folded;
+    for (let k = 0; k < folded.length; k++) at.push(i);
+  }
+  at.push(text.length);
+  return { text: out, at };
+}
+
+/** The article as a reader sees it: sentences joined by a space, paragraphs by a line break. */
+export function articleText(article: Article): { text: string; starts: { sentence: Sentence; at: number }[] } {
+  let text = '';
+  const starts: { sentence: Sentence; at: number }[] = [];
+  article.paragraphs.forEach((paragraph, p) => {
+    paragraph.sentences.forEach((sentence, s) => {
+      if (s > 0) text += ' ';
+      else if (p > 0) text += '\n';
+      starts.push({ sentence, at: text.length });
+      text += sentence.text;
+    });
+  });
+  return { text, starts };
+}
+
+/**
+ * Finds the one passage a selector points at, and the sentences it covers (a quote may run
+ * across sentences of a paragraph, not across paragraphs). Matching ignores what people cannot
+ * see or type (`foldText`); the prefix and suffix are matched against the text around the quote
+ * across sentence and paragraph breaks, as in the article a reader sees.
  */
 export function anchorQuote(article: Article, selector: TextQuoteSelector): AnchorResult {
   const { exact, prefix = '', suffix = '' } = selector;
-  if (!exact) return { ok: false, reason: 'empty', count: 0 };
-  const matches: { sentence: Sentence; at: number }[] = [];
-  const paragraphs = article.paragraphs.map((p) => p.sentences.map((s) => s.text).join(' '));
-  const full = paragraphs.join('\n');
-  let offset = 0;
-  for (const paragraph of article.paragraphs) {
-    for (const sentence of paragraph.sentences) {
-      for (let at = sentence.text.indexOf(exact); at >= 0; at = sentence.text.indexOf(exact, at + 1)) {
-        const globalAt = offset + at;
-        const before = full.slice(Math.max(0, globalAt - prefix.length), globalAt);
-        const after = full.slice(globalAt + exact.length, globalAt + exact.length + suffix.length);
-        if (before === prefix && after === suffix) matches.push({ sentence, at });
-      }
-      offset += sentence.text.length + 1; // the joining space, or the paragraph's newline
-    }
+  const quote = foldText(exact).text.trim();
+  if (!quote) return { ok: false, reason: 'empty', count: 0 };
+  const { text, starts } = articleText(article);
+  const full = foldText(text);
+  const before = foldText(prefix).text;
+  const after = foldText(suffix).text;
+  const matches: [number, number][] = [];
+  for (let k = full.text.indexOf(quote); k >= 0; k = full.text.indexOf(quote, k + 1)) {
+    const end = k + quote.length;
+    if (full.text.slice(Math.max(0, k - before.length), k) !== before) continue;
+    if (full.text.slice(end, end + after.length) !== after) continue;
+    matches.push([full.at[k]!, full.at[end]!]);
   }
   if (matches.length !== 1) {
     return { ok: false, reason: matches.length === 0 ? 'not-found' : 'ambiguous', count: matches.length };
   }
-  const [{ sentence, at }] = matches as [(typeof matches)[number]];
-  return { ok: true, sentence, range: [at, at + exact.length] };
+  const [[start, end]] = matches as [[number, number]];
+  const spans = starts
+    .filter(({ sentence, at }) => at < end && at + sentence.text.length > start)
+    .map(({ sentence, at }): AnchorSpan => ({
+      sentence,
+      range: [Math.max(start, at) - at, Math.min(end, at + sentence.text.length) - at],
+    }));
+  const [first] = spans as [AnchorSpan];
+  return { ok: true, sentence: first.sentence, range: first.range, spans, text: text.slice(start, end) };
 }

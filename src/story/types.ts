@@ -72,6 +72,11 @@ export interface Claim {
   note?: string;
   /** The sentence that makes the claim. */
   selector: TextQuoteSelector;
+  /**
+   * The article does not say where in its origin (a country or region) the claim holds: it is
+   * drawn as a badge at the origin's name, and published with the origin's outline, never a point.
+   */
+  unplaced?: boolean;
 }
 
 export type PlaceKind = 'country' | 'capital' | 'city' | 'region';
@@ -85,10 +90,18 @@ export interface Place {
   country: string;
   /** For a region: the countries it stands for. */
   countries?: string[];
-  /** Where arrows start and end, and where the label goes. */
+  /**
+   * A city's position. For a country, where its name is written and its arrows start and end: the
+   * data may leave it out, and the build takes the point where the geography writes the country's
+   * name (its label point); a map showing only part of the country writes the name on that part.
+   * For a region, where its name is written.
+   */
   coordinates: LonLat;
-  /** Whether the map labels this place (capitals the claims use, say). */
-  label?: boolean;
+  /**
+   * Whether the map names this place even when no claim uses it, or the name to write (a region's
+   * shorter name, say). Places a claim uses are always named.
+   */
+  label?: boolean | string;
   /** Where the coordinates come from. */
   source: string;
 }
@@ -156,13 +169,21 @@ export interface ResolvedClaim extends Claim {
   quote: string;
   /** Where `selector.exact` sits inside `quote`: `[start, end)` in UTF-16 units. */
   exactRange: [number, number];
+  /**
+   * Every sentence the quote covers (more than one when it runs across sentences; the first is
+   * `sentenceId`), with where the quote sits in each.
+   */
+  sentences: { id: string; range: [number, number] }[];
 }
 
 /**
  * What a flow feature is on the map, decided once by the build: an arrow's arc, a claimed
- * border, a claimed area, or the point of a claim with no direction.
+ * border, a claimed area, the point of a claim with no direction placed at a city (`point`), a
+ * claim the article does not place (`badge`: its geometry is the outline of the country or region
+ * it is about, drawn as a badge at its name), or the outline of a region an arrow starts or ends
+ * at (`region`).
  */
-export type FlowRole = 'arc' | 'border' | 'area' | 'point';
+export type FlowRole = 'arc' | 'border' | 'area' | 'point' | 'badge' | 'region';
 
 /** Properties of every feature in the published `flows.geojson`. */
 export interface FlowProperties {

@@ -114,7 +114,8 @@ const CASES: BadCase[] = [
     file: 'claims.json',
     item: 'claim "ttp-pakistan"',
     field: 'selector.exact',
-    problem: /^quote not found in article\.txt: "Pakistani territory .* Iranian soil"$/,
+    problem:
+      /^quote not found in article\.txt: "Pakistani territory .* Iranian soil"; did you mean "Pakistani territory .*"\? /,
   },
   {
     name: 'quote-found-twice',
@@ -330,6 +331,17 @@ describe('bad story data', () => {
     expect((caught(() => prepareStory(overlay('empty-article'))) as Error).message).toBe(
       'article.txt: the article is empty',
     );
+  });
+
+  it("matches a quote typed with straight quotes, and publishes the article's exact text", () => {
+    const files = readStoryFiles('data');
+    const claims = JSON.parse(files['claims.json']) as { claims: { selector: { exact: string } }[] };
+    const original = claims.claims.map((c) => c.selector.exact);
+    for (const c of claims.claims)
+      c.selector.exact = c.selector.exact.replace(/[\u2018\u2019]/g, "'").replace(/ /g, '  ');
+    const story = prepareStory({ ...files, 'claims.json': JSON.stringify(claims) });
+    expect(story.claims.map((c) => c.selector.exact)).toEqual(original);
+    for (const c of story.claims) expect(c.sentences.map((s) => s.id)).toEqual([c.sentenceId]);
   });
 
   it('names a missing file by its path', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { allSentences, anchorQuote, parseArticle, splitSentences } from '../../src/story/text';
+import { allSentences, anchorQuote, foldText, parseArticle, splitSentences } from '../../src/story/text';
 import type { Article, TextQuoteSelector } from '../../src/story/types';
 
 const articleText = readFileSync('data/article.txt', 'utf8');
@@ -185,8 +185,24 @@ describe('anchorQuote', () => {
     });
   });
 
-  it('does not match a quote spanning two sentences', () => {
-    expect(anchorQuote(small, quote('sat. The dog'))).toEqual({ ok: false, reason: 'not-found', count: 0 });
+  it('binds a quote that runs across two sentences to both, not across paragraphs', () => {
+    const result = anchorQuote(small, quote('sat. The dog'));
+    expect(result).toMatchObject({ ok: true, sentence: { id: 'p1s1' }, range: [8, 12], text: 'sat. The dog' });
+    if (!result.ok) return;
+    expect(result.spans.map((s) => [s.sentence.id, s.range])).toEqual([
+      ['p1s1', [8, 12]],
+      ['p1s2', [0, 7]],
+    ]);
+    expect(anchorQuote(small, quote('dog sat. The cat ran'))).toMatchObject({ ok: false, reason: 'not-found' });
+  });
+
+  it("ignores what people cannot see or type, and gives the article's own text", () => {
+    const typed = parseArticle('T\nShe said \u201cit\u2019s over\u201d \u2014 in\u00a0 Kabul\u2026 and left.');
+    const result = anchorQuote(typed, quote(`said "it's  over" - in Kabul... and`));
+    expect(result).toMatchObject({ ok: true, text: 'said \u201cit\u2019s over\u201d \u2014 in\u00a0 Kabul\u2026 and' });
+    if (!result.ok) return;
+    expect(result.sentence.text.slice(...result.range)).toBe(result.text);
+    expect(foldText('a\u00a0\u00a0b\u00adc')).toEqual({ text: 'a bc', at: [0, 1, 3, 5, 6] });
   });
 
   it('reports an empty quote', () => {
