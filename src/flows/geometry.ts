@@ -9,7 +9,7 @@
  * bend by latitude instead, and two arrows between the same places would lie on top of each other.
  */
 import { feature, merge, mesh } from 'topojson-client';
-import type { Feature, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
+import type { Feature, LineString, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import type {
   FlowCollection,
   FlowProperties,
@@ -106,6 +106,15 @@ function areaOf(geography: RegionTopology, place: Place, claimId: string): Polyg
   return merge(geography, geometries as never);
 }
 
+/** An outline (unplaced claims, named regions) with its points rounded to 1e-3 degrees: it is schematic. */
+function outlineOf(outlines: RegionTopology, place: Place, claimId: string): Polygon | MultiPolygon {
+  const round = (ring: Position[]) => ring.map(([x, y]) => [Math.round(x! * 1e3) / 1e3, Math.round(y! * 1e3) / 1e3]);
+  const area = areaOf(outlines, place, claimId);
+  return area.type === 'Polygon'
+    ? { type: 'Polygon', coordinates: area.coordinates.map(round) }
+    : { type: 'MultiPolygon', coordinates: area.coordinates.map((polygon) => polygon.map(round)) };
+}
+
 /** The border two places' countries share, drawn once. */
 function sharedBorder(geography: RegionTopology, a: Place, b: Place, claimId: string): MultiLineString {
   const sideA = new Set(placeCountries(a));
@@ -139,12 +148,17 @@ function propertiesOf(claim: ResolvedClaim, role: FlowRole, to: string | null): 
 
 /**
  * Every claim as features: one LineString per arrow (origin to one destination), a Point for a
- * marker, a (Multi)Polygon for an area, a MultiLineString per border. Features keep claim order.
+ * marker at a city, a (Multi)Polygon for an area, a MultiLineString per border. A claim the
+ * article does not place (`unplaced`) is the outline of its country or region (role `badge`),
+ * never a point; a region an arrow starts or ends at adds the region's outline (role `region`).
+ * Outlines come from `outlines`, a simplified copy of the geography (they are schematic, and
+ * ship in the app), or the geography itself. Features keep claim order.
  */
 export function buildFlows(
   claims: ResolvedClaim[],
   places: Map<string, Place>,
   geography: RegionTopology,
+  outlines: RegionTopology = geography,
 ): FlowCollection {
   const lanes = new Map<string, number>();
   const features: Feature<LineString | Point | Polygon | MultiPolygon | MultiLineString, FlowProperties>[] = [];
@@ -172,13 +186,31 @@ export function buildFlows(
             },
           });
         }
+        // The region an arrow names is drawn as that region, not as the country of its anchor.
+        for (const id of [claim.origin, ...claim.destinations]) {
+          const place = placeOf(id, claim.id, 'destinations');
+          if (place.kind !== 'region') continue;
+          features.push({
+            type: 'Feature',
+            properties: propertiesOf(claim, 'region', id),
+            geometry: outlineOf(outlines, place, claim.id),
+          });
+        }
         break;
       case 'point':
-        features.push({
-          type: 'Feature',
-          properties: propertiesOf(claim, 'point', null),
-          geometry: { type: 'Point', coordinates: origin.coordinates },
-        });
+        features.push(
+          claim.unplaced
+            ? {
+                type: 'Feature',
+                properties: propertiesOf(claim, 'badge', null),
+                geometry: outlineOf(outlines, origin, claim.id),
+              }
+            : {
+                type: 'Feature',
+                properties: propertiesOf(claim, 'point', null),
+                geometry: { type: 'Point', coordinates: origin.coordinates },
+              },
+        );
         break;
       case 'area':
         features.push({

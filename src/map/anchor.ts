@@ -1,15 +1,15 @@
 /**
- * Points on the map where a claim can be pointed at: along its arcs, on its marker, inside its
- * area or on its border. Used to find a spot where a click reaches the claim (tests, the
- * keyboard focus ring of a later feature), best candidates first.
+ * Points on the map where a claim can be pointed at: along its arcs (as the map draws them), on
+ * its markers and badges, inside its area or on its border. Used to find a spot where a click
+ * reaches the claim (tests, the keyboard focus ring of a later feature), best candidates first.
  */
-import type { Position } from 'geojson';
-import { markers } from '../flows/render';
-import type { Story } from '../story/types';
+import type { FeatureCollection, Geometry, Position } from 'geojson';
+import { fromMercator } from '../flows/geometry';
+import type { LaidSymbol } from '../camera/layout';
 
 export interface Anchor {
   lngLat: [number, number];
-  /** Extra screen offset in pixels (markers sit on a ring around their place). */
+  /** Extra screen offset in pixels. */
   offset: [number, number];
 }
 
@@ -23,15 +23,22 @@ function along(line: Position[], fractions: number[]): Anchor[] {
 
 const ORDER = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8];
 
-export function claimAnchors(story: Story, claimId: string): Anchor[] {
+/**
+ * Where `claimId` can be pointed at: its markers and badges (`symbols`, where the layout put
+ * them), then points of its features as the map draws them (`flows`: the arrows laid out). A
+ * badge's and a region's outlines are not drawn to be clicked, so they give none.
+ */
+export function claimAnchors(
+  flows: FeatureCollection<Geometry, { claimId: string; role: string }>,
+  claimId: string,
+  symbols: readonly LaidSymbol[] = [],
+): Anchor[] {
   const anchors: Anchor[] = [];
-  for (const marker of markers(story.flows)) {
-    if (marker.properties.claimId !== claimId) continue;
-    const [x, y] = marker.geometry.coordinates;
-    anchors.push({ lngLat: [x!, y!], offset: marker.properties.offset });
+  for (const symbol of symbols) {
+    if (symbol.claimId === claimId) anchors.push({ lngLat: fromMercator(symbol.at), offset: [0, 0] });
   }
-  for (const f of story.flows.features) {
-    if (f.properties.claimId !== claimId) continue;
+  for (const f of flows.features) {
+    if (f.properties.claimId !== claimId || f.properties.role === 'badge' || f.properties.role === 'region') continue;
     const g = f.geometry;
     if (g.type === 'LineString') anchors.push(...along(g.coordinates, ORDER));
     else if (g.type === 'MultiLineString') g.coordinates.forEach((line) => anchors.push(...along(line, ORDER)));

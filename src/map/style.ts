@@ -18,8 +18,10 @@ import type {
   LineLayerSpecification,
   StyleSpecification,
 } from 'maplibre-gl';
-import type { FeatureCollection } from 'geojson';
-import type { FlowRole, Story } from '../story/types.ts';
+import type { FeatureCollection, Geometry } from 'geojson';
+import type { FlowProperties, FlowRole, Story } from '../story/types.ts';
+import { fromMercator } from '../flows/geometry.ts';
+import type { LaidArrow, Layout } from '../camera/layout.ts';
 import {
   dashUnits,
   HOLLOW_MODALITIES,
@@ -117,11 +119,21 @@ export function flowLayers(theme: Theme = 'light'): (LineLayerSpecification | Fi
       paint: { 'line-color': kindColor, 'line-dasharray': kindDash('areaLine'), ...emphasisPaint('areaLine', 'line') },
     },
     {
+      // A region an arrow names: its outline, faint until its claim is selected.
+      id: 'flow-region',
+      type: 'line',
+      source: SOURCES.flows,
+      filter: role('region'),
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': kindColor, 'line-dasharray': kindDash('region'), ...emphasisPaint('region', 'line') },
+    },
+    {
+      // A band along the border, round-ended: a zone, not a line.
       id: 'flow-border',
       type: 'line',
       source: SOURCES.flows,
       filter: role('border'),
-      layout: { 'line-cap': 'butt' },
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: { 'line-color': kindColor, 'line-dasharray': kindDash('border'), ...emphasisPaint('border', 'line') },
     },
     coreLayer('flow-border-core', 'borderCore', 'border', theme),
@@ -153,15 +165,41 @@ export function flowLayers(theme: Theme = 'light'): (LineLayerSpecification | Fi
   ];
 }
 
-/** Flows as the map draws them: each feature numbered, since MapLibre's tiling cuts one into pieces. */
-export function flowSourceData(story: Story): FeatureCollection {
+/**
+ * Flows as the map draws them: each feature numbered, since MapLibre's tiling cuts one into
+ * pieces; the arrows as `layout` runs them (the symbol layer draws their heads there), sampled
+ * from its curves, or as the story publishes them when there is no layout.
+ */
+export function flowSourceData(
+  story: Story,
+  layout?: Layout,
+): FeatureCollection<Geometry, FlowProperties & { flow: number }> {
+  let arrow = 0;
   return {
     type: 'FeatureCollection',
-    features: story.flows.features.map((f, index) => ({ ...f, properties: { ...f.properties, flow: index } })),
+    features: story.flows.features.map((f, index) => {
+      const laid = f.properties.role === 'arc' ? layout?.arrows[arrow++] : undefined;
+      const geometry = laid ? { type: 'LineString' as const, coordinates: sampleCurve(laid.curve) } : f.geometry;
+      return { ...f, geometry, properties: { ...f.properties, flow: index } };
+    }),
   };
 }
 
-export function buildStyle(story: Story, theme: Theme = 'light'): StyleSpecification {
+/** A laid-out arrow's cubic (in Mercator, where the layout is exact at every zoom) as longitude and latitude. */
+function sampleCurve([p0, p1, p2, p3]: LaidArrow['curve'], samples = 32): [number, number][] {
+  return Array.from({ length: samples + 1 }, (_, i) => {
+    const t = i / samples;
+    const u = 1 - t;
+    const [a, b, c, d] = [u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t];
+    const [lon, lat] = fromMercator([
+      a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0],
+      a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1],
+    ]);
+    return [Math.round(lon * 1e5) / 1e5, Math.round(lat * 1e5) / 1e5];
+  });
+}
+
+export function buildStyle(story: Story, theme: Theme = 'light', layout?: Layout): StyleSpecification {
   const palette = PALETTES[theme].map;
   // Land, coast and borders as the build merged and meshed them (`build/basemap.ts`), decoded at full detail.
   const { geography, basemap } = story;
@@ -175,7 +213,7 @@ export function buildStyle(story: Story, theme: Theme = 'light'): StyleSpecifica
       [SOURCES.coast]: { type: 'geojson', data: feature(geography, basemap.coast).geometry },
       [SOURCES.borders]: { type: 'geojson', data: feature(geography, basemap.borders).geometry },
       // Claim ids are the feature ids the selection's feature state is keyed by.
-      [SOURCES.flows]: { type: 'geojson', data: flowSourceData(story), promoteId: 'claimId' },
+      [SOURCES.flows]: { type: 'geojson', data: flowSourceData(story, layout), promoteId: 'claimId' },
     },
     layers: [
       { id: 'water', type: 'background', paint: { 'background-color': palette.water } },

@@ -27,7 +27,8 @@ import { escapeHtml } from '../story/escape.ts';
 import { kindInfo } from '../story/kinds.ts';
 import { claimsOfArticle, claimTitle, overviewLead, posterCredit, QUOTE_LABEL } from '../story/wording.ts';
 import type { ResolvedClaim, Story } from '../story/types.ts';
-import { renderBase, renderSymbols, type SceneSource } from './scene.ts';
+import { edgesInFocus, renderBase, renderSymbols, type SceneSource } from './scene.ts';
+import { EDGE_LABEL, headSize } from '../symbology/layout.ts';
 
 export interface PosterOptions {
   /** The claims the poster is about; empty for the overview. */
@@ -115,9 +116,13 @@ export function posterSvg(story: Story, source: SceneSource, options: PosterOpti
       const fill = paint(a, 'areaFill', a.claimId);
       return `<path class="area" data-claim="${escapeHtml(a.claimId)}" d="${a.d}" fill="${fill.color}" fill-opacity="${fill.opacity}" ${stroke(paint(a, 'areaLine', a.claimId))}/>`;
     }),
+    ...base.regions.map(
+      (r) =>
+        `<path class="region" d="${r.d}" fill="none" ${stroke(paint(r, 'region', r.claimId))} stroke-linejoin="round"/>`,
+    ),
     ...base.claimBorders.map(
       (b) =>
-        `<path class="claim-border" data-claim="${escapeHtml(b.claimId)}" d="${b.d}" fill="none" ${stroke(paint(b, 'border', b.claimId))}/>${core(b, 'borderCore', b.claimId, b.d, 'core border-core')}`,
+        `<path class="claim-border" data-claim="${escapeHtml(b.claimId)}" d="${b.d}" fill="none" ${stroke(paint(b, 'border', b.claimId))} stroke-linecap="round" stroke-linejoin="round"/>${core(b, 'borderCore', b.claimId, b.d, 'core border-core')}`,
     ),
     ...base.arcs.map(
       (a) =>
@@ -127,16 +132,27 @@ export function posterSvg(story: Story, source: SceneSource, options: PosterOpti
       const shape = kindLook(h.look).head;
       const p = symbolPaint(h, 'head', emphasis(h.claimId), theme);
       const cap = p.fill === 'none' ? ' stroke-linecap="round"' : ' paint-order="stroke"';
-      return `<path class="head" data-claim="${escapeHtml(h.claimId)}" d="${headPath(shape)}" transform="translate(${h.x} ${h.y}) rotate(${h.angle})" fill="${p.fill}" stroke="${p.stroke}"${cap} stroke-width="${p.width}" stroke-linejoin="round" opacity="${p.opacity}"/>`;
+      const { length, width } = headSize(h, emphasis(h.claimId));
+      return `<path class="head" data-claim="${escapeHtml(h.claimId)}" d="${headPath(shape, length, width)}" transform="translate(${h.x} ${h.y}) rotate(${h.angle})" fill="${p.fill}" stroke="${p.stroke}"${cap} stroke-width="${p.width}" stroke-linejoin="round" opacity="${p.opacity}"/>`;
     }),
     ...symbols.markers.map((mk) => {
       const p = symbolPaint(mk, 'marker', emphasis(mk.claimId), theme);
-      return `<path class="marker" data-claim="${escapeHtml(mk.claimId)}" d="${markerPath(kindLook(mk.look).marker)}" transform="translate(${mk.x} ${mk.y})" fill="${p.fill}" stroke="${p.stroke}" stroke-width="${p.width}" opacity="${p.opacity}"/>`;
+      return `<path class="marker" data-claim="${escapeHtml(mk.claimId)}" d="${markerPath(kindLook(mk.look).marker, mk.r)}" transform="translate(${mk.x} ${mk.y})" fill="${p.fill}" stroke="${p.stroke}" stroke-width="${p.width}" opacity="${p.opacity}"/>`;
     }),
-    ...symbols.countryLabels.map(
-      (l) =>
-        `<text x="${l.x}" y="${l.y}" font-size="${LABEL_FONT.country}" letter-spacing="1" text-anchor="middle" dominant-baseline="middle" fill="${m.countryLabel}" stroke="${m.land}" stroke-width="${LABEL_HALO.country}" paint-order="stroke">${escapeHtml(l.name.toUpperCase())}</text>`,
+    ...symbols.countryLabels.map((l) =>
+      l.style === 'region'
+        ? `<text x="${l.x}" y="${l.y}" font-size="${LABEL_FONT.country}" font-style="italic" text-anchor="middle" dominant-baseline="middle" fill="${m.countryLabel}" stroke="${m.land}" stroke-width="${LABEL_HALO.country}" paint-order="stroke">${escapeHtml(l.name)}</text>`
+        : `<text x="${l.x}" y="${l.y}" font-size="${LABEL_FONT.country}" letter-spacing="1" text-anchor="middle" dominant-baseline="middle" fill="${m.countryLabel}" stroke="${m.land}" stroke-width="${LABEL_HALO.country}" paint-order="stroke">${escapeHtml(l.name.toUpperCase())}</text>`,
     ),
+    // Places off the map, named where the claims' arrows leave it.
+    ...edgesInFocus(
+      symbols.edgeLabels,
+      claims.map((c) => c.id),
+    ).map((e) => {
+      const [x0, y0, x1, y1] = e.box;
+      const k = EDGE_LABEL.pointer;
+      return `<g class="edge-label"><rect x="${x0}" y="${y0}" width="${x1 - x0}" height="${y1 - y0}" rx="3" fill="${m.land}" fill-opacity="0.92" stroke="${m.placeLabel}" stroke-width="0.75"/><text x="${e.tx}" y="${e.ty}" font-size="${LABEL_FONT.place}" fill="${m.placeLabel}">${escapeHtml(e.name)}</text><path d="M0,${-k * 0.6} L${k * 0.5},${k * 0.5} L${-k * 0.5},${k * 0.5} Z" transform="translate(${e.pointer.x} ${e.pointer.y}) rotate(${e.pointer.angle})" fill="${m.placeLabel}"/></g>`;
+    }),
     ...symbols.places.map(
       (p) =>
         `<circle cx="${p.x}" cy="${p.y}" r="${PLACE_DOT.radius}" fill="${m.placeLabel}" stroke="${m.land}" stroke-width="${PLACE_DOT.halo}"/><text x="${p.tx}" y="${p.ty}" text-anchor="${p.anchor}" font-size="${LABEL_FONT.place}" fill="${m.placeLabel}" stroke="${m.land}" stroke-width="${LABEL_HALO.place}" paint-order="stroke">${escapeHtml(p.name)}</text>`,

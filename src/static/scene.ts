@@ -6,12 +6,14 @@
 import { geoPath, type GeoPermissibleObjects, type GeoStream } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
-import type { Feature, Geometry, LineString, MultiLineString, MultiPolygon, Point, Position } from 'geojson';
+import type { Feature, Geometry, MultiLineString, MultiPolygon, Position } from 'geojson';
 import type { ClaimKind } from '../story/kinds.ts';
 import { arrowHeads, markers } from '../flows/render.ts';
 import type { CountryProperties, FlowProperties, FlowRole, LonLat, Modality, Story } from '../story/types.ts';
 import { projectionFor, type Size, type View } from '../camera/view.ts';
-import { placeNames, type NamedPoint, type PlaceLabel, type SceneLabel } from '../camera/labels.ts';
+import type { NamedPoint, PlaceLabel, SceneLabel } from '../camera/labels.ts';
+import { layoutFor, layoutSource, worldToPixel, type Layout, type LayoutSource } from '../camera/layout.ts';
+import { headSize } from '../symbology/layout.ts';
 
 export type { PlaceLabel, SceneLabel };
 
@@ -35,7 +37,21 @@ export interface SceneSource {
   heads: ReturnType<typeof arrowHeads>;
   markers: ReturnType<typeof markers>;
   countryLabels: NamedPoint[];
+  /** The names of the places the claims use (and those the data asks to name), for framing. */
   placeLabels: NamedPoint[];
+  /** What the layout of each view is computed from (`camera/layout.ts`), with the last few layouts. */
+  layout: LayoutSource;
+}
+
+/**
+ * The view (and size, and names' scale) a scene's layout is computed for, when it is not the view
+ * drawn: a camera in flight, or MapLibre zoomed by the reader, draws the layout of the view it
+ * flies to or last settled at, scaled and shifted, until the next one replaces it.
+ */
+export interface LayoutAt {
+  view: View;
+  size?: Size;
+  scale?: number;
 }
 
 /** What a drawn claim part carries: its claim, its kind, and how it is drawn (its look and modality). */
@@ -48,6 +64,9 @@ interface SceneClaim {
 
 export interface ScenePath extends SceneClaim {
   d: string;
+  /** An arrow's ends: place ids. */
+  from?: string;
+  to?: string;
 }
 
 export interface ScenePoint extends SceneClaim {
@@ -62,17 +81,39 @@ export interface BaseScene {
   borders: string;
   areas: ScenePath[];
   claimBorders: ScenePath[];
+  /** The outlines of the regions arrows name. */
+  regions: ScenePath[];
   arcs: ScenePath[];
+}
+
+/** A place off the map, named where an arrow to it leaves the map, with a pointer towards it. */
+export interface SceneEdge {
+  name: string;
+  claimIds: string[];
+  /** The label's box, in the map's pixels: [x0, y0, x1, y1]. */
+  box: [number, number, number, number];
+  /** The text's start. */
+  tx: number;
+  ty: number;
+  /** The pointer's centre and heading (degrees clockwise from north). */
+  pointer: { x: number; y: number; angle: number };
 }
 
 export interface SymbolScene {
   size: Size;
+  /** How many times `LABEL_FONT` the names are set (the one asked for, smaller on a small map). */
+  labelScale: number;
   /** Arcs drawn again above everything, to animate them in (the classroom's steps). */
   drawn: ScenePath[];
-  heads: (ScenePoint & { angle: number })[];
-  markers: ScenePoint[];
-  countryLabels: SceneLabel[];
+  /** Arrowheads: tip, heading, and size for the state they are drawn in. */
+  heads: (ScenePoint & { angle: number; length: number; width: number })[];
+  /** Markers at cities, and badges (`badge`) at the names of what unplaced claims are about. */
+  markers: (ScenePoint & { r: number; badge: boolean })[];
+  /** Countries' names (spaced capitals) and regions' (`style: 'region'`, italic). */
+  countryLabels: (SceneLabel & { style: 'country' | 'region' })[];
   places: PlaceLabel[];
+  /** Places off the map, named at the edge (only for the claims in focus). */
+  edgeLabels: SceneEdge[];
 }
 
 export type Scene = BaseScene & SymbolScene;
@@ -90,8 +131,31 @@ export function sceneSource(story: Story): SceneSource {
       const { name, label } = g.properties as CountryProperties;
       return label ? [{ name, at: label }] : [];
     }),
-    placeLabels: story.places.filter((p) => p.label).map((p) => ({ name: p.name, at: p.coordinates })),
+    placeLabels: framedNames(story),
+    layout: layoutSource(story),
   };
+}
+
+/**
+ * The names framing keeps in the map (`selectionView`): each place a claim uses, as the layout
+ * writes it (a country's or region's centred on its point, a city's beside its dot), and places
+ * the data asks to name.
+ */
+function framedNames(story: Story): NamedPoint[] {
+  const used = new Set(story.flows.features.flatMap((f) => [f.properties.from, f.properties.to]));
+  return story.places
+    .filter((p) => used.has(p.id) || p.label)
+    .map((p) => ({
+      name: typeof p.label === 'string' ? p.label : p.name,
+      at: p.coordinates,
+      style:
+        p.kind === 'country' ? ('country' as const) : p.kind === 'region' ? ('region' as const) : ('place' as const),
+    }));
+}
+
+/** The layout a scene of `view` draws: its own, or that of `at`. */
+function layoutOf(source: SceneSource, view: View, size: Size, at?: LayoutAt, scale = 1): Layout {
+  return layoutFor(source.layout, at?.view ?? view, at?.size ?? size, at?.scale ?? scale);
 }
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
@@ -227,8 +291,13 @@ export function renderBasemap(source: SceneSource, view: View, size: Size): Pick
   return { land: d(basemap.land), borders: d(basemap.borders) };
 }
 
-/** Claimed areas and borders, and arcs, for a view. */
-export function renderClaims(source: SceneSource, view: View, size: Size): Omit<BaseScene, 'land' | 'borders'> {
+/** Claimed areas and borders, region outlines and arcs, for a view (arcs as `at`'s layout has them). */
+export function renderClaims(
+  source: SceneSource,
+  view: View,
+  size: Size,
+  at?: LayoutAt,
+): Omit<BaseScene, 'land' | 'borders'> {
   const projected = frame(view, size);
   const d = pathData(projected);
   const claimPaths = (role: FlowRole): ScenePath[] =>
@@ -239,65 +308,99 @@ export function renderClaims(source: SceneSource, view: View, size: Size): Omit<
     size,
     areas: claimPaths('area'),
     claimBorders: claimPaths('border'),
-    arcs: arcPaths(source, projected.point),
+    regions: claimPaths('region'),
+    arcs: arcPaths(layoutOf(source, view, size, at), view, size),
   };
 }
 
 /** The lines and areas: basemap, claimed areas and borders, arcs. What MapLibre also draws. */
-export function renderBase(source: SceneSource, view: View, size: Size): BaseScene {
-  return { ...renderBasemap(source, view, size), ...renderClaims(source, view, size) };
+export function renderBase(source: SceneSource, view: View, size: Size, at?: LayoutAt): BaseScene {
+  return { ...renderBasemap(source, view, size), ...renderClaims(source, view, size, at) };
 }
 
 /**
- * An arc is a quadratic Bézier in Mercator (see flows/geometry.ts), and the projection is
- * Mercator scaled and shifted: the same Bézier in pixels is exact. Its control point comes back
- * from the sampled midpoint (`ARC_SAMPLES` is even), B(½) = (P0 + 2C + P1) / 4. One `Q` command
- * instead of 48 points keeps a thousand arrows cheap to send and to draw.
+ * An arrow is a cubic Bézier in the layout's Mercator plane, and every view is that plane scaled
+ * and shifted: the same Bézier in the view's pixels is exact, one `C` command.
  */
-function arcPath(line: Position[], point: (at: LonLat) => [number, number]): string {
-  const [x0, y0] = point(line[0] as LonLat);
-  const [x1, y1] = point(line[line.length - 1] as LonLat);
-  if (line.length < 3) return `M${x0},${y0}L${x1},${y1}`;
-  const [xm, ym] = point(line[Math.floor(line.length / 2)] as LonLat);
-  const [cx, cy] = [round1(2 * xm - (x0 + x1) / 2), round1(2 * ym - (y0 + y1) / 2)];
-  return `M${x0},${y0}Q${cx},${cy},${x1},${y1}`;
+function arcPaths(layout: Layout, view: View, size: Size, only?: readonly string[]): ScenePath[] {
+  const point = worldToPixel(view, size);
+  return layout.arrows
+    .filter((a) => !only || only.includes(a.claimId))
+    .map((a) => {
+      const [p0, p1, p2, p3] = a.curve.map((w) => point(w).map(round1));
+      return {
+        ...drawnClaim(a),
+        from: a.from,
+        to: a.to,
+        d: `M${p0![0]},${p0![1]}C${p1![0]},${p1![1]},${p2![0]},${p2![1]},${p3![0]},${p3![1]}`,
+      };
+    });
 }
 
-/** The arcs of all claims, or of the given ones. */
-function arcPaths(source: SceneSource, point: (at: LonLat) => [number, number], only?: readonly string[]): ScenePath[] {
-  return source.flows
-    .filter((f) => f.properties.role === 'arc' && (!only || only.includes(f.properties.claimId)))
-    .map((f) => ({ ...drawnClaim(f.properties), d: arcPath((f.geometry as LineString).coordinates, point) }));
+/** The edge labels a selection shows: those of the claims in focus (all, when none is selected). */
+export function edgesInFocus(edges: readonly SceneEdge[], selected: readonly string[]): SceneEdge[] {
+  return selected.length ? edges.filter((e) => e.claimIds.some((id) => selected.includes(id))) : [...edges];
 }
 
 /**
- * The point symbols: arrowheads, markers, capitals and names. Drawn above either renderer, so
- * the SVG map and MapLibre letter and mark the map alike, and MapLibre needs no symbol layers
- * (no glyphs, no icons, no placement pass). Capitals come first, then countries in order of size.
- * A place's name goes on the first side (`PLACE_POSITIONS`) where it stays in the map, clear of
- * names already placed and of other places' dots; a place with no such side is left out, and so
- * is a country name that does not fit.
+ * The point symbols: arrowheads, markers and badges, names and edge labels, where the layout puts
+ * them (`camera/layout.ts`). Drawn above either renderer, so the SVG map and MapLibre letter and
+ * mark the map alike, and MapLibre needs no symbol layers (no glyphs, no icons, no placement pass).
  */
-export function renderSymbols(source: SceneSource, view: View, size: Size, drawn: readonly string[] = []): SymbolScene {
-  const { point } = frame(view, size);
-  const { places, countryLabels } = placeNames(source.placeLabels, source.countryLabels, point, size);
+export function renderSymbols(
+  source: SceneSource,
+  view: View,
+  size: Size,
+  drawn: readonly string[] = [],
+  /** Names set this many times `LABEL_FONT` (a projector), placed for that size. */
+  labelScale = 1,
+  at?: LayoutAt,
+): SymbolScene {
+  const layout = layoutOf(source, view, size, at, labelScale);
+  const point = worldToPixel(view, size);
+  const xy = (w: [number, number]) => point(w).map(round1) as [number, number];
+  const countryLabels: SymbolScene['countryLabels'] = [];
+  const places: PlaceLabel[] = [];
+  for (const n of layout.names) {
+    const [x, y] = xy(n.at);
+    if (n.style === 'place') {
+      places.push({
+        name: n.text,
+        x,
+        y,
+        tx: round1(x + n.dx),
+        ty: round1(y + n.dy),
+        anchor: n.anchor === 'end' ? 'end' : 'start',
+      });
+    } else countryLabels.push({ name: n.text, x, y, style: n.style });
+  }
   return {
     size,
-    drawn: drawn.length ? arcPaths(source, point, drawn) : [],
-    heads: source.heads.map((h: Feature<Point, SceneClaim & { angle: number }>) => {
-      const [x, y] = point(h.geometry.coordinates as LonLat);
-      return { ...drawnClaim(h.properties), angle: h.properties.angle, x, y };
+    labelScale: layout.scale,
+    drawn: drawn.length ? arcPaths(layout, view, size, drawn) : [],
+    heads: layout.arrows.map((a) => {
+      const [x, y] = xy(a.tip);
+      const { length, width } = headSize(a, 'none');
+      return { ...drawnClaim(a), angle: a.angle, x, y, length, width };
     }),
-    markers: source.markers.map((m) => {
-      const [x, y] = point(m.geometry.coordinates as LonLat);
-      return {
-        ...drawnClaim(m.properties),
-        x: round1(x + m.properties.offset[0]),
-        y: round1(y + m.properties.offset[1]),
-      };
+    markers: layout.symbols.map((m) => {
+      const [x, y] = xy(m.at);
+      return { ...drawnClaim(m), x, y, r: m.r, badge: m.badge };
     }),
     places,
     countryLabels,
+    edgeLabels: layout.edges.map((e) => {
+      const [x, y] = point(e.at);
+      const [x0, y0, x1, y1] = e.box;
+      return {
+        name: e.text,
+        claimIds: e.claimIds,
+        box: [round1(x + x0), round1(y + y0), round1(x + x1), round1(y + y1)],
+        tx: round1(x + e.tx),
+        ty: round1(y + e.ty),
+        pointer: { x: round1(x + e.pointer.dx), y: round1(y + e.pointer.dy), angle: e.pointer.angle },
+      };
+    }),
   };
 }
 
@@ -306,6 +409,7 @@ function drawnClaim({ claimId, kind, look, modality }: SceneClaim): SceneClaim {
 }
 
 /** Both layers of the static map for one view. */
-export function renderScene(source: SceneSource, view: View, size: Size): Scene {
-  return { ...renderBase(source, view, size), ...renderSymbols(source, view, size) };
+export function renderScene(source: SceneSource, view: View, size: Size, labelScale = 1): Scene {
+  const at = { view, size, scale: labelScale };
+  return { ...renderBase(source, view, size, at), ...renderSymbols(source, view, size, [], labelScale, at) };
 }

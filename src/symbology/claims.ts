@@ -101,10 +101,10 @@ const same = (v: number): ByEmphasis => ({ none: v, selected: v, other: v });
 
 /**
  * The parts of a claim's drawing. An arrow is a casing (the ground's colour, so crossing lines
- * stay apart), its line, and a head; an area a fill and a dashed outline; a border a wide dashed
- * line; a claim with no direction a marker.
+ * stay apart), its line, and a head; an area a fill and a dashed outline; a border a wide band; a
+ * claim with no direction a marker (a badge, when unplaced); a region an arrow names, an outline.
  */
-export type BasePart = 'arc' | 'casing' | 'head' | 'areaFill' | 'areaLine' | 'border' | 'marker';
+export type BasePart = 'arc' | 'casing' | 'head' | 'areaFill' | 'areaLine' | 'border' | 'marker' | 'region';
 
 /** The ground between a hollow line's walls: drawn only for hollow claims (see `HOLLOW`). */
 export type CorePart = 'arcCore' | 'borderCore';
@@ -123,8 +123,11 @@ export const PART_LOOKS: Record<BasePart, PartLook> = {
   head: { width: same(2.5), opacity: { none: 1, selected: 1, other: 0.2 } },
   areaFill: { width: same(0), opacity: { none: 0.14, selected: 0.26, other: 0.05 } },
   areaLine: { width: same(1.5), opacity: { none: 1, selected: 1, other: 0.2 } },
-  border: { width: same(5), opacity: { none: 1, selected: 1, other: 0.2 } },
+  // A band along the border (solid and translucent: a zone, never the dots of a disputed line).
+  border: { width: { none: 7, selected: 9, other: 6 }, opacity: { none: 0.5, selected: 0.7, other: 0.12 } },
   marker: { width: same(2), opacity: { none: 1, selected: 1, other: 0.2 } },
+  // A region an arrow names: its outline, faint until its claim is selected (it is named, always).
+  region: { width: { none: 1.2, selected: 2, other: 1.2 }, opacity: { none: 0.3, selected: 0.9, other: 0.1 } },
 };
 
 /**
@@ -179,12 +182,13 @@ export interface Paint {
 }
 
 /**
- * A part's dash in multiples of its own width: the look's for arcs and borders, the areas' for
- * area outlines. A core follows its line's dashes, so its units are the line's over its share.
+ * A part's dash in multiples of its own width: the look's for arcs, the areas' for area and
+ * region outlines; a border band is solid. A core follows its line's dashes, so its units are the
+ * line's over its share.
  */
 export function dashUnits(look: string, part: ClaimPart): number[] {
-  if (part === 'arc' || part === 'border') return kindLook(look).dash;
-  if (part === 'areaLine') return AREA_DASH;
+  if (part === 'arc') return kindLook(look).dash;
+  if (part === 'areaLine' || part === 'region') return AREA_DASH;
   if (isCore(part)) return dashUnits(look, CORE_OF[part]).map((d) => d / HOLLOW.core);
   return [];
 }

@@ -6,9 +6,16 @@
  */
 import type { HeadShape, MarkerShape } from './claims.ts';
 
-/** SVG path of an arrowhead pointing up, tip at (0, 0), in CSS pixels. */
-export function headPath(shape: HeadShape): string {
-  return shape === 'filled' ? 'M0,0 L6,12 L0,9 L-6,12 Z' : 'M-6,11 L0,0.8 L6,11';
+/**
+ * SVG path of an arrowhead pointing up, tip at (0, 0), `length` long and `width` wide in CSS
+ * pixels (the layout sizes it from its line: `symbology/layout.ts` `headSize`).
+ */
+export function headPath(shape: HeadShape, length = 12, width = 12): string {
+  const r = (v: number) => Math.round(v * 100) / 100;
+  const [l, w] = [length, width / 2];
+  return shape === 'filled'
+    ? `M0,0 L${r(w)},${r(l)} L0,${r(l * 0.75)} L${r(-w)},${r(l)} Z`
+    : `M${r(-w)},${r(l * 0.92)} L0,${r(l * 0.07)} L${r(w)},${r(l * 0.92)}`;
 }
 
 /** SVG path of a marker centred on (0, 0), in CSS pixels. */

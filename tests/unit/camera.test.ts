@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Feature, Geometry } from 'geojson';
 import { claimBounds, selectionView } from '../../src/camera/framing';
 import { renderSymbols, sceneSource } from '../../src/static/scene';
-import { fitView, mapPadding, MAX_FIT_ZOOM, webMercatorPixel, type Size, type View } from '../../src/camera/view';
+import { webMercatorPixel, type Size } from '../../src/camera/view';
 import { readStoryFiles } from '../../src/build/plugin';
 import { prepareStory } from '../../src/build/prepare';
 import type { Bounds, FlowCollection, FlowProperties } from '../../src/story/types';
@@ -160,18 +160,17 @@ describe('claimBounds', () => {
 
 describe('selectionView', () => {
   const source = sceneSource(story);
-  const named = story.places.filter((p) => p.label);
   /**
-   * The names written where a claim is drawn at a place: where its arrows start and end, or
-   * under its marker (a country's arrow ends at its capital). Borders and areas have none.
+   * The names a claim's drawing carries where it is drawn: each place its arrows link, or the
+   * country or region an unplaced claim, an area or a border is about (written as the map writes
+   * them: a region's shorter name, if it has one).
    */
-  const namedEnds = (id: string) => {
+  const namesOf = (id: string) => {
     const claim = story.claims.find((c) => c.id === id)!;
-    if (claim.shape !== 'arrows' && claim.shape !== 'point') return [];
-    const ends = [claim.origin, ...claim.destinations].map((p) => story.places.find((q) => q.id === p)!.coordinates);
-    return named
-      .filter((p) => ends.some(([x, y]) => p.coordinates[0] === x && p.coordinates[1] === y))
-      .map((p) => p.name);
+    return [claim.origin, ...claim.destinations].map((p) => {
+      const place = story.places.find((q) => q.id === p)!;
+      return typeof place.label === 'string' ? place.label : place.name;
+    });
   };
   // A phone's map (36vh of an 844 px screen), a reader's map beside the article with its key
   // open, and a wide one.
@@ -181,39 +180,35 @@ describe('selectionView', () => {
     ['a wide map with the key open', { width: 1000, height: 600 }, 238],
   ];
 
-  /** Where a place's name would be written on its own, or null if it would not fit in the map. */
-  const nameAt = (name: string, view: View, size: Size) =>
-    renderSymbols({ ...source, placeLabels: source.placeLabels.filter((l) => l.name === name) }, view, size)
-      .places[0] ?? null;
-
-  it.each(maps)('frames each claim with the names of the places it links inside %s', (_, size, keyWidth) => {
-    expect(namedEnds(story.claims.find((c) => c.number === 7)!.id)).toEqual(['Kabul', 'Islamabad']);
-    const missing: string[] = [];
-    for (const claim of story.claims) {
-      const view = selectionView(story, source.placeLabels, [claim.id], size, keyWidth);
-      for (const name of namedEnds(claim.id))
-        if (!nameAt(name, view, size)) missing.push(`claim ${claim.number}: ${name}`);
-    }
-    expect(missing).toEqual([]);
-  });
-
-  it.each(maps)('writes the names of the places each claim links on %s, none over another', (_, size, keyWidth) => {
+  it.each(maps)('frames each claim with the names of the places it uses, in the map, on %s', (_, size, keyWidth) => {
+    expect(namesOf(story.claims.find((c) => c.number === 7)!.id)).toEqual(['Afghanistan', 'Pakistan']);
     const missing: string[] = [];
     for (const claim of story.claims) {
       const scene = renderSymbols(source, selectionView(story, source.placeLabels, [claim.id], size, keyWidth), size);
-      const shown = new Set(scene.places.map((p) => p.name));
-      for (const name of namedEnds(claim.id)) if (!shown.has(name)) missing.push(`claim ${claim.number}: ${name}`);
+      const written = [...scene.countryLabels, ...scene.places];
+      for (const name of namesOf(claim.id)) {
+        const label = written.find((l) => l.name === name);
+        if (!label || label.x < 0 || label.y < 0 || label.x > size.width || label.y > size.height)
+          missing.push(`claim ${claim.number}: ${name}`);
+      }
     }
     expect(missing).toEqual([]);
   });
 
-  it('leaves room for a name on its first side, clear of the arrow coming in (claim 7 on a phone)', () => {
-    const size = maps[0]![1];
-    const claim = story.claims.find((c) => c.number === 7)!;
-    const arrowOnly = fitView(claimBounds(story.flows, [claim.id])!, size, mapPadding(size), MAX_FIT_ZOOM);
-    // Framed by its arrow alone, the arrowhead is so near the edge that the name goes back over the arrow.
-    expect(nameAt('Islamabad', arrowOnly, size)?.anchor).toBe('end');
-    expect(nameAt('Islamabad', selectionView(story, source.placeLabels, [claim.id], size), size)?.anchor).toBe('start');
+  it('frames a claim about a country by the country: an unplaced claim takes in all of Afghanistan', () => {
+    const size = maps[2]![1];
+    const view = selectionView(story, source.placeLabels, ['drugs'], size, 0);
+    // Afghanistan reaches from about 60.5°E to 74.9°E and 29.4°N to 38.5°N.
+    for (const corner of [
+      [60.6, 29.5],
+      [74.8, 38.4],
+    ] as [number, number][]) {
+      const [x, y] = webMercatorPixel(corner, view, size);
+      expect(x).toBeGreaterThan(0);
+      expect(x).toBeLessThan(size.width);
+      expect(y).toBeGreaterThan(0);
+      expect(y).toBeLessThan(size.height);
+    }
   });
 
   it('frames the overview when nothing is selected, whatever the key', () => {

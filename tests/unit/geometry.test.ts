@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, LineString, Position } from 'geojson';
+import { geoContains } from 'd3-geo';
 import {
   ARC_SAMPLES,
   arc,
@@ -286,13 +287,40 @@ describe('buildFlows with the real story', () => {
     }
   });
 
-  it('puts a marker on the origin for point claims', () => {
+  it('draws a claim the article does not place on its country, with the country’s outline, never a point', () => {
     const points = claims.filter((c) => c.shape === 'point');
     expect(points.length).toBeGreaterThan(0);
     for (const claim of points) {
+      expect(claim.unplaced, claim.id).toBe(true);
       const features = flows.features.filter((f) => f.properties.claimId === claim.id);
       expect(features).toHaveLength(1);
-      expect(features[0]!.geometry).toEqual({ type: 'Point', coordinates: place(claim.origin).coordinates });
+      const [feature] = features;
+      expect(feature!.properties.role).toBe('badge');
+      expect(['Polygon', 'MultiPolygon']).toContain(feature!.geometry.type);
+      // The outline is the origin country's: it holds the point the geography writes the name at.
+      const country = story.geography.objects.countries.geometries.find((g) => g.id === place(claim.origin).country)!;
+      expect(geoContains(feature!.geometry, (country.properties as { label: LonLat }).label)).toBe(true);
+      expect(JSON.stringify(feature!.geometry)).not.toContain(JSON.stringify(place(claim.origin).coordinates));
+    }
+  });
+
+  it('puts a marker on a city the article names', () => {
+    const niamey = prepareStory(readStoryFiles('tests/fixtures/story')).flows.features.find(
+      (f) => f.properties.claimId === 'smuggling',
+    )!;
+    expect(niamey.properties.role).toBe('point');
+    expect(niamey.geometry).toEqual({ type: 'Point', coordinates: [2.11, 13.51] });
+  });
+
+  it('draws a region an arrow names as that region: the outline of its countries', () => {
+    const regions = flows.features.filter((f) => f.properties.role === 'region');
+    expect(regions.map((f) => f.properties.claimId)).toEqual(['threat-to-region', 'russia-central-asia']);
+    for (const f of regions) {
+      expect(f.properties.to).toBe('central-asia');
+      // Kazakhstan's north and Turkmenistan's south are both inside it.
+      expect(geoContains(f.geometry, [70, 50])).toBe(true);
+      expect(geoContains(f.geometry, [58.4, 38])).toBe(true);
+      expect(geoContains(f.geometry, [66, 33.8])).toBe(false);
     }
   });
 
@@ -341,12 +369,12 @@ describe('buildFlows with the real story', () => {
       origin,
       destinations,
     });
-    const there = claim('there', 'kabul', ['tehran']);
-    const back = claim('back', 'tehran', ['kabul']);
-    const again = claim('again', 'kabul', ['tehran']);
+    const there = claim('there', 'afghanistan', ['iran']);
+    const back = claim('back', 'iran', ['afghanistan']);
+    const again = claim('again', 'afghanistan', ['iran']);
     const built = buildFlows([there, back, again], placesById, story.geography);
     const [a, b, c] = built.features.map((f) => (f.geometry as LineString).coordinates as LonLat[]);
-    const [kabul, tehran] = [place('kabul').coordinates, place('tehran').coordinates];
+    const [kabul, tehran] = [place('afghanistan').coordinates, place('iran').coordinates];
     expect(round3(bulge(kabul, tehran, middle(a!)))).toBeCloseTo(BASE_BEND / 2, 2);
     expect(bulge(kabul, tehran, middle(b!))).toBeCloseTo((BASE_BEND + LANE_BEND) / 2, 2);
     expect(bulge(kabul, tehran, middle(c!))).toBeCloseTo((BASE_BEND + 2 * LANE_BEND) / 2, 2);

@@ -11,6 +11,8 @@
  * 4. unpickable claims: claims with no point on one of their arrows 12 px clear of every other
  *    claim's arrows.
  *
+ * Names are measured at the size the scene sets them (`labelScale`: smaller on a phone's map).
+ *
  * In a framed view the other claims are dimmed context: only what involves the framed claim counts
  * (its symbols against anything, its arrows' ends, fan-out at its places, its pickability), and
  * names against names.
@@ -25,22 +27,24 @@ import { readStoryFiles } from '../../src/build/plugin';
 import { prepareStory } from '../../src/build/prepare';
 import { selectionView } from '../../src/camera/framing';
 import type { Size, View } from '../../src/camera/view';
-import { renderScene, sceneSource, type Scene } from '../../src/static/scene';
-import { kindLook } from '../../src/symbology/claims';
+import { edgesInFocus, renderScene, sceneSource, type Scene } from '../../src/static/scene';
+import { emphasisOf, kindLook } from '../../src/symbology/claims';
+import { headSize } from '../../src/symbology/layout';
 import { headPath, markerPath } from '../../src/symbology/icons';
 import { LABEL_FONT } from '../../src/symbology/basemap';
 import type { CountryProperties, Story } from '../../src/story/types';
 
 /**
- * The map's real sizes, measured once in Chromium (`.map-box`, clientWidth × clientHeight) on the
- * built site, 2026-12-01: the reader at 1280×800 (the map beside the article; its key, open,
- * reaches 253 px in from the left), a phone at 390×844 (the map strip above the article, key
+ * The map's real sizes, measured in Chromium (`.map-box`, clientWidth × clientHeight) on the built
+ * site, 2026-12-01 20:40, with issue 13's page layout: the reader at 1280×800 (the map beside the
+ * article, above the claims list; with a claim selected its key, listing that claim's kind,
+ * reaches 200 px in from the left), a phone at 390×844 (the map strip above the article, key
  * folded) and the presenting view at 1280×720 (key folded).
  */
 export const MAP_SIZES: { name: string; size: Size; keyReach: number }[] = [
-  { name: 'reader', size: { width: 722, height: 673 }, keyReach: 253 },
+  { name: 'reader', size: { width: 722, height: 480 }, keyReach: 200 },
   { name: 'phone', size: { width: 390, height: 304 }, keyReach: 0 },
-  { name: 'present', size: { width: 815, height: 720 }, keyReach: 0 },
+  { name: 'present', size: { width: 790, height: 673 }, keyReach: 0 },
 ];
 
 /** The issue's thresholds. */
@@ -240,14 +244,9 @@ function length(line: Point[]): number {
 const inside = ([x, y]: Point, size: Size, margin = 0) =>
   x >= margin && y >= margin && x <= size.width - margin && y <= size.height - margin;
 
-/** Where a line first leaves the map, walking from `start`'s end of it: the point inside the map nearest the edge. */
+/** Where a line from a point off the map enters it: its first point inside the map. */
 function exitPoint(line: Point[], size: Size): Point | null {
-  let last: Point | null = null;
-  for (const p of line) {
-    if (!inside(p, size)) return last;
-    last = p;
-  }
-  return null;
+  return line.find((p) => inside(p, size)) ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -255,16 +254,21 @@ function exitPoint(line: Point[], size: Size): Point | null {
 
 /** Estimated text boxes, as the page draws names (see the header). */
 const TEXT = {
-  /** A country's name: capitals, letter-spaced, centred on its point. */
-  country: (name: string, x: number, y: number) => {
-    const width = name.length * LABEL_FONT.country * 0.74;
-    return box(x - width / 2, y - 5, x + width / 2, y + 5);
+  /** A country's name: capitals, letter-spaced, centred on its point; `k` times `LABEL_FONT`. */
+  country: (name: string, x: number, y: number, k: number) => {
+    const width = name.length * LABEL_FONT.country * k * 0.74;
+    return box(x - width / 2, y - 5 * k, x + width / 2, y + 5 * k);
+  },
+  /** A region's name: italic, centred on its point. */
+  region: (name: string, x: number, y: number, k: number) => {
+    const width = name.length * LABEL_FONT.country * k * 0.5;
+    return box(x - width / 2, y - 6 * k, x + width / 2, y + 5 * k);
   },
   /** A place's name, written from `tx` (start) or to it (end), on the baseline `ty`. */
-  place: (name: string, tx: number, ty: number, anchor: 'start' | 'end' | 'middle') => {
-    const width = name.length * LABEL_FONT.place * 0.58;
+  place: (name: string, tx: number, ty: number, anchor: 'start' | 'end' | 'middle', k: number) => {
+    const width = name.length * LABEL_FONT.place * k * 0.58;
     const x0 = anchor === 'start' ? tx : anchor === 'end' ? tx - width : tx - width / 2;
-    return box(x0, ty - 10, x0 + width, ty + 3);
+    return box(x0, ty - 10 * k, x0 + width, ty + 3 * k);
   },
 };
 
@@ -275,7 +279,9 @@ interface Measured {
   names: { name: string; polygon: Point[] }[];
 }
 
-function read(story: Story, scene: Scene): Measured {
+function read(story: Story, scene: Scene, selected: readonly string[]): Measured {
+  const emphasis = emphasisOf(selected);
+  const k = scene.labelScale;
   const items: Item[] = [];
   const names: Measured['names'] = [];
   const arcsFlows = story.flows.features.filter((f) => f.properties.role === 'arc');
@@ -290,8 +296,8 @@ function read(story: Story, scene: Scene): Measured {
     };
   });
   for (const head of scene.heads) {
-    const shape = kindLook(head.look).head;
-    const d = (head as { d?: string }).d ?? headPath(shape);
+    const { length, width } = headSize(head, emphasis(head.claimId));
+    const d = headPath(kindLook(head.look).head, length, width);
     items.push({
       what: `head of ${head.claimId}`,
       claimId: head.claimId,
@@ -300,7 +306,7 @@ function read(story: Story, scene: Scene): Measured {
     });
   }
   for (const marker of scene.markers) {
-    const d = (marker as { d?: string }).d ?? markerPath(kindLook(marker.look).marker);
+    const d = markerPath(kindLook(marker.look).marker, marker.r);
     items.push({
       what: `marker of ${marker.claimId}`,
       claimId: marker.claimId,
@@ -311,14 +317,12 @@ function read(story: Story, scene: Scene): Measured {
   for (const label of scene.countryLabels) {
     const style = (label as { style?: string }).style;
     const polygon =
-      style === 'region'
-        ? TEXT.place(label.name, label.x, label.y + 4, 'middle')
-        : TEXT.country(label.name, label.x, label.y);
+      style === 'region' ? TEXT.region(label.name, label.x, label.y, k) : TEXT.country(label.name, label.x, label.y, k);
     items.push({ what: `name ${label.name}`, claimId: null, polygon, radius: 0 });
     names.push({ name: label.name, polygon });
   }
   for (const place of scene.places) {
-    const polygon = TEXT.place(place.name, place.tx, place.ty, place.anchor);
+    const polygon = TEXT.place(place.name, place.tx, place.ty, place.anchor, k);
     items.push({ what: `name ${place.name}`, claimId: null, polygon, radius: 0 });
     items.push({
       what: `dot of ${place.name}`,
@@ -328,10 +332,7 @@ function read(story: Story, scene: Scene): Measured {
     });
     names.push({ name: place.name, polygon });
   }
-  const edges = (
-    scene as { edgeLabels?: { name: string; box: [number, number, number, number]; claimIds: string[] }[] }
-  ).edgeLabels;
-  for (const edge of edges ?? []) {
+  for (const edge of edgesInFocus(scene.edgeLabels, selected)) {
     const polygon = box(...edge.box);
     items.push({ what: `edge label ${edge.name}`, claimId: null, polygon, radius: 0 });
     names.push({ name: edge.name, polygon });
@@ -353,19 +354,20 @@ export interface Figures {
 /** The names an end at `placeId` may carry: the place's, its country's, or for a region its own. */
 function namesFor(story: Story, placeId: string): string[] {
   const place = story.places.find((p) => p.id === placeId)!;
-  if (place.kind === 'region') return [place.name.toLowerCase()];
+  const own = [place.name, typeof place.label === 'string' ? place.label : null].filter((n): n is string => !!n);
+  if (place.kind === 'region') return own.map((n) => n.toLowerCase());
   const country = story.geography.objects.countries.geometries.find((g) => String(g.id) === place.country);
   const countryName = (country?.properties as CountryProperties | undefined)?.name;
   // A place drawn at the very point the end is at names it too (a capital a country is anchored at).
   const there = story.places
     .filter((p) => p.coordinates?.[0] === place.coordinates?.[0] && p.coordinates?.[1] === place.coordinates?.[1])
     .map((p) => p.name);
-  return [place.name, countryName, ...there].filter((n): n is string => !!n).map((n) => n.toLowerCase());
+  return [...own, countryName, ...there].filter((n): n is string => !!n).map((n) => n.toLowerCase());
 }
 
 export function measure(story: Story, scene: Scene, selected: readonly string[] = []): Figures {
   const { size } = scene;
-  const { items, arrows, names } = read(story, scene);
+  const { items, arrows, names } = read(story, scene, selected);
   const detail: string[] = [];
   const focus = (claimId: string | null) => selected.length === 0 || (claimId !== null && selected.includes(claimId));
 
@@ -416,14 +418,15 @@ export function measure(story: Story, scene: Scene, selected: readonly string[] 
   // 3. Fan-out at shared places (those inside the map).
   let fanOut = Infinity;
   let fanUnder = 0;
-  const ends = new Map<string, { claimId: string; line: Point[] }[]>();
+  const ends = new Map<string, { claimId: string; line: Point[]; other: string }[]>();
   for (const arrow of arrows) {
     for (const [placeId, line] of [
       [arrow.from, arrow.points],
       [arrow.to, [...arrow.points].reverse()],
     ] as const) {
       if (!inside(line[0]!, size)) continue;
-      ends.set(placeId, [...(ends.get(placeId) ?? []), { claimId: arrow.claimId, line }]);
+      const other = placeId === arrow.from ? arrow.to : arrow.from;
+      ends.set(placeId, [...(ends.get(placeId) ?? []), { claimId: arrow.claimId, line, other }]);
     }
   }
   for (const [placeId, list] of ends) {
@@ -436,7 +439,9 @@ export function measure(story: Story, scene: Scene, selected: readonly string[] 
         fanOut = Math.min(fanOut, gap);
         if (gap < FAN_MIN) {
           fanUnder++;
-          detail.push(`fan-out ${gap.toFixed(1)} px at ${placeId}: ${a.claimId} × ${b.claimId}`);
+          detail.push(
+            `fan-out ${gap.toFixed(1)} px at ${placeId}: ${a.claimId} (${a.other}) × ${b.claimId} (${b.other})`,
+          );
         }
       }
     }
@@ -506,6 +511,16 @@ const stories: [string, Story][] = [
 ];
 const all = stories.flatMap(([name, story]) => cases(name, story));
 
+type Figure = 'overlaps' | 'unnamed' | 'fanOut' | 'pickable';
+
+/**
+ * Figures not met yet, by story: their tests are expected to fail (so the suite stays green while
+ * the engine is worked on) and the table above says by how much. Empty once every target is met.
+ */
+const PENDING: Record<string, Figure[]> = {
+  article: ['overlaps'],
+};
+
 const format = (v: number) => (v === Infinity ? '–' : Number.isInteger(v) ? v : Number(v.toFixed(1)));
 
 describe('the layout, measured (issue 12)', () => {
@@ -531,25 +546,23 @@ describe('the layout, measured (issue 12)', () => {
       const failing = (pick: (f: Figures) => boolean) =>
         mine.filter((c) => pick(c.figures)).map((c) => `${c.view} (${c.size}): ${c.figures.detail.join('; ')}`);
 
-      it.fails('draws no name, marker or arrowhead over another claim’s', () => {
+      const check = (figure: Figure) => (PENDING[name]?.includes(figure) ? it.fails : it);
+
+      check('overlaps')('draws no name, marker or arrowhead over another claim’s', () => {
         expect(failing((f) => f.overlaps > 0)).toEqual([]);
       });
 
-      it.fails('names both ends of every arrow within 36 px, off-map ends at the map’s edge', () => {
+      check('unnamed')('names both ends of every arrow within 36 px, off-map ends at the map’s edge', () => {
         expect(failing((f) => f.unnamedEnds > 0)).toEqual([]);
       });
 
-      it.fails('fans arrows out from a place they share, at least 8 px apart 24 px from it', () => {
+      check('fanOut')('fans arrows out from a place they share, at least 8 px apart 24 px from it', () => {
         expect(failing((f) => f.fanOut < FAN_MIN)).toEqual([]);
       });
 
-      // Met by the fixture before issue 12's engine (its only arrows are one claim's).
-      (name === 'fixture' ? it : it.fails)(
-        'leaves every claim a point on an arrow 12 px clear of other claims’ arrows',
-        () => {
-          expect(failing((f) => f.unpickable > 0)).toEqual([]);
-        },
-      );
+      check('pickable')('leaves every claim a point on an arrow 12 px clear of other claims’ arrows', () => {
+        expect(failing((f) => f.unpickable > 0)).toEqual([]);
+      });
 
       it('measures every claim of the story', () => {
         expect(mine.length).toBe(3 * (story.claims.length + 1));

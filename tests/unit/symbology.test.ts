@@ -54,7 +54,9 @@ const STORIES: [name: string, story: Story][] = [
   ['predicted', predictedStory()],
 ];
 const size = { width: 720, height: 540 };
-const view = { center: story.meta.region.overview.slice(0, 2) as [number, number], zoom: 3.6 };
+// Centred on the overview, so every claim is drawn (a claim's symbols are laid out only in view).
+const [west, south, east, north] = story.meta.region.overview;
+const view = { center: [(west + east) / 2, (south + north) / 2] as [number, number], zoom: 3.6 };
 
 type Element = DefaultTreeAdapterMap['element'];
 
