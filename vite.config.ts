@@ -33,6 +33,8 @@ export default defineConfig({
   test: {
     root: '.',
     include: ['tests/unit/**/*.test.ts'],
+    // Some tests render every basemap band or many scenes: generous on a busy 2-core machine.
+    testTimeout: 30_000,
     environment: 'node',
   },
 });

@@ -67,13 +67,13 @@ test('posters and share pages give each claim its own link preview', async ({ pa
   await expect(page.locator(`[data-claim-card="${claims[0]!.id}"]`)).toBeVisible();
 });
 
-test('the embed without scripts shows its poster', async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+test('the embed without scripts shows its poster', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
   const page = await context.newPage();
-  await page.goto('http://127.0.0.1:4178/embed.html');
+  await page.goto('./embed.html');
   const fallbacks = await page.locator('noscript').evaluateAll((els) => els.map((e) => e.innerHTML));
   expect(fallbacks.some((html) => html.includes('posters/overview.png'))).toBe(true);
-  expect((await page.request.get('http://127.0.0.1:4178/posters/overview.png')).ok()).toBe(true);
+  expect((await page.request.get('./posters/overview.png')).ok()).toBe(true);
   await context.close();
 });
 
