@@ -142,6 +142,8 @@ test('the generated snippet works in a page with nothing else', async ({ page })
 });
 
 test('the site works from a sub-path: every request succeeds, in every view', async ({ page }) => {
+  // Four pages, each waiting for MapLibre to be drawn: slow with software WebGL on a busy machine.
+  test.setTimeout(180_000);
   const prefix = '/graphics/2026/claim-map/';
   await serveDist(page, prefix);
   for (const path of ['', '?claim=ttp-pakistan', 'embed.html?claim=drugs', '?mode=present&step=3']) {
