@@ -22,6 +22,21 @@ export function borderWidth(zoom: number): number {
 /** Type sizes of the names on the map, in CSS pixels. */
 export const LABEL_FONT = { country: 12, place: 13 };
 
+/**
+ * On a projector the map's names are read from the back of a room: the smallest of them takes at
+ * least this share of the screen's height (about 14 px at 768, 20 px at 1080).
+ */
+export const PROJECTED_LABEL_SHARE = 0.0185;
+
+/**
+ * How many times `LABEL_FONT` the names are set on a projected screen `screenHeight` CSS pixels
+ * tall (never smaller than on the page), before the teacher's own text size (A+ / A−).
+ */
+export function projectedLabelScale(screenHeight: number): number {
+  const smallest = Math.min(LABEL_FONT.country, LABEL_FONT.place);
+  return Math.max(1, Math.round(((screenHeight * PROJECTED_LABEL_SHARE) / smallest) * 1000) / 1000);
+}
+
 /** The map's names are set in the self-hosted Noto Sans (DejaVu where posters are drawn). */
 export const MAP_FONT = "'Noto Sans', 'DejaVu Sans', system-ui, sans-serif";
 

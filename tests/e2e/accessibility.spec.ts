@@ -69,9 +69,11 @@ test('keyboard alone: skip to the map, pick claims, leave, with focus always vis
   await expect(skip).toBeInViewport();
   await page.keyboard.press('Enter');
   await expect(page.locator('#map')).toBeFocused();
-  // The claims list: focusing one shows its claim on the map and its sentence.
+  // The claims list: Enter shows a claim on the map and its sentence; the arrow keys move along
+  // the list and show the claim they reach (focus alone selects nothing, so a click selects once).
   const first = page.locator('.claim-list button').first();
   await first.focus();
+  await page.keyboard.press('Enter');
   await expect(first).toHaveAttribute('aria-pressed', 'true');
   const id = await first.getAttribute('data-claim');
   await expect(page.locator(`[data-claim-card="${id}"]`)).toBeVisible();
