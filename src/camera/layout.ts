@@ -389,14 +389,22 @@ interface Arrow {
   s: number;
   head: { length: number; width: number };
   curve: Cubic;
-  /** The curve, sampled, and its bounds. */
+  /** The curve, sampled, the length run at each sample, its length and its bounds. */
   line: P[];
+  cum: number[];
+  length: number;
   bounds: Rect;
+  /**
+   * How far the drawn line stops short of the tip: under its head (four fifths of the smallest
+   * head it is drawn with), or at the tip of an open head.
+   */
+  back: number;
   /** Its ends around the places it links, once spread (null off the map). */
   ends: [End | null, End | null];
 }
 
-const SAMPLES = 24;
+/** Samples of each arrow kept while the layout works: enough to measure 24 px along it to a few tenths of a pixel. */
+const FINE = 32;
 
 function computeLayout(src: LayoutSource, view: View, size: Size, requested: number): Layout {
   const scale = mapNameScale(size, requested);
@@ -470,7 +478,12 @@ function computeLayout(src: LayoutSource, view: View, size: Size, requested: num
   const countryAnchor = (countryId: string, text: string, at: LonLat): P | null => {
     const p = px(at);
     if (inMap(nameBox(text, 'country', p))) return p;
-    return fitInCountry(countryId, text, p, false);
+    // Its point in view, its name not (at the map's edge): written as near as it fits, on the
+    // country or, a small part in view, reaching past it; else where the name is off the map.
+    return (
+      fitInCountry(countryId, text, p, false) ??
+      (pointIn(p, map) ? (fitInCountry(countryId, text, p, false, true) ?? nearestFree(text, 'country', p)) : null)
+    );
   };
   /**
    * Places a country's name: at its anchor or a nudge from it, clear of the names placed; else
@@ -675,7 +688,10 @@ function computeLayout(src: LayoutSource, view: View, size: Size, requested: num
         [0, 0],
       ],
       line: [],
+      cum: [],
+      length: 0,
       bounds: { x0: 0, y0: 0, x1: 0, y1: 0 },
+      back: kindLook(a.look).head === 'open' ? 1 : headSize(a, 'other').length * 0.8,
       ends: [null, null],
     };
   });
@@ -730,7 +746,10 @@ function computeLayout(src: LayoutSource, view: View, size: Size, requested: num
     const h = Math.max(4, L / 3);
     const full: Cubic = [p0, add(p0, mul(d0, h)), add(p3, mul(d3, h)), p3];
     a.curve = full;
-    a.line = sample(full, SAMPLES);
+    a.line = sample(full, FINE);
+    a.cum = [0];
+    for (let i = 1; i < a.line.length; i++) a.cum.push(a.cum[i - 1]! + len(sub(a.line[i]!, a.line[i - 1]!)));
+    a.length = a.cum[a.cum.length - 1]!;
     const xs = a.line.map((q) => q[0]);
     const ys = a.line.map((q) => q[1]);
     a.bounds = { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
@@ -759,7 +778,7 @@ function computeLayout(src: LayoutSource, view: View, size: Size, requested: num
   };
   /** Past this many arrows, the costlier repairs (bends around names, pickability) are left out. */
   const many = arrows.length > 48;
-  for (const group of groups) {
+  for (const group of many ? [] : groups) {
     const base = laneBase(group);
     let best = { offset: 0, score: Infinity };
     for (const offset of [0, 12, -12, 24, -24, 36, -36, 50, -50, 70, -70]) {
@@ -772,7 +791,7 @@ function computeLayout(src: LayoutSource, view: View, size: Size, requested: num
       // A point passing by a name costs what 12 px more bend does: a detour, not a hook.
       score = score * 12 + Math.abs(offset);
       if (score < best.score) best = { offset, score };
-      if (score === 0 || many) break;
+      if (score === 0) break;
     }
     group.forEach((a, i) => (a.s = base[i]! + canonical(a) * best.offset));
   }
@@ -848,17 +867,18 @@ function computeLayout(src: LayoutSource, view: View, size: Size, requested: num
     }
   };
   const endsOf = (a: Arrow): [End | null, End | null] => a.ends;
-  /**
-   * How far the drawn line stops short of an arrow's tip: under its head (four fifths of the
-   * smallest head it is drawn with), or at the tip of an open head.
-   */
-  const backOf = (a: Arrow) => (kindLook(a.src.look).head === 'open' ? 1 : headSize(a.src, 'other').length * 0.8);
   /** How long an arrow is as drawn (its line, to where its head starts). */
-  const drawnLength = (a: Arrow) => curveLength(a.curve) - backOf(a);
+  const drawnLength = (a: Arrow) => a.length - a.back;
   /** The point of an arrow as drawn `reach` from one of its ends. */
   const outPoint = (e: End, reach: number): P => {
     const a = e.arrow;
-    return cubicAt(a.curve, findT(a.curve, e.start ? reach : drawnLength(a) - reach));
+    const at = e.start ? reach : drawnLength(a) - reach;
+    let i = 1;
+    while (i < a.cum.length - 1 && a.cum[i]! < at) i++;
+    const [l0, l1] = [a.cum[i - 1]!, a.cum[i]!];
+    const k = l1 > l0 ? (at - l0) / (l1 - l0) : 0;
+    const [p, q] = [a.line[i - 1]!, a.line[i]!];
+    return [p[0] + (q[0] - p[0]) * k, p[1] + (q[1] - p[1]) * k];
   };
   /**
    * How far apart two arrows sharing a place are `fanDistance` from it (or half the shorter one's
@@ -1123,8 +1143,8 @@ function computeLayout(src: LayoutSource, view: View, size: Size, requested: num
     const p3 = a.curve[3];
     // The line stops under its head (at four fifths of the smallest head it is drawn with), or at
     // the tip of an open one; the head points from where the line stops to the tip.
-    const back = backOf(a);
-    const total = curveLength(a.curve);
+    const back = a.back;
+    const total = a.length;
     const t = total > back * 2 ? findT(a.curve, total - back) : 1;
     const line = t < 1 ? cubicHead(a.curve, t) : a.curve;
     const tangent = unit(sub(p3, t < 1 ? line[3] : a.curve[2]));
@@ -1259,40 +1279,38 @@ function outlineAt(
   t: number,
 ): { p: P; normal: P; curvature: number } {
   const [cx, cy] = n.c!;
-  const { r } = n;
+  const r = n.r;
   const [ex, ey] = [n.a - r, n.b - r];
+  const quarter = (r * Math.PI) / 2;
   let s = (wrap(t) / TAU) * outlinePerimeter(n);
-  const line = (length: number, from: P, along: P, normal: P) => ({
-    length,
-    at: (d: number) => ({ p: add(from, mul(along, d)), normal, curvature: 0 }),
+  const side = (x: number, y: number, nx: number, ny: number) => ({
+    p: [cx + x, cy + y] as P,
+    normal: [nx, ny] as P,
+    curvature: 0,
   });
-  const arc = (centre: P, start: number) => ({
-    length: (r * Math.PI) / 2,
-    at: (d: number) => {
-      const angle = start + d / (r || 1);
-      const normal = dir(angle);
-      return { p: add(centre, mul(normal, r)), normal, curvature: 1 / (r || 1) };
-    },
-  });
-  const parts = [
-    line(ey, [n.a, 0], [0, 1], [1, 0]),
-    arc([ex, ey], 0),
-    line(2 * ex, [ex, n.b], [-1, 0], [0, 1]),
-    arc([-ex, ey], Math.PI / 2),
-    line(2 * ey, [-n.a, ey], [0, -1], [-1, 0]),
-    arc([-ex, -ey], Math.PI),
-    line(2 * ex, [-ex, -n.b], [1, 0], [0, -1]),
-    arc([ex, -ey], (3 * Math.PI) / 2),
-    line(ey, [n.a, -ey], [0, 1], [1, 0]),
-  ];
-  for (const part of parts) {
-    if (s <= part.length || part === parts[parts.length - 1]) {
-      const at = part.at(Math.min(s, part.length));
-      return { p: [cx + at.p[0], cy + at.p[1]], normal: at.normal, curvature: at.curvature };
-    }
-    s -= part.length;
-  }
-  return { p: [cx + n.a, cy], normal: [1, 0], curvature: 0 };
+  const corner = (ox: number, oy: number, start: number, d: number) => {
+    const angle = start + d / (r || 1);
+    const [nx, ny] = [Math.cos(angle), Math.sin(angle)];
+    return { p: [cx + ox + nx * r, cy + oy + ny * r] as P, normal: [nx, ny] as P, curvature: 1 / (r || 1) };
+  };
+  // Round from the east end, clockwise on screen: sides and quarter circles in turn.
+  if (s <= ey) return side(n.a, s, 1, 0);
+  s -= ey;
+  if (s <= quarter) return corner(ex, ey, 0, s);
+  s -= quarter;
+  if (s <= 2 * ex) return side(ex - s, n.b, 0, 1);
+  s -= 2 * ex;
+  if (s <= quarter) return corner(-ex, ey, Math.PI / 2, s);
+  s -= quarter;
+  if (s <= 2 * ey) return side(-n.a, ey - s, -1, 0);
+  s -= 2 * ey;
+  if (s <= quarter) return corner(-ex, -ey, Math.PI, s);
+  s -= quarter;
+  if (s <= 2 * ex) return side(-ex + s, -n.b, 0, -1);
+  s -= 2 * ex;
+  if (s <= quarter) return corner(ex, -ey, (3 * Math.PI) / 2, s);
+  s -= quarter;
+  return side(n.a, -ey + Math.min(s, ey), 1, 0);
 }
 
 function claimFields(c: LaidClaim): LaidClaim {
@@ -1302,18 +1320,6 @@ function claimFields(c: LaidClaim): LaidClaim {
 /** The signed smallest turn from `from` to `to`, in radians. */
 function angleDelta(to: number, from: number): number {
   return ((((to - from) % TAU) + 3 * Math.PI) % TAU) - Math.PI;
-}
-
-/** A cubic's length (64 chords). */
-function curveLength(curve: Cubic): number {
-  let sum = 0;
-  let prev = curve[0];
-  for (let i = 1; i <= 64; i++) {
-    const p = cubicAt(curve, i / 64);
-    sum += len(sub(p, prev));
-    prev = p;
-  }
-  return sum;
 }
 
 /** The parameter at which a cubic has run `distance` px from its start. */

@@ -101,6 +101,8 @@ export function posterSvg(story: Story, source: SceneSource, options: PosterOpti
   const base = renderBase(source, view, size);
   const symbols = renderSymbols(source, view, size);
   const emphasis = emphasisOf(claims.map((cl) => cl.id));
+  const onMap = ({ x, y }: { x: number; y: number }) =>
+    x > -20 && y > -20 && x < size.width + 20 && y < size.height + 20;
   const paint = (drawing: Drawing, part: ClaimPart, id: string) => claimPaint(drawing, part, emphasis(id), theme);
   /** A hollow claim's core: the ground between its line's walls. */
   const core = (drawing: Drawing, part: 'arcCore' | 'borderCore', id: string, d: string, cls: string) =>
@@ -128,14 +130,15 @@ export function posterSvg(story: Story, source: SceneSource, options: PosterOpti
       (a) =>
         `<path class="casing" d="${a.d}" fill="none" ${stroke(paint(a, 'casing', a.claimId))} stroke-linecap="round"/><path class="line" data-claim="${escapeHtml(a.claimId)}" d="${a.d}" fill="none" ${stroke(paint(a, 'arc', a.claimId))} stroke-linejoin="round"/>${core(a, 'arcCore', a.claimId, a.d, 'core arc-core')}`,
     ),
-    ...symbols.heads.map((h) => {
+    // Symbols off the poster's map are left out (resvg 2.6 panics on a faded one far outside it).
+    ...symbols.heads.filter(onMap).map((h) => {
       const shape = kindLook(h.look).head;
       const p = symbolPaint(h, 'head', emphasis(h.claimId), theme);
       const cap = p.fill === 'none' ? ' stroke-linecap="round"' : ' paint-order="stroke"';
       const { length, width } = headSize(h, emphasis(h.claimId));
       return `<path class="head" data-claim="${escapeHtml(h.claimId)}" d="${headPath(shape, length, width)}" transform="translate(${h.x} ${h.y}) rotate(${h.angle})" fill="${p.fill}" stroke="${p.stroke}"${cap} stroke-width="${p.width}" stroke-linejoin="round" opacity="${p.opacity}"/>`;
     }),
-    ...symbols.markers.map((mk) => {
+    ...symbols.markers.filter(onMap).map((mk) => {
       const p = symbolPaint(mk, 'marker', emphasis(mk.claimId), theme);
       return `<path class="marker" data-claim="${escapeHtml(mk.claimId)}" d="${markerPath(kindLook(mk.look).marker, mk.r)}" transform="translate(${mk.x} ${mk.y})" fill="${p.fill}" stroke="${p.stroke}" stroke-width="${p.width}" opacity="${p.opacity}"/>`;
     }),

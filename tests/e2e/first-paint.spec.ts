@@ -3,7 +3,7 @@
  * map. With scripts the SVG map is live at once; MapLibre takes over at the same view; without
  * WebGL the SVG map stays and everything still works.
  */
-import type { FeatureCollection, LineString } from 'geojson';
+import type { FeatureCollection } from 'geojson';
 import { test, expect, mapIdle, published, type ClaimMapHandle } from './fixtures';
 
 interface PublishedClaims {
@@ -37,43 +37,42 @@ test('MapLibre takes over at the same view, with the same claim selected', async
   await page.goto(`./?claim=${claim.id}`);
   await mapIdle(page);
   // The SVG map is still in the page, hidden, at the view it showed when MapLibre took over:
-  // every arrow must start where MapLibre draws its origin.
+  // every arrow must start where MapLibre draws it start (both draw the view's layout).
   const svgStarts = await page
     .locator('#map .static-map defs path')
     .evaluateAll((paths) =>
       paths.map((p) => (/^M(-?[\d.]+),(-?[\d.]+)/.exec(p.getAttribute('d') ?? '') ?? []).slice(1, 3).map(Number)),
     );
-  const origins = flows.features
-    .filter((f) => f.geometry.type === 'LineString')
-    .map((f) => (f.geometry as LineString).coordinates[0] as [number, number]);
-  const mapStarts = await page.evaluate((coords) => {
+  const lines = flows.features.filter((f) => f.geometry.type === 'LineString');
+  const ends = await page.evaluate(() => {
     const handle = (document.querySelector('#map .maplibre') as unknown as { claimMap: ClaimMapHandle }).claimMap;
-    return coords.map((c) => handle.project(c));
-  }, origins);
-  expect(svgStarts).toHaveLength(mapStarts.length);
-  mapStarts.forEach(([x, y], i) => {
-    const [sx, sy] = svgStarts[i]!;
-    expect(Math.hypot(sx! - x, sy! - y), `arrow ${i} starts within 1 px of MapLibre's origin`).toBeLessThanOrEqual(1);
+    return handle
+      .arcEnds()
+      .map(([a, b]) => [handle.project(a), handle.project(b)] as [[number, number], [number, number]]);
   });
-  // The symbol layer follows MapLibre: every place's dot sits on MapLibre's projection of a named place.
-  const dots = await page
-    .locator('#map .map-symbols circle.place-dot')
-    .evaluateAll((els) => els.map((d) => [Number(d.getAttribute('cx')), Number(d.getAttribute('cy'))]));
-  const named = (
-    await published<{ places: { coordinates: [number, number]; label?: boolean }[] }>(page, 'data/claims.json')
-  ).places
-    .filter((p) => p.label)
-    .map((p) => p.coordinates);
-  const projected = await page.evaluate((coords) => {
-    const handle = (document.querySelector('#map .maplibre') as unknown as { claimMap: ClaimMapHandle }).claimMap;
-    return coords.map((c) => handle.project(c));
-  }, named);
-  expect(dots.length).toBeGreaterThan(0);
-  for (const [x, y] of dots)
+  expect(ends).toHaveLength(lines.length);
+  expect(svgStarts).toHaveLength(ends.length);
+  ends.forEach(([[x, y]], i) => {
+    const [sx, sy] = svgStarts[i]!;
     expect(
-      Math.min(...projected.map(([px, py]) => Math.hypot(px - x!, py - y!))),
-      `the dot at ${x},${y} sits on a named place`,
+      Math.hypot(sx! - x!, sy! - y!),
+      `arrow ${i} starts within 1 px of where MapLibre starts it`,
     ).toBeLessThanOrEqual(1);
+  });
+  // The symbol layer follows MapLibre: every arrowhead sits at the end of MapLibre's line (the
+  // line stops under its head, a head's length at most from its tip).
+  const heads = await page
+    .locator('#map .map-symbols path.head')
+    .evaluateAll((els) =>
+      els.map((h) =>
+        (/translate\((-?[\d.]+) (-?[\d.]+)\)/.exec(h.getAttribute('transform') ?? '') ?? []).slice(1, 3).map(Number),
+      ),
+    );
+  expect(heads).toHaveLength(ends.length);
+  heads.forEach(([hx, hy], i) => {
+    const [, [x, y]] = ends[i]!;
+    expect(Math.hypot(hx! - x!, hy! - y!), `head ${i} sits at the end of its line`).toBeLessThanOrEqual(18);
+  });
   await expect(page.locator(`[data-claim-card="${claim.id}"]`)).toBeVisible();
   await expect(page.locator('#map .maplibre')).toHaveClass(/ready/);
   await expect(page.locator('#map .static-layer')).toBeHidden();

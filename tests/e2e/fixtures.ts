@@ -87,6 +87,8 @@ export interface ClaimMapHandle {
   renderedFlowCount(): number;
   screenPoint(id: string): [number, number] | null;
   project(lngLat: [number, number]): [number, number];
+  /** Where each arrow MapLibre draws starts and ends (longitude, latitude), as the layout runs it. */
+  arcEnds(): [[number, number], [number, number]][];
   emphasis(id: string): 'none' | 'selected' | 'other';
 }
 

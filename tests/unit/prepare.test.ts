@@ -125,6 +125,13 @@ const CASES: BadCase[] = [
     problem: /^quote found 2 times in article\.txt; add a prefix or suffix: "counterterrorism principles"$/,
   },
   {
+    name: 'point-at-a-country',
+    file: 'claims.json',
+    item: 'claim "drugs"',
+    field: 'unplaced',
+    problem: /is drawn on the country, not at a point: set "unplaced": true, or give a city/,
+  },
+  {
     name: 'unknown-place-id',
     file: 'claims.json',
     item: 'claim "ttp-pakistan"',

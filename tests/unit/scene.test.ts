@@ -5,7 +5,7 @@ import { geoArea } from 'd3-geo';
 import { feature, merge, mesh } from 'topojson-client';
 import { presimplify, simplify } from 'topojson-simplify';
 import type { Objects, Topology } from 'topojson-specification';
-import { bandIndex, renderBasemap, renderScene, sceneSource } from '../../src/static/scene';
+import { bandIndex, edgesInFocus, renderBasemap, renderScene, sceneSource } from '../../src/static/scene';
 import { layoutFor } from '../../src/camera/layout';
 import { placeNames } from '../../src/camera/labels';
 import { flowSourceData } from '../../src/map/style';
@@ -277,14 +277,14 @@ describe('renderScene from one source at several zooms', () => {
   it('keeps the bands used last, not every band a camera flight crossed', () => {
     const source = sceneSource(story);
     const { bands } = story.basemap;
-    for (const band of bands) renderScene(source, { center: KABUL, zoom: band.minZoom }, SIZE);
+    for (const band of bands) renderBasemap(source, { center: KABUL, zoom: band.minZoom }, SIZE);
     const kept = source.basemaps.size;
     expect(kept).toBeLessThan(bands.length);
     const first = bands.length - kept;
     expect([...source.basemaps.keys()]).toEqual(Array.from({ length: kept }, (_, i) => first + i));
     // Used again, a band outlasts those used before it.
-    renderScene(source, { center: KABUL, zoom: bands[first]!.minZoom }, SIZE);
-    renderScene(source, { center: KABUL, zoom: bands[0]!.minZoom }, SIZE);
+    renderBasemap(source, { center: KABUL, zoom: bands[first]!.minZoom }, SIZE);
+    renderBasemap(source, { center: KABUL, zoom: bands[0]!.minZoom }, SIZE);
     expect(source.basemaps.has(first)).toBe(true);
     expect(source.basemaps.has(first + 1)).toBe(false);
   });
@@ -489,5 +489,46 @@ describe('placeNames: a place’s name beside its dot', () => {
 
   it('leaves out a place whose name fits nowhere', () => {
     expect(only([{ name: 'X'.repeat(80), at: KABUL }])).toEqual([]);
+  });
+});
+
+describe('edge labels: places off the map', () => {
+  const source = sceneSource(story);
+  const size: Size = { width: 600, height: 400 };
+  // Afghanistan close up: Russia, where two claims' arrows start, is far off the map's top.
+  const view: View = { center: [67, 35], zoom: 5 };
+  const scene = renderScene(source, view, size);
+
+  it('names a place off the map where its arrows enter the map, with a pointer towards it', () => {
+    const russia = scene.edgeLabels.filter((e) => e.name === 'Russia');
+    expect(russia.length).toBeGreaterThan(0);
+    expect(russia.flatMap((e) => e.claimIds).sort()).toEqual(['russia-central-asia', 'russia-upgrade']);
+    const entries = scene.arcs
+      .filter((a) => a.from === 'russia')
+      .map((a) =>
+        flatten(a.d)
+          .flat()
+          .find(([x, y]) => x >= 0 && y >= 0 && x <= size.width && y <= size.height)!,
+      );
+    for (const label of russia) {
+      const [x0, y0, x1, y1] = label.box;
+      expect(x0).toBeGreaterThanOrEqual(0);
+      expect(y0).toBeGreaterThanOrEqual(0);
+      expect(x1).toBeLessThanOrEqual(size.width);
+      expect(y1).toBeLessThanOrEqual(size.height);
+      // Near the top edge, pointing north (Moscow's side of the map), beside where its arrows come in.
+      expect(y0).toBeLessThan(30);
+      expect(Math.min(label.pointer.angle, 360 - label.pointer.angle)).toBeLessThan(60);
+      const near = entries.some(([x, y]) => Math.hypot(Math.max(x0 - x, 0, x - x1), Math.max(y0 - y, 0, y - y1)) < 36);
+      expect(near).toBe(true);
+    }
+  });
+
+  it('shows a selected claim’s edge labels only, and every claim’s with nothing selected', () => {
+    expect(edgesInFocus(scene.edgeLabels, [])).toEqual(scene.edgeLabels);
+    const focused = edgesInFocus(scene.edgeLabels, ['russia-upgrade']);
+    expect(focused.length).toBeGreaterThan(0);
+    expect(focused.every((e) => e.claimIds.includes('russia-upgrade'))).toBe(true);
+    expect(edgesInFocus(scene.edgeLabels, ['ttp-pakistan'])).toEqual([]);
   });
 });
