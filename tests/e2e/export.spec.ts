@@ -82,7 +82,7 @@ test('printing gives the map and every claim with its sentence', async ({ page }
   await page.goto('./');
   await appReady(page);
   await page.emulateMedia({ media: 'print' });
-  await expect(page.locator('#map .static-map > svg')).toBeVisible();
+  await expect(page.locator('.print-map svg').first()).toBeVisible();
   await expect(page.locator('#claims-table')).toBeVisible();
   for (const claim of claims) await expect(page.locator('#claims-table')).toContainText(claim.caption);
   await expect(page.getByRole('button', { name: 'Embed' })).toBeHidden();
