@@ -1,13 +1,16 @@
 /**
  * The server entry the build prerenders the page with (see `build/prerender.ts`): the article,
- * the SVG map of the overview and all the chrome, as HTML, so the first paint needs no script.
+ * the SVG map of the overview and all the chrome, as HTML, so the first paint needs no script;
+ * and the map's layout, so that taking the page over computes none.
  */
 import { render } from 'svelte/server';
 import story from 'virtual:story';
 import App from './App.svelte';
+import { PRERENDERED_LAYOUTS_ID, prerenderedLayoutsJson } from './camera/layouts';
 import type { Mode } from './state/url';
 
 export function renderPage(mode: Mode = 'read'): { head: string; body: string; title: string } {
   const { head, body } = render(App, { props: { story, pageMode: mode } });
-  return { head, body, title: `Claim map: ${story.article.title}` };
+  const layouts = `<script type="application/json" id="${PRERENDERED_LAYOUTS_ID}">${prerenderedLayoutsJson()}</script>`;
+  return { head: `${head}${layouts}`, body, title: `Claim map: ${story.article.title}` };
 }

@@ -114,6 +114,8 @@ export interface LaidEdge {
 export interface Layout {
   view: View;
   size: Size;
+  /** The scale asked for (a projector's, or 1). */
+  requested: number;
   /** The scale names are set at: the one asked for, smaller on a small map (`mapNameScale`). */
   scale: number;
   arrows: LaidArrow[];
@@ -163,7 +165,10 @@ const claimOf = (p: FlowProperties): LaidClaim => ({
   modality: p.modality,
 });
 
-export function layoutSource(story: Story): LayoutSource {
+/** What a layout source is made from: the parts of a story a layout reads (what its worker is sent). */
+export type LayoutStory = Pick<Story, 'places' | 'flows' | 'geography'>;
+
+export function layoutSource(story: LayoutStory): LayoutSource {
   const places = new Map(story.places.map((p) => [p.id, p]));
   const arrows: SourceArrow[] = [];
   const symbols: SourceSymbol[] = [];
@@ -211,14 +216,26 @@ export function layoutSource(story: Story): LayoutSource {
 /** Layouts kept per source: a camera flight asks for the same few views again and again. */
 const KEPT_LAYOUTS = 8;
 
-/** The layout for a view (cached). `scale` sets names larger (a projector). */
-export function layoutFor(source: LayoutSource, view: View, size: Size, scale = 1): Layout {
-  const key = `${view.center[0]},${view.center[1]},${view.zoom},${size.width},${size.height},${scale}`;
-  let layout = source.cache.get(key);
-  if (layout) source.cache.delete(key);
-  else layout = computeLayout(source, view, size, scale);
+const layoutKey = (view: View, size: Size, scale: number) =>
+  `${view.center[0]},${view.center[1]},${view.zoom},${size.width},${size.height},${scale}`;
+
+/** Keeps a layout computed elsewhere (the build's, or a worker's), as the last used. */
+export function keepLayout(source: LayoutSource, layout: Layout): void {
+  const key = layoutKey(layout.view, layout.size, layout.requested);
+  source.cache.delete(key);
   source.cache.set(key, layout);
   if (source.cache.size > KEPT_LAYOUTS) source.cache.delete(source.cache.keys().next().value!);
+}
+
+/** Whether the layout for a view is at hand (`layoutFor` would not compute it). */
+export function hasLayout(source: LayoutSource, view: View, size: Size, scale = 1): boolean {
+  return source.cache.has(layoutKey(view, size, scale));
+}
+
+/** The layout for a view (cached). `scale` sets names larger (a projector). */
+export function layoutFor(source: LayoutSource, view: View, size: Size, scale = 1): Layout {
+  const layout = source.cache.get(layoutKey(view, size, scale)) ?? computeLayout(source, view, size, scale);
+  keepLayout(source, layout);
   return layout;
 }
 
@@ -1232,7 +1249,7 @@ function computeLayout(src: LayoutSource, view: View, size: Size, requested: num
     });
   }
 
-  return { view, size, scale, arrows: laidArrows, symbols, names, edges };
+  return { view, size, requested, scale, arrows: laidArrows, symbols, names, edges };
 }
 
 /** Whether a point is inside a triangle (either winding). */

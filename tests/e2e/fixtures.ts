@@ -69,6 +69,7 @@ export async function mapIdle(page: Page | FrameLocator): Promise<void> {
   await showIntent(page);
   // Software WebGL on a busy 2-core machine can take a while: wait on state, generously.
   await expect(page.locator('#map')).toHaveAttribute('data-state', 'idle', { timeout: 45_000 });
+  await expect(page.locator('#map')).toHaveAttribute('data-layout', 'ready');
   await expect.poll(() => page.locator('#map .maplibre').evaluate((el) => 'claimMap' in el)).toBe(true);
 }
 
@@ -77,9 +78,15 @@ export async function appReady(page: Page): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
 }
 
-/** Waits for the camera to finish a move that the last action started. */
+/**
+ * Waits for the camera to finish a move that the last action started, and for the layout of
+ * the view it came to (computed by a worker) to be drawn.
+ */
 export async function mapSettled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.getElementById('map')?.dataset.state === 'idle');
+  await page.waitForFunction(() => {
+    const map = document.getElementById('map');
+    return map?.dataset.state === 'idle' && map.dataset.layout === 'ready';
+  });
 }
 
 export interface ClaimMapHandle {

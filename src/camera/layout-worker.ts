@@ -1,0 +1,21 @@
+/**
+ * The layout worker: computes the layouts of the views a page's map comes to rest at, off the
+ * page's main thread (a layout takes tens to hundreds of milliseconds on a phone). Sent the
+ * story's places, flows and geography once, then one request per view; answers with the layout.
+ */
+import { layoutFor, layoutSource, type LayoutSource, type LayoutStory } from './layout.ts';
+import type { Size, View } from './view.ts';
+
+export type LayoutRequest = { story: LayoutStory } | { id: number; view: View; size: Size; scale: number };
+
+let source: LayoutSource | null = null;
+
+self.onmessage = (event: MessageEvent<LayoutRequest>) => {
+  const message = event.data;
+  if ('story' in message) {
+    source = layoutSource(message.story);
+    return;
+  }
+  const { id, view, size, scale } = message;
+  self.postMessage({ id, layout: layoutFor(source!, view, size, scale) });
+};
