@@ -125,7 +125,13 @@ function locate(path: string, collection: string): { index: number | null; field
   return { index: null, field: fieldName(parts) };
 }
 
-function describe(error: ErrorObject): string {
+function describe(error: ErrorObject, entry: { kind?: unknown } | undefined): string {
+  if (error.keyword === 'false schema') {
+    // The schema forbids the field for this kind of item: a place at sea has no country.
+    return entry?.kind === 'sea'
+      ? 'a place at sea (kind "sea") is in no country: leave this field out, or give the place another kind'
+      : `is not allowed${typeof entry?.kind === 'string' ? ` for kind "${entry.kind}"` : ''}`;
+  }
   if (error.keyword === 'additionalProperties') {
     return `unknown property "${(error.params as { additionalProperty: string }).additionalProperty}"`;
   }
@@ -156,13 +162,14 @@ function validate<T>(
   for (const error of errors.length ? errors : check.errors!) {
     const { index, field } = locate(error.instancePath, collection);
     let item: string | null = null;
+    let entry: { id?: unknown; kind?: unknown } | undefined;
     if (index !== null) {
-      const entry = ((data as Record<string, unknown[]>)[collection] ?? [])[index] as { id?: unknown } | undefined;
+      entry = ((data as Record<string, unknown[]>)[collection] ?? [])[index] as typeof entry;
       item = typeof entry?.id === 'string' ? `${noun} "${entry.id}"` : `${noun} #${index + 1}`;
     }
     const missing = error.keyword === 'required' ? (error.params as { missingProperty: string }).missingProperty : null;
     const fullField = missing ? [field, missing].filter(Boolean).join('.') : field;
-    const problem = new DataError(file, item, fullField || null, missing ? 'is required' : describe(error));
+    const problem = new DataError(file, item, fullField || null, missing ? 'is required' : describe(error, entry));
     problems.set(problem.message, problem);
   }
   throw new StoryErrors([...problems.values()]);
@@ -176,6 +183,12 @@ function countryShapes(geography: RegionTopology): Map<string, Feature<Polygon |
   return shapes;
 }
 
+/** "Iran (364)": a country of the geography as a message names it. */
+function countryName(shape: Feature<Polygon | MultiPolygon>): string {
+  const name = (shape.properties as { name?: string } | null)?.name;
+  return name ? `${name} (${shape.id})` : String(shape.id);
+}
+
 /** The places by id; every problem found is added to `problems`. */
 function checkPlaces(places: Place[], geography: RegionTopology, problems: DataError[]): Map<string, Place> {
   const shapes = countryShapes(geography);
@@ -185,8 +198,21 @@ function checkPlaces(places: Place[], geography: RegionTopology, problems: DataE
       const item = `place "${place.id}"`;
       if (byId.has(place.id)) throw new DataError('places.json', item, 'id', 'duplicate place id');
       byId.set(place.id, place);
+      if (place.kind === 'sea') {
+        // A sea, a strait, a bay: no country, and off the land (the schema asks for its coordinates).
+        const land = [...shapes.values()].find((shape) => geoContains(shape, place.coordinates));
+        if (land) {
+          throw new DataError(
+            'places.json',
+            item,
+            'coordinates',
+            `[${place.coordinates.join(', ')}] lies in ${countryName(land)}, on land, not at sea: check the coordinates, or give the place another kind and its country`,
+          );
+        }
+        return;
+      }
       for (const [field, country] of [
-        ['country', place.country] as const,
+        ['country', place.country!] as const,
         ...(place.countries ?? []).map((c, i) => [`countries[${i}]`, c] as const),
       ]) {
         if (!shapes.has(country)) {
@@ -198,7 +224,7 @@ function checkPlaces(places: Place[], geography: RegionTopology, problems: DataE
           );
         }
       }
-      const shape = shapes.get(place.country)!;
+      const shape = shapes.get(place.country!)!;
       if (!place.coordinates) {
         // A country is drawn at its name: where the geography writes it, unless the data says where.
         const label = (shape.properties as CountryProperties | null)?.label;
@@ -212,12 +238,11 @@ function checkPlaces(places: Place[], geography: RegionTopology, problems: DataE
         place.coordinates = label;
       }
       if (!geoContains(shape, place.coordinates)) {
-        const name = (shape.properties as { name?: string } | null)?.name ?? place.country;
         throw new DataError(
           'places.json',
           item,
           'coordinates',
-          `[${place.coordinates.join(', ')}] is not inside ${name} (${place.country}), the place's country`,
+          `[${place.coordinates.join(', ')}] is not inside ${countryName(shape)}, the place's country`,
         );
       }
     });

@@ -79,22 +79,33 @@ export interface Claim {
   unplaced?: boolean;
 }
 
-export type PlaceKind = 'country' | 'capital' | 'city' | 'region';
+/**
+ * What a place is: a country (drawn at its name), a region of several countries (its name in
+ * italics), a capital or a city (a dot and its name), or a place at sea, a sea, a strait or a bay,
+ * that belongs to no country (a dot and its name, as a city). How each is drawn is said once, in
+ * `symbology/places.ts`.
+ */
+export type PlaceKind = 'country' | 'capital' | 'city' | 'region' | 'sea';
+
+export const PLACE_KINDS: readonly PlaceKind[] = ['country', 'capital', 'city', 'region', 'sea'];
 
 /** A named place, as written in `places.json`. */
 export interface Place {
   id: string;
   name: string;
   kind: PlaceKind;
-  /** Country id in the region's geography (ISO 3166-1 numeric, as Natural Earth gives it). */
-  country: string;
+  /**
+   * Country id in the region's geography (ISO 3166-1 numeric, as Natural Earth gives it). Absent
+   * for a place at sea (`kind: 'sea'`), which belongs to no country.
+   */
+  country?: string;
   /** For a region: the countries it stands for. */
   countries?: string[];
   /**
    * A city's position. For a country, where its name is written and its arrows start and end: the
    * data may leave it out, and the build takes the point where the geography writes the country's
    * name (its label point); a map showing only part of the country writes the name on that part.
-   * For a region, where its name is written.
+   * For a region, where its name is written. For a place at sea, where its dot is.
    */
   coordinates: LonLat;
   /**

@@ -160,6 +160,20 @@ const CASES: BadCase[] = [
     problem: /^\[51\.42, 35\.7\] is not inside Afghanistan \(004\)/,
   },
   {
+    name: 'sea-on-land',
+    file: 'places.json',
+    item: 'place "arabian-sea"',
+    field: 'coordinates',
+    problem: /^\[66, 26\] lies in Pakistan \(586\), on land, not at sea/,
+  },
+  {
+    name: 'sea-with-country',
+    file: 'places.json',
+    item: 'place "arabian-sea"',
+    field: 'country',
+    problem: /^a place at sea \(kind "sea"\) is in no country: leave this field out/,
+  },
+  {
     name: 'invalid-json',
     file: 'claims.json',
     item: null,

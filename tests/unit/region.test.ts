@@ -302,7 +302,7 @@ describe('region.topo.json', () => {
   it('contains every place of places.json inside its country, and names every country it leaves unplaced', () => {
     const byId = new Map(countries.map((c) => [String(c.id), c]));
     for (const place of places) {
-      const country = byId.get(place.country);
+      const country = byId.get(place.country!);
       expect(country, `${place.id}: country ${place.country}`).toBeDefined();
       // A country with no coordinates is drawn at its name, where the geography writes it.
       const at = place.coordinates ?? country!.properties.label;
