@@ -117,7 +117,23 @@ export interface Place {
   source: string;
 }
 
-/** `story.json`: facts about the article and the map's region. */
+/** The map's region: three boxes, each inside the next. */
+export interface Region {
+  /** The geography is clipped to these bounds (keep a margin beyond `maxBounds`). */
+  bounds: Bounds;
+  /** How far the reader may pan. */
+  maxBounds: Bounds;
+  /** The overview: what the map shows with nothing selected. */
+  overview: Bounds;
+}
+
+/**
+ * `story.json` as written: its `region` may be left out, and the build frames the story's places
+ * itself (`build/frame.ts`).
+ */
+export type StoryJson = Omit<StoryMeta, 'region'> & { region?: Region };
+
+/** `story.json` as the app has it: facts about the article, and the map's region. */
 export interface StoryMeta {
   article: {
     /** Null where unknown: never invented. */
@@ -132,14 +148,8 @@ export interface StoryMeta {
   kinds?: KindDeclaration[];
   /** Under what terms the published data (claims, flows, CSV) may be reused. */
   license?: { text: string; url?: string };
-  region: {
-    /** The geography is clipped to these bounds (keep a margin beyond `maxBounds`). */
-    bounds: Bounds;
-    /** How far the reader may pan. */
-    maxBounds: Bounds;
-    /** The overview: what the map shows with nothing selected. */
-    overview: Bounds;
-  };
+  /** The map's region: as `story.json` gives it, or framed by the build around the places. */
+  region: Region;
   /** Lines of credit for the map's sources, shown under the map. */
   credits: { text: string; url?: string }[];
   /** Embedding: where messages from a parent page are accepted from (any, when absent). */

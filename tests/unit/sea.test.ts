@@ -107,7 +107,7 @@ describe('a place at sea', () => {
   it('on land is an error that says in which country the point lies', () => {
     const found = problems(withSea({ ...ARABIAN_SEA, coordinates: [66, 26] }));
     expect(found.map((p) => p.message)).toContain(
-      'places.json: place "arabian-sea": field "coordinates": [66, 26] lies in Pakistan (586), on land, not at sea: check the coordinates, or give the place another kind and its country',
+      'places.json: place "arabian-sea": field "coordinates": [66, 26] lies in Pakistan (586), 51 km from its outline, not at sea: check the coordinates ([longitude, latitude]), or give the place another kind and its country',
     );
   });
 
