@@ -2,7 +2,11 @@
  * Turns a story's data files into the prepared `Story` the app ships, or fails with a
  * `DataError` that names the file, the claim (or place) and the field.
  *
- * Build-time only: it pulls in Ajv, d3-geo's point-in-polygon test and the basemap's
+ * The steps: story.json, the places (their countries resolved, `countries.ts`, and their points
+ * checked against the world's countries, `placing.ts`), the region (story.json's, checked, or the
+ * places framed, `frame.ts`), the geography cut for it (`geography.ts`), the claims, their flows.
+ *
+ * Build-time only: it pulls in Ajv, the world's countries (`world.ts`) and the basemap's
  * simplification (`basemap.ts`), which readers never download. The Vite plugin (`plugin.ts`)
  * calls it; so do the unit tests.
  */
