@@ -1,17 +1,22 @@
-// `npm run geo [storyDir]`: writes <storyDir>/region.topo.json from world-atlas (Natural Earth 1:50m)
-// and <storyDir>/story.json's region.bounds. Vite's module runner loads the TypeScript modules.
-import { readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+// `npm run geo [storyDir]`: writes <storyDir>/region.topo.json (and its key, region.topo.key) from
+// world-atlas (Natural Earth 1:50m) for the region story.json gives, or its places framed. The
+// build does the same by itself when the file is missing or stale; this remakes it whatever its
+// key says. Vite's module runner loads the TypeScript modules.
 import { resolve } from 'node:path';
 import { runnerImport } from 'vite';
 
 const storyDir = resolve(process.argv[2] ?? 'data');
-const require = createRequire(import.meta.url);
-const { module: region } = await runnerImport(resolve(import.meta.dirname, 'region.ts'), { configFile: false });
-const meta = JSON.parse(await readFile(resolve(storyDir, 'story.json'), 'utf8'));
-const world = require('world-atlas/countries-50m.json');
-const topo = region.buildRegion(world, meta.region.bounds);
-const out = resolve(storyDir, 'region.topo.json');
-const text = `${JSON.stringify(topo)}\n`;
-await writeFile(out, text);
-console.log(`${out}: ${topo.objects.countries.geometries.length} countries, ${(text.length / 1024).toFixed(1)} kB`);
+const { module: plugin } = await runnerImport(resolve(import.meta.dirname, '../src/build/plugin.ts'), {
+  configFile: false,
+});
+try {
+  const { topology, path, bytes, region, explicit } = plugin.writeStoryGeography(storyDir);
+  const source = explicit ? 'region.bounds in story.json' : 'the places framed (story.json gives no region)';
+  console.log(
+    `${path}: ${topology.objects.countries.geometries.length} countries, ${(bytes / 1024).toFixed(1)} kB, for ${source}: [${region.bounds.join(', ')}]`,
+  );
+} catch (error) {
+  if (!error?.lines) throw error;
+  console.error(error.message);
+  process.exitCode = 1;
+}

@@ -59,21 +59,56 @@ function isRing(ring: Position[]): boolean {
  */
 export function clipToBounds(geometry: Polygon | MultiPolygon, [w, s, e, n]: Bounds): MultiPolygon | null {
   const polygons: Position[][][] = [];
-  for (const rings of polygonsOf(geometry)) {
-    const clipped = rings
-      .map((ring) => clipPolygon(ring as [number, number][], [w, s, e, n]) as Position[])
-      .map((ring) => {
-        if (ring.length > 0) {
-          const [x0, y0] = ring[0]!;
-          const [x1, y1] = ring[ring.length - 1]!;
-          if (x0 !== x1 || y0 !== y1) ring.push([x0!, y0!]);
-        }
-        return ring;
-      });
-    if (!isRing(clipped[0]!)) continue;
-    polygons.push([clipped[0]!, ...clipped.slice(1).filter(isRing)]);
+  for (const polygon of polygonsOf(geometry)) {
+    // A ring across the antimeridian (Chukotka's) jumps by 360° in longitude: made continuous,
+    // it is clipped where it is, and a whole world east or west, so that it never streaks across.
+    const unwrapped = polygon.map(unwrap);
+    const whole = unwrapped.every((ring) => ring !== null);
+    const shifts = whole && unwrapped.some((ring, i) => ring !== polygon[i]) ? [0, -360, 360] : [0];
+    for (const shift of shifts) {
+      const rings = whole
+        ? (unwrapped as Position[][]).map((ring) => (shift ? ring.map(([x, y]) => [x! + shift, y!]) : ring))
+        : polygon;
+      const clipped = clipRings(rings, [w, s, e, n]);
+      if (clipped) polygons.push(clipped);
+    }
   }
   return polygons.length ? { type: 'MultiPolygon', coordinates: polygons } : null;
+}
+
+/**
+ * A ring with its longitudes made continuous where it crosses the antimeridian (the ring itself
+ * when it does not), or null when it cannot be (a ring round a pole).
+ */
+export function unwrap(ring: Position[]): Position[] | null {
+  let shift = 0;
+  let crossed = false;
+  const out: Position[] = [ring[0]!];
+  for (let i = 1; i < ring.length; i++) {
+    const step = ring[i]![0]! - ring[i - 1]![0]!;
+    if (step > 180) shift -= 360;
+    else if (step < -180) shift += 360;
+    if (shift) crossed = true;
+    out.push([ring[i]![0]! + shift, ring[i]![1]!]);
+  }
+  if (!crossed) return ring;
+  return shift === 0 ? out : null;
+}
+
+/** A polygon's rings clipped to the bounds: its shell and the holes left, or null when nothing is. */
+function clipRings(rings: Position[][], [w, s, e, n]: Bounds): Position[][] | null {
+  const clipped = rings
+    .map((ring) => clipPolygon(ring as [number, number][], [w, s, e, n]) as Position[])
+    .map((ring) => {
+      if (ring.length > 0) {
+        const [x0, y0] = ring[0]!;
+        const [x1, y1] = ring[ring.length - 1]!;
+        if (x0 !== x1 || y0 !== y1) ring.push([x0!, y0!]);
+      }
+      return ring;
+    });
+  if (!isRing(clipped[0]!)) return null;
+  return [clipped[0]!, ...clipped.slice(1).filter(isRing)];
 }
 
 /**

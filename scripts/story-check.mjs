@@ -11,7 +11,8 @@ const { module: report } = await runnerImport(resolve(import.meta.dirname, '../s
   configFile: false,
 });
 try {
-  const story = plugin.loadStory(dir);
+  // A check writes nothing: a missing or stale geography is made in memory.
+  const story = plugin.loadStory(dir, { write: false });
   console.log(`${dir}: no problems (${story.claims.length} claims, ${story.places.length} places)`);
 } catch (error) {
   if (!(error instanceof report.BadStoryData) && !error?.lines) throw error;

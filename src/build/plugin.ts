@@ -4,9 +4,9 @@
  * field, and publishes the data: `data/flows.geojson` and `data/claims.json`.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { DataError, ENGINE_FILES, prepareStory, STORY_FILES, type StoryFiles } from './prepare.ts';
+import { DataError, ENGINE_FILES, prepareStory, STORY_FILES, storyRegion, type StoryFiles } from './prepare.ts';
 import type { ResolvedClaim, Story } from '../story/types.ts';
 import { posterSvg } from '../static/poster.ts';
 import { sceneSource } from '../static/scene.ts';
@@ -15,6 +15,7 @@ import { escapeHtml } from '../story/escape.ts';
 import { claimPreview, claimTitle, siteDescription } from '../story/wording.ts';
 import { paletteCss } from '../symbology/css.ts';
 import { BadStoryData, problemsOf } from './report.ts';
+import { storyGeography, writeGeography, type GeographyOptions } from './geography.ts';
 import { claimsCsv, DATA_FILES, dataReadme, publishedClaims, publishedFlows } from './publish.ts';
 
 export { publishedClaims };
@@ -43,14 +44,35 @@ export function readStoryFiles(dir: string): StoryFiles {
   return files;
 }
 
-/** Prepares the story in `dir`, or throws `BadStoryData`: every problem, one line each. */
-export function loadStory(dir: string): Story {
+/**
+ * Prepares the story in `dir`, or throws `BadStoryData`: every problem, one line each. Its
+ * geography (`region.topo.json`) is read from the folder, or made (and written there, unless
+ * `geography.write` is false) when missing or stale.
+ */
+export function loadStory(dir: string, geography: GeographyOptions = {}): Story {
   try {
-    return prepareStory(readStoryFiles(dir));
+    return prepareStory(readStoryFiles(dir), {
+      geography: (bounds) => storyGeography(dir, bounds, geography),
+    });
   } catch (error) {
     const problems = problemsOf(error);
     throw problems ? new BadStoryData(dir, problems) : error;
   }
+}
+
+/**
+ * `npm run geo`: writes the geography of the story in `dir` for the region story.json gives, or
+ * its places framed, whatever its key says; throws `BadStoryData` when the data cannot say.
+ */
+export function writeStoryGeography(dir: string): ReturnType<typeof writeGeography> & ReturnType<typeof storyRegion> {
+  let found;
+  try {
+    found = storyRegion(readStoryFiles(dir));
+  } catch (error) {
+    const problems = problemsOf(error);
+    throw problems ? new BadStoryData(dir, problems) : error;
+  }
+  return { ...found, ...writeGeography(dir, found.region.bounds) };
 }
 
 export function storyPlugin(dir = process.env.STORY ?? 'data'): Plugin {
@@ -58,7 +80,10 @@ export function storyPlugin(dir = process.env.STORY ?? 'data'): Plugin {
   let story: Story | null = null;
   let ssr = false;
   let building = false;
-  const load = (): Story => (story ??= loadStory(root));
+  const load = (): Story =>
+    (story ??= loadStory(root, {
+      onWrite: (path) => console.log(`claim-map: wrote ${relative(process.cwd(), path)}, the story's geography`),
+    }));
   return {
     name: 'claim-map-story',
     configResolved(config) {

@@ -2,29 +2,47 @@
  * Turns a story's data files into the prepared `Story` the app ships, or fails with a
  * `DataError` that names the file, the claim (or place) and the field.
  *
- * Build-time only: it pulls in Ajv, d3-geo's point-in-polygon test and the basemap's
+ * The steps: story.json, the places (their countries resolved, `countries.ts`, and their points
+ * checked against the world's countries, `placing.ts`), the region (story.json's, checked, or the
+ * places framed, `frame.ts`), the geography cut for it (`geography.ts`), the claims, their flows.
+ *
+ * Build-time only: it pulls in Ajv, the world's countries (`world.ts`) and the basemap's
  * simplification (`basemap.ts`), which readers never download. The Vite plugin (`plugin.ts`)
  * calls it; so do the unit tests.
  */
 import Ajv, { type ErrorObject } from 'ajv';
-import { geoContains } from 'd3-geo';
-import { feature } from 'topojson-client';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { buildFlows, FlowError } from '../flows/geometry.ts';
 import { presimplify, simplify } from 'topojson-simplify';
 import type { Objects, Topology } from 'topojson-specification';
 import { minWeight, prepareBasemap } from './basemap.ts';
+import { CountryResolver } from './countries.ts';
+import { boxText, contains, deriveRegion, within } from './frame.ts';
+import { makeGeography } from './geography.ts';
+import {
+  COAST_TOLERANCE_KM,
+  countryAt,
+  countryLabel,
+  distanceToOutline,
+  km,
+  nearlyInside,
+  whereItLies,
+} from './placing.ts';
+import { worldCountries, type WorldCountry } from './world.ts';
 import search from 'approx-string-match';
 import { anchorQuote, articleText, foldText, parseArticle } from '../story/text.ts';
 import { resolveKinds, type KindDeclaration, type KindInfo } from '../story/kinds.ts';
 import { isLook, LOOK_NAMES } from '../symbology/claims.ts';
 import type {
+  Bounds,
   Claim,
   CountryProperties,
+  LonLat,
   Place,
+  Region,
   RegionTopology,
   ResolvedClaim,
   Story,
+  StoryJson,
   StoryMeta,
 } from '../story/types.ts';
 
@@ -34,7 +52,6 @@ export interface StoryFiles {
   'claims.json': string;
   'places.json': string;
   'story.json': string;
-  'region.topo.json': string;
   'claims.schema.json': string;
   'places.schema.json': string;
   'story.schema.json': string;
@@ -50,13 +67,21 @@ export const STORY_FILES: StoryFileName[] = [
   'claims.json',
   'places.json',
   'story.json',
-  'region.topo.json',
   'claims.schema.json',
   'places.schema.json',
   'story.schema.json',
   'kinds.json',
   'kinds.schema.json',
 ];
+
+/** How a story is prepared besides its files. */
+export interface PrepareOptions {
+  /**
+   * The story's geography for the region's bounds: by default cut from the world in memory;
+   * the build reads and writes it in the story's folder (`geography.ts`).
+   */
+  geography?: (bounds: Bounds) => RegionTopology;
+}
 
 /** Files the engine provides for every story: a story folder may carry its own schemas, not these. */
 export const ENGINE_FILES: StoryFileName[] = ['kinds.json'];
@@ -125,7 +150,13 @@ function locate(path: string, collection: string): { index: number | null; field
   return { index: null, field: fieldName(parts) };
 }
 
-function describe(error: ErrorObject): string {
+function describe(error: ErrorObject, entry: { kind?: unknown } | undefined): string {
+  if (error.keyword === 'false schema') {
+    // The schema forbids the field for this kind of item: a place at sea has no country.
+    return entry?.kind === 'sea'
+      ? 'a place at sea (kind "sea") is in no country: leave this field out, or give the place another kind'
+      : `is not allowed${typeof entry?.kind === 'string' ? ` for kind "${entry.kind}"` : ''}`;
+  }
   if (error.keyword === 'additionalProperties') {
     return `unknown property "${(error.params as { additionalProperty: string }).additionalProperty}"`;
   }
@@ -156,72 +187,231 @@ function validate<T>(
   for (const error of errors.length ? errors : check.errors!) {
     const { index, field } = locate(error.instancePath, collection);
     let item: string | null = null;
+    let entry: { id?: unknown; kind?: unknown } | undefined;
     if (index !== null) {
-      const entry = ((data as Record<string, unknown[]>)[collection] ?? [])[index] as { id?: unknown } | undefined;
+      entry = ((data as Record<string, unknown[]>)[collection] ?? [])[index] as typeof entry;
       item = typeof entry?.id === 'string' ? `${noun} "${entry.id}"` : `${noun} #${index + 1}`;
     }
     const missing = error.keyword === 'required' ? (error.params as { missingProperty: string }).missingProperty : null;
     const fullField = missing ? [field, missing].filter(Boolean).join('.') : field;
-    const problem = new DataError(file, item, fullField || null, missing ? 'is required' : describe(error));
+    const problem = new DataError(file, item, fullField || null, missing ? 'is required' : describe(error, entry));
     problems.set(problem.message, problem);
   }
   throw new StoryErrors([...problems.values()]);
 }
 
-function countryShapes(geography: RegionTopology): Map<string, Feature<Polygon | MultiPolygon>> {
-  const shapes = new Map<string, Feature<Polygon | MultiPolygon>>();
-  for (const geometry of geography.objects.countries.geometries) {
-    shapes.set(String(geometry.id), feature(geography, geometry) as Feature<Polygon | MultiPolygon>);
-  }
-  return shapes;
+let resolver: CountryResolver | null = null;
+
+/** Countries as the data may write them, resolved against the world's (built once). */
+function countryResolver(): CountryResolver {
+  return (resolver ??= new CountryResolver(worldCountries()));
 }
 
-/** The places by id; every problem found is added to `problems`. */
-function checkPlaces(places: Place[], geography: RegionTopology, problems: DataError[]): Map<string, Place> {
-  const shapes = countryShapes(geography);
+/** The world's countries by the geography's id (where two share one, the larger). */
+function worldById(): Map<string, WorldCountry> {
+  const byId = new Map<string, WorldCountry>();
+  for (const country of worldCountries()) if (!byId.has(country.id)) byId.set(country.id, country);
+  return byId;
+}
+
+/** "[69.17, 34.53]" */
+const pointText = (point: LonLat) => `[${point.join(', ')}]`;
+
+/**
+ * Checks a place at sea: off the land, or within the coast's tolerance of it (a strait the 1:50m
+ * coasts close, a harbour's bay).
+ */
+function checkSea(place: Place, item: string, world: readonly WorldCountry[]): void {
+  const land = countryAt(
+    world.filter((c) => contains(c.box, place.coordinates)).map((c) => c.shape),
+    place.coordinates,
+  );
+  if (land && distanceToOutline(land, place.coordinates) > COAST_TOLERANCE_KM) {
+    throw new DataError(
+      'places.json',
+      item,
+      'coordinates',
+      `${pointText(place.coordinates)} lies in ${countryLabel(land)}, ${km(distanceToOutline(land, place.coordinates))} from its outline, not at sea: check the coordinates ([longitude, latitude]), or give the place another kind and its country`,
+    );
+  }
+}
+
+/**
+ * Resolves a place's country (and a region's countries) to the geography's ids, as the data may
+ * write them: ISO alpha-2, alpha-3, numeric, or an English name.
+ */
+function resolvePlaceCountries(place: Place, item: string): void {
+  const resolve = (field: string, given: string): string => {
+    const found = countryResolver().resolve(given);
+    if ('problem' in found) throw new DataError('places.json', item, field, found.problem);
+    return found.id;
+  };
+  place.country = resolve('country', place.country!);
+  if (place.countries) place.countries = place.countries.map((c, i) => resolve(`countries[${i}]`, c));
+}
+
+/**
+ * Checks that a place's point is in its country, or within the coast's tolerance of its outline
+ * (Natural Earth's 1:50m coasts put many a harbour a few km offshore); if not, says where it lies.
+ */
+function checkInCountry(place: Place, item: string, world: readonly WorldCountry[], country: WorldCountry): void {
+  const point = place.coordinates;
+  if (nearlyInside(country.shape, point)) return;
+  const near = world.filter((c) => contains(c.box, point)).map((c) => c.shape);
+  const swapped: LonLat = [point[1], point[0]];
+  const swap =
+    Math.abs(swapped[1]) <= 85 && nearlyInside(country.shape, swapped)
+      ? `; ${pointText(swapped)} would be: longitude comes first`
+      : '';
+  throw new DataError(
+    'places.json',
+    item,
+    'coordinates',
+    `${pointText(point)} is not inside ${countryLabel(country.shape)}, the place's country: ${whereItLies(near.length ? near : world.map((c) => c.shape), point, country.shape)}${swap}`,
+  );
+}
+
+/**
+ * The places by id, their countries resolved and their points checked against the world's
+ * countries; every problem found is added to `problems`. `sound` lists the places with none.
+ */
+function checkPlaces(places: Place[], problems: DataError[]): { byId: Map<string, Place>; sound: Place[] } {
+  const world = worldCountries();
+  const countries = worldById();
   const byId = new Map<string, Place>();
+  const sound: Place[] = [];
   for (const place of places)
     collect(problems, () => {
       const item = `place "${place.id}"`;
       if (byId.has(place.id)) throw new DataError('places.json', item, 'id', 'duplicate place id');
       byId.set(place.id, place);
-      for (const [field, country] of [
-        ['country', place.country] as const,
-        ...(place.countries ?? []).map((c, i) => [`countries[${i}]`, c] as const),
-      ]) {
-        if (!shapes.has(country)) {
+      if (place.kind === 'sea') {
+        // A sea, a strait, a bay: no country (the schema says so, and asks for its coordinates).
+        checkSea(place, item, world);
+      } else {
+        resolvePlaceCountries(place, item);
+        if (place.coordinates) checkInCountry(place, item, world, countries.get(place.country!)!);
+        else if (place.kind !== 'country') {
           throw new DataError(
             'places.json',
             item,
-            field,
-            `country "${country}" is not in region.topo.json (run npm run geo?)`,
+            'coordinates',
+            `a ${place.kind} needs coordinates (only a country may leave them out, to be drawn at its name)`,
           );
         }
       }
-      const shape = shapes.get(place.country)!;
-      if (!place.coordinates) {
+      sound.push(place);
+    });
+  return { byId, sound };
+}
+
+/** The region a story without one is framed in: its places' points and their countries' land. */
+function framedRegion(places: readonly Place[]): Region | null {
+  const countries = worldById();
+  const points = places.flatMap((p) => (p.coordinates ? [p.coordinates] : []));
+  const named = places.flatMap((p) =>
+    p.kind === 'country' ? [p.country!] : p.kind === 'region' ? (p.countries ?? [p.country!]) : [],
+  );
+  return deriveRegion(
+    points,
+    named.map((id) => countries.get(id)!),
+  );
+}
+
+const REGION_FIX = 'or leave "region" out of story.json and the build frames the places itself';
+
+/** A region story.json gives: each box the right way round, and the panning inside the geography. */
+function checkRegion(region: Region): void {
+  const problems: DataError[] = [];
+  for (const field of ['bounds', 'maxBounds', 'overview'] as const) {
+    const [w, s, e, n] = region[field];
+    if (w >= e || s >= n) {
+      problems.push(
+        new DataError(
+          'story.json',
+          null,
+          `region.${field}`,
+          `${boxText(region[field])} is not [west, south, east, north]: west must be less than east and south less than north`,
+        ),
+      );
+    }
+  }
+  if (!problems.length && !within(region.maxBounds, region.bounds)) {
+    problems.push(
+      new DataError(
+        'story.json',
+        null,
+        'region.maxBounds',
+        `${boxText(region.maxBounds)} reaches beyond region.bounds ${boxText(region.bounds)}, where the geography ends: a reader panning there would see its straight edges. Keep maxBounds a few degrees inside bounds, ${REGION_FIX}`,
+      ),
+    );
+  }
+  if (problems.length) throw new StoryErrors(problems);
+}
+
+/** A place the explicit region leaves out: outside its bounds (no geography), or its panning. */
+function leftOut(region: Region, place: Place, at: LonLat, what: string): DataError | null {
+  for (const field of ['bounds', 'maxBounds'] as const) {
+    if (contains(region[field], at)) continue;
+    const why = field === 'bounds' ? 'the geography is cut there' : 'a reader cannot pan to it';
+    return new DataError(
+      'story.json',
+      null,
+      `region.${field}`,
+      `${boxText(region[field])} leaves out place "${place.id}" (places.json), ${what} ${pointText(at)}: ${why}. Widen region.${field} to take it in, ${REGION_FIX}`,
+    );
+  }
+  return null;
+}
+
+/**
+ * Gives each country drawn at its name the point where the geography writes it, and checks that
+ * an explicit region keeps every place in: the geography's bounds and the reader's panning.
+ */
+function placeInRegion(
+  places: readonly Place[],
+  geography: RegionTopology,
+  region: Region,
+  explicit: boolean,
+  problems: DataError[],
+): void {
+  const labels = new Map<string, LonLat | null>();
+  for (const geometry of geography.objects.countries.geometries) {
+    labels.set(String(geometry.id), (geometry.properties as CountryProperties | null)?.label ?? null);
+  }
+  for (const place of places)
+    collect(problems, () => {
+      const item = `place "${place.id}"`;
+      const members = place.kind === 'sea' ? [] : [place.country!, ...(place.countries ?? [])];
+      for (const id of members) {
+        if (labels.has(id)) continue;
+        const name = countryResolver().nameOf(id) ?? id;
+        throw new DataError(
+          'story.json',
+          null,
+          'region.bounds',
+          `${boxText(region.bounds)} leaves out place "${place.id}" (places.json): ${name} (${id}) lies wholly outside them. Widen region.bounds to take it in, ${REGION_FIX}`,
+        );
+      }
+      const atName = !place.coordinates;
+      if (atName) {
         // A country is drawn at its name: where the geography writes it, unless the data says where.
-        const label = (shape.properties as CountryProperties | null)?.label;
-        if (place.kind !== 'country' || !label) {
-          const why =
-            place.kind === 'country'
-              ? `the geography has no point to write ${place.name}'s name at (too small at this scale): give coordinates`
-              : `a ${place.kind} needs coordinates (only a country may leave them out, to be drawn at its name)`;
-          throw new DataError('places.json', item, 'coordinates', why);
+        const label = labels.get(place.country!);
+        if (!label) {
+          throw new DataError(
+            'places.json',
+            item,
+            'coordinates',
+            `the geography has no point to write ${place.name}'s name at (too small at this scale): give coordinates`,
+          );
         }
         place.coordinates = label;
       }
-      if (!geoContains(shape, place.coordinates)) {
-        const name = (shape.properties as { name?: string } | null)?.name ?? place.country;
-        throw new DataError(
-          'places.json',
-          item,
-          'coordinates',
-          `[${place.coordinates.join(', ')}] is not inside ${name} (${place.country}), the place's country`,
-        );
-      }
+      if (!explicit) return;
+      const what = atName ? 'its name written at' : 'at';
+      const problem = leftOut(region, place, place.coordinates, what);
+      if (problem) throw problem;
     });
-  return byId;
 }
 
 /** "a, b and c" */
@@ -369,7 +559,8 @@ function resolveClaims(
         const from = places.get(claim.origin)!.coordinates;
         claim.destinations.forEach((id, j) => {
           const to = places.get(id)!.coordinates;
-          if (from[0] === to[0] && from[1] === to[1]) {
+          // A place with a problem of its own may have no point: its problem is reported.
+          if (from && to && from[0] === to[0] && from[1] === to[1]) {
             throw new DataError(
               'claims.json',
               item,
@@ -419,12 +610,13 @@ function outlineGeography(geography: RegionTopology): RegionTopology {
  * Validates and prepares a story. Throws `StoryErrors` with every problem found: each file is
  * checked as far as the files it depends on allow (claims' places once places.json is readable).
  */
-export function prepareStory(files: StoryFiles): Story {
+export function prepareStory(files: StoryFiles, options: PrepareOptions = {}): Story {
   const problems: DataError[] = [];
   const ajv = new Ajv({ allErrors: true, strict: true });
   const meta = collect(problems, () => {
-    const meta = validate<StoryMeta>(ajv, files, 'story.json', 'story.schema.json', 'kinds', 'kind');
+    const meta = validate<StoryJson>(ajv, files, 'story.json', 'story.schema.json', 'kinds', 'kind');
     checkDeclaredKinds('story.json', meta.kinds ?? []);
+    if (meta.region) checkRegion(meta.region);
     return meta;
   });
   const vocabulary = collect(problems, () => {
@@ -446,18 +638,20 @@ export function prepareStory(files: StoryFiles): Story {
       new DataError('article.txt', null, null, 'the article has a title but no paragraphs (one paragraph a line)'),
     );
   }
-  const geography = collect(problems, () => {
-    const geography = parseJson(files, 'region.topo.json') as RegionTopology;
-    if (geography?.type !== 'Topology' || !geography.objects?.countries) {
-      throw new DataError('region.topo.json', null, 'objects.countries', 'not a region topology (run npm run geo)');
-    }
-    return geography;
-  });
   const places = collect(
     problems,
     () => validate<{ places: Place[] }>(ajv, files, 'places.json', 'places.schema.json', 'places', 'place').places,
   );
-  const placesById = places && geography ? checkPlaces(places, geography, problems) : undefined;
+  const checked = places ? checkPlaces(places, problems) : undefined;
+  const placesById = checked?.byId;
+  // The region story.json gives, or the places framed; then the geography cut for it.
+  const explicit = meta?.region;
+  const region =
+    meta && checked && (explicit || checked.sound.length === places!.length)
+      ? (explicit ?? framedRegion(checked.sound))
+      : null;
+  const geography = region ? (options.geography ?? ((bounds) => makeGeography(bounds).topology))(region.bounds) : null;
+  if (geography && checked) placeInRegion(checked.sound, geography, region!, !!explicit, problems);
   const rawClaims = collect(
     problems,
     () => validate<{ claims: Claim[] }>(ajv, files, 'claims.json', 'claims.schema.json', 'claims', 'claim').claims,
@@ -474,7 +668,7 @@ export function prepareStory(files: StoryFiles): Story {
     // The places or the claims' other fields cannot be read: the quotes can still be checked.
     for (const claim of rawClaims ?? looseClaims(files)) collect(problems, () => anchorClaim(claim, article));
   }
-  if (problems.length || !meta || !kinds || !places || !placesById || !geography) {
+  if (problems.length || !meta || !kinds || !places || !placesById || !region || !geography) {
     // One problem is thrown as itself, several together.
     throw problems.length === 1 ? problems[0]! : new StoryErrors(problems);
   }
@@ -487,5 +681,42 @@ export function prepareStory(files: StoryFiles): Story {
     }
     throw error;
   }
-  return { meta, kinds, article, claims, places, flows, geography, basemap: prepareBasemap(geography, meta) };
+  const prepared: StoryMeta = { ...meta, region };
+  return {
+    meta: prepared,
+    kinds,
+    article,
+    claims,
+    places,
+    flows,
+    geography,
+    basemap: prepareBasemap(geography, prepared),
+  };
+}
+
+/**
+ * The region and geography of a story folder's data, for `npm run geo`: the region story.json
+ * gives, or its places framed. Throws `StoryErrors` when story.json or places.json cannot say.
+ */
+export function storyRegion(
+  files: Pick<StoryFiles, 'story.json' | 'story.schema.json' | 'places.json' | 'places.schema.json'>,
+): {
+  region: Region;
+  explicit: boolean;
+} {
+  const problems: DataError[] = [];
+  const ajv = new Ajv({ allErrors: true, strict: true });
+  const all = files as StoryFiles;
+  const meta = collect(problems, () =>
+    validate<StoryJson>(ajv, all, 'story.json', 'story.schema.json', 'kinds', 'kind'),
+  );
+  if (meta?.region) return { region: meta.region, explicit: true };
+  const places = collect(
+    problems,
+    () => validate<{ places: Place[] }>(ajv, all, 'places.json', 'places.schema.json', 'places', 'place').places,
+  );
+  const checked = places ? checkPlaces(places, problems) : undefined;
+  const region = checked && !problems.length ? framedRegion(checked.sound) : null;
+  if (!region) throw new StoryErrors(problems);
+  return { region, explicit: false };
 }

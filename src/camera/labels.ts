@@ -7,6 +7,7 @@
 import { LABEL_FONT } from '../symbology/basemap.ts';
 import { nameSize } from '../symbology/layout.ts';
 import type { Bounds, LonLat } from '../story/types.ts';
+import type { NameStyle } from '../symbology/places.ts';
 import type { PointBox, Size } from './view.ts';
 
 /** A name to write at a point: a place's or a country's. */
@@ -17,7 +18,7 @@ export interface NamedPoint {
    * How it is written: beside a place's dot (the default), or centred on the point, a country's
    * in spaced capitals or a region's in italics (`layout.ts` writes the story's names so).
    */
-  style?: 'place' | 'country' | 'region';
+  style?: NameStyle;
 }
 
 export interface SceneLabel {
@@ -83,7 +84,7 @@ function countryBox(name: string, x: number, y: number, scale: number): Box {
 }
 
 /** How far a name centred on its point reaches each way (a country's, a region's, with its badges' row). */
-function centredReach(name: string, style: 'country' | 'region', scale: number): Omit<PointBox, 'at'> {
+function centredReach(name: string, style: Exclude<NameStyle, 'place'>, scale: number): Omit<PointBox, 'at'> {
   const [w, h] = nameSize(name, style, scale);
   return { left: w / 2 + 2, right: w / 2 + 2, top: h / 2 + 16, bottom: h / 2 + 16 };
 }

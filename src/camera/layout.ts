@@ -32,6 +32,7 @@ import { toMercator } from '../flows/geometry.ts';
 import type { ClaimKind } from '../story/kinds.ts';
 import type { CountryProperties, FlowProperties, LonLat, Modality, Place, Story } from '../story/types.ts';
 import { kindLook } from '../symbology/claims.ts';
+import { drawnAtDot, PLACE_STYLE, type NameStyle } from '../symbology/places.ts';
 import {
   BADGE,
   EDGE_LABEL,
@@ -77,7 +78,7 @@ export interface LaidSymbol extends LaidClaim {
   r: number;
 }
 
-export type NameStyle = 'country' | 'region' | 'place';
+export type { NameStyle };
 
 export interface LaidName {
   text: string;
@@ -191,12 +192,18 @@ export function layoutSource(story: LayoutStory): LayoutSource {
     countries.set(String(g.id), { name, label });
   }
   const named = new Set(
-    storyPlaces.map((id) => places.get(id)).flatMap((p) => (p?.kind === 'country' ? [p.country] : [])),
+    storyPlaces.map((id) => places.get(id)).flatMap((p) => (p?.kind === 'country' && p.country ? [p.country] : [])),
   );
   const storyCountries: string[] = [];
   for (const id of storyPlaces) {
     const place = places.get(id)!;
-    const members = place.kind === 'region' ? (place.countries ?? []) : place.kind === 'country' ? [] : [place.country];
+    // A place at sea has no country to name.
+    const members =
+      place.kind === 'region'
+        ? (place.countries ?? [])
+        : place.kind === 'country' || !place.country
+          ? []
+          : [place.country];
     for (const c of members) if (!named.has(c) && !storyCountries.includes(c)) storyCountries.push(c);
   }
   const extraPlaces = story.places.filter((p) => p.label && !uses.has(p.id)).map((p) => p.id);
@@ -627,13 +634,13 @@ function computeLayout(src: LayoutSource, view: View, size: Size, requested: num
     const far = px(place.coordinates);
     const node: Node = { id, place, c: null, far, a: 0, b: 0, r: 0, table: [], box: null, ends: [] };
     nodes.set(id, node);
-    if (place.kind === 'country' || place.kind === 'region') {
-      const style = place.kind === 'country' ? 'country' : 'region';
+    const style = PLACE_STYLE[place.kind];
+    if (style !== 'place') {
       const text = textOf(place);
       placing = id;
       const at =
         style === 'country'
-          ? placeCountry(place.country, text, place.coordinates, true)
+          ? placeCountry(place.country!, text, place.coordinates, true)
           : placeCentred(text, style, far, true);
       if (!at) continue;
       node.c = at;
@@ -675,7 +682,7 @@ function computeLayout(src: LayoutSource, view: View, size: Size, requested: num
     const w = node.box.x1 - node.box.x0;
     const h = node.box.y1 - node.box.y0;
     const gap = rules.nameGap;
-    if (node.place.kind === 'country' || node.place.kind === 'region') {
+    if (!drawnAtDot(node.place.kind)) {
       node.c = [(node.box.x0 + node.box.x1) / 2, (node.box.y0 + node.box.y1) / 2];
       node.a = w / 2 + gap;
       node.b = h / 2 + gap;
@@ -1179,7 +1186,7 @@ function computeLayout(src: LayoutSource, view: View, size: Size, requested: num
   // --- 7. Cities: their names beside their dots, and markers around them.
   const arrowHitsBox = (r: Rect) => arrows.some((a) => a.line.some((p) => pointIn(p, r)));
   for (const node of nodes.values()) {
-    if (!node.c || node.place.kind === 'country' || node.place.kind === 'region') continue;
+    if (!node.c || !drawnAtDot(node.place.kind)) continue;
     placeCity(node.c, textOf(node.place), node.id, 'story');
     const markers = src.symbols.filter((s) => !s.badge && s.place === node.id);
     const directions = node.ends.map((e) => angleOf(e.d));

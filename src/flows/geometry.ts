@@ -89,13 +89,20 @@ export function headingAtEnd(line: LonLat[]): number {
   return Math.round(((degrees + 360) % 360) * 10) / 10;
 }
 
+/** The countries a place stands for: none for a place at sea. */
 function placeCountries(place: Place): string[] {
-  return place.countries ?? [place.country];
+  return place.countries ?? (place.country ? [place.country] : []);
+}
+
+/** What to say when a claim asks for the country of a place at sea. */
+function atSea(place: Place, drawn: string): string {
+  return `"${place.id}" is a place at sea, in no country: ${drawn}; draw it with "arrows" or a "point" claim`;
 }
 
 /** The area a place stands for: its country, or the union of a region's countries. */
 function areaOf(geography: RegionTopology, place: Place, claimId: string): Polygon | MultiPolygon {
   const ids = new Set(placeCountries(place));
+  if (ids.size === 0) throw new FlowError(claimId, 'origin', atSea(place, 'an area is drawn on a country'));
   const geometries = geography.objects.countries.geometries.filter((g) => ids.has(String(g.id)));
   if (geometries.length !== ids.size) {
     throw new FlowError(claimId, 'origin', `place "${place.id}" names a country missing from the geography`);
@@ -119,6 +126,18 @@ function outlineOf(outlines: RegionTopology, place: Place, claimId: string): Pol
 function sharedBorder(geography: RegionTopology, a: Place, b: Place, claimId: string): MultiLineString {
   const sideA = new Set(placeCountries(a));
   const sideB = new Set(placeCountries(b));
+  for (const [place, side] of [
+    [a, sideA],
+    [b, sideB],
+  ] as const) {
+    if (side.size === 0) {
+      throw new FlowError(
+        claimId,
+        place === a ? 'origin' : 'destinations',
+        atSea(place, 'a border runs between countries'),
+      );
+    }
+  }
   const border = mesh(geography, geography.objects.countries, (x, y) => {
     const [idX, idY] = [String(x.id), String(y.id)];
     return (sideA.has(idX) && sideB.has(idY)) || (sideB.has(idX) && sideA.has(idY));

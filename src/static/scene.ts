@@ -14,6 +14,7 @@ import { projectionFor, type Size, type View } from '../camera/view.ts';
 import type { NamedPoint, PlaceLabel, SceneLabel } from '../camera/labels.ts';
 import { layoutFor, layoutSource, worldToPixel, type Layout, type LayoutSource } from '../camera/layout.ts';
 import { headSize } from '../symbology/layout.ts';
+import { PLACE_STYLE } from '../symbology/places.ts';
 
 export type { PlaceLabel, SceneLabel };
 
@@ -148,8 +149,7 @@ function framedNames(story: Story): NamedPoint[] {
     .map((p) => ({
       name: typeof p.label === 'string' ? p.label : p.name,
       at: p.coordinates,
-      style:
-        p.kind === 'country' ? ('country' as const) : p.kind === 'region' ? ('region' as const) : ('place' as const),
+      style: PLACE_STYLE[p.kind],
     }));
 }
 

@@ -79,22 +79,33 @@ export interface Claim {
   unplaced?: boolean;
 }
 
-export type PlaceKind = 'country' | 'capital' | 'city' | 'region';
+/**
+ * What a place is: a country (drawn at its name), a region of several countries (its name in
+ * italics), a capital or a city (a dot and its name), or a place at sea, a sea, a strait or a bay,
+ * that belongs to no country (a dot and its name, as a city). How each is drawn is said once, in
+ * `symbology/places.ts`.
+ */
+export type PlaceKind = 'country' | 'capital' | 'city' | 'region' | 'sea';
+
+export const PLACE_KINDS: readonly PlaceKind[] = ['country', 'capital', 'city', 'region', 'sea'];
 
 /** A named place, as written in `places.json`. */
 export interface Place {
   id: string;
   name: string;
   kind: PlaceKind;
-  /** Country id in the region's geography (ISO 3166-1 numeric, as Natural Earth gives it). */
-  country: string;
+  /**
+   * Country id in the region's geography (ISO 3166-1 numeric, as Natural Earth gives it). Absent
+   * for a place at sea (`kind: 'sea'`), which belongs to no country.
+   */
+  country?: string;
   /** For a region: the countries it stands for. */
   countries?: string[];
   /**
    * A city's position. For a country, where its name is written and its arrows start and end: the
    * data may leave it out, and the build takes the point where the geography writes the country's
    * name (its label point); a map showing only part of the country writes the name on that part.
-   * For a region, where its name is written.
+   * For a region, where its name is written. For a place at sea, where its dot is.
    */
   coordinates: LonLat;
   /**
@@ -106,7 +117,23 @@ export interface Place {
   source: string;
 }
 
-/** `story.json`: facts about the article and the map's region. */
+/** The map's region: three boxes, each inside the next. */
+export interface Region {
+  /** The geography is clipped to these bounds (keep a margin beyond `maxBounds`). */
+  bounds: Bounds;
+  /** How far the reader may pan. */
+  maxBounds: Bounds;
+  /** The overview: what the map shows with nothing selected. */
+  overview: Bounds;
+}
+
+/**
+ * `story.json` as written: its `region` may be left out, and the build frames the story's places
+ * itself (`build/frame.ts`).
+ */
+export type StoryJson = Omit<StoryMeta, 'region'> & { region?: Region };
+
+/** `story.json` as the app has it: facts about the article, and the map's region. */
 export interface StoryMeta {
   article: {
     /** Null where unknown: never invented. */
@@ -121,14 +148,8 @@ export interface StoryMeta {
   kinds?: KindDeclaration[];
   /** Under what terms the published data (claims, flows, CSV) may be reused. */
   license?: { text: string; url?: string };
-  region: {
-    /** The geography is clipped to these bounds (keep a margin beyond `maxBounds`). */
-    bounds: Bounds;
-    /** How far the reader may pan. */
-    maxBounds: Bounds;
-    /** The overview: what the map shows with nothing selected. */
-    overview: Bounds;
-  };
+  /** The map's region: as `story.json` gives it, or framed by the build around the places. */
+  region: Region;
   /** Lines of credit for the map's sources, shown under the map. */
   credits: { text: string; url?: string }[];
   /** Embedding: where messages from a parent page are accepted from (any, when absent). */

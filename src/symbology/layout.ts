@@ -6,6 +6,7 @@
  */
 import { isHollow, partWidth, type Drawing, type Emphasis } from './claims.ts';
 import { LABEL_FONT } from './basemap.ts';
+import type { NameStyle } from './places.ts';
 
 /**
  * An arrowhead's length and width, as multiples of its line's drawn width, casing included (Jenny
@@ -77,7 +78,7 @@ export function mapNameScale(size: { width: number; height: number }, scale = 1)
 }
 
 /** A name's box size in pixels at `scale` times `LABEL_FONT`: width and height. */
-export function nameSize(name: string, style: 'country' | 'place' | 'region', scale = 1): [number, number] {
+export function nameSize(name: string, style: NameStyle, scale = 1): [number, number] {
   const font = style === 'country' ? LABEL_FONT.country : style === 'region' ? REGION_FONT.size : LABEL_FONT.place;
   return [name.length * font * scale * CHAR_WIDTH[style], (style === 'place' ? 15 : 14) * scale];
 }

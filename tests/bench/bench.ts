@@ -41,7 +41,7 @@ function generateStory(count: number): string {
   const dir = join(CACHE, `story-${count}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  for (const file of ['story.json', 'places.json', 'region.topo.json'])
+  for (const file of ['story.json', 'places.json', 'region.topo.json', 'region.topo.key'])
     cpSync(join(ROOT, 'data', file), join(dir, file));
   const places = (
     JSON.parse(readFileSync(join(ROOT, 'data/places.json'), 'utf8')) as {

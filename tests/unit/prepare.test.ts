@@ -157,7 +157,22 @@ const CASES: BadCase[] = [
     file: 'places.json',
     item: 'place "kabul"',
     field: 'coordinates',
-    problem: /^\[51\.42, 35\.7\] is not inside Afghanistan \(004\)/,
+    problem:
+      /^\[51\.42, 35\.7\] is not inside Afghanistan \(004\), the place's country: it lies in Iran \(364\), [\d,]+ km from Afghanistan \(004\)$/,
+  },
+  {
+    name: 'sea-on-land',
+    file: 'places.json',
+    item: 'place "arabian-sea"',
+    field: 'coordinates',
+    problem: /^\[66, 26\] lies in Pakistan \(586\), \d+ km from its outline, not at sea/,
+  },
+  {
+    name: 'sea-with-country',
+    file: 'places.json',
+    item: 'place "arabian-sea"',
+    field: 'country',
+    problem: /^a place at sea \(kind "sea"\) is in no country: leave this field out/,
   },
   {
     name: 'invalid-json',
@@ -254,10 +269,65 @@ const CASES: BadCase[] = [
   },
   {
     name: 'country-not-in-geography',
+    file: 'story.json',
+    item: null,
+    field: 'region.bounds',
+    problem:
+      /^\[26, 4, 106, 68\] leaves out place "mexico" \(places\.json\): Mexico \(484\) lies wholly outside them\. Widen region\.bounds to take it in, or leave "region" out/,
+  },
+  {
+    name: 'unknown-country',
     file: 'places.json',
     item: 'place "kabul"',
     field: 'country',
-    problem: /country "AFG" is not in region\.topo\.json/,
+    problem:
+      /^unknown country "Afganistan": neither an ISO 3166-1 code nor a country's English name\. Write a country as its ISO 3166-1 alpha-2 code \("AF"\), alpha-3 \("AFG"\), numeric \("004"\) or English name \("Afghanistan"\); did you mean "Afghanistan" \(AFG\)\?$/,
+  },
+  {
+    name: 'ambiguous-country',
+    file: 'places.json',
+    item: 'place "brazzaville"',
+    field: 'country',
+    problem:
+      /^"Congo" may be Republic of the Congo \(COG\) or Democratic Republic of the Congo \(COD\): give its ISO code$/,
+  },
+  {
+    name: 'place-at-sea',
+    file: 'places.json',
+    item: 'place "karachi"',
+    field: 'coordinates',
+    problem:
+      /^\[66\.6, 24\.4\] is not inside Pakistan \(586\), the place's country: it lies at sea, \d+ km off Pakistan \(586\)$/,
+  },
+  {
+    name: 'place-outside-bounds',
+    file: 'story.json',
+    item: null,
+    field: 'region.bounds',
+    problem:
+      /^\[26, 4, 106, 68\] leaves out place "beijing" \(places\.json\), at \[116\.4, 39\.9\]: the geography is cut there\. Widen region\.bounds to take it in, or leave "region" out of story\.json and the build frames the places itself$/,
+  },
+  {
+    name: 'place-outside-maxbounds',
+    file: 'story.json',
+    item: null,
+    field: 'region.maxBounds',
+    problem:
+      /^\[31, 9, 80, 63\] leaves out place "urumqi" \(places\.json\), at \[87\.6, 43\.8\]: a reader cannot pan to it\. Widen region\.maxBounds/,
+  },
+  {
+    name: 'maxbounds-beyond-bounds',
+    file: 'story.json',
+    item: null,
+    field: 'region.maxBounds',
+    problem: /^\[31, 9, 110, 63\] reaches beyond region\.bounds \[26, 4, 106, 68\], where the geography ends/,
+  },
+  {
+    name: 'bounds-upside-down',
+    file: 'story.json',
+    item: null,
+    field: 'region.overview',
+    problem: /^\[91, 23\.5, 44, 50\] is not \[west, south, east, north\]: west must be less than east/,
   },
   {
     name: 'border-not-shared',

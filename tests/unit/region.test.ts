@@ -201,6 +201,39 @@ describe('clipToBounds', () => {
   });
 });
 
+describe('clipToBounds across the antimeridian', () => {
+  // A ring from 170°E on across 180° to 170°W and back, as Natural Earth draws Chukotka's: in
+  // plain longitudes it jumps by 360° twice, and once streaked right across any bounds it spans.
+  const chukotka: Polygon = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [170, 60],
+        [180, 60],
+        [-170, 60],
+        [-170, 70],
+        [180, 70],
+        [170, 70],
+        [170, 60],
+      ],
+    ],
+  };
+
+  it('leaves nothing in bounds the land is not in', () => {
+    expect(clipToBounds(chukotka, [0, 50, 100, 80])).toBeNull();
+  });
+
+  it('keeps the part on each side of the antimeridian that lies in the bounds', () => {
+    const east = clipToBounds(chukotka, [160, 50, 180, 80])!;
+    expect(east.coordinates).toHaveLength(1);
+    const xs = east.coordinates[0]![0]!.map(([x]) => x!);
+    expect([Math.min(...xs), Math.max(...xs)]).toEqual([170, 180]);
+    const west = clipToBounds(chukotka, [-180, 50, -160, 80])!;
+    const ws = west.coordinates[0]![0]!.map(([x]) => x!);
+    expect([Math.min(...ws), Math.max(...ws)]).toEqual([-180, -170]);
+  });
+});
+
 describe('labelPoint', () => {
   it('puts the name inside the largest piece of a country', () => {
     // Exterior rings clockwise, as d3-geo and world-atlas wind them.
@@ -302,7 +335,7 @@ describe('region.topo.json', () => {
   it('contains every place of places.json inside its country, and names every country it leaves unplaced', () => {
     const byId = new Map(countries.map((c) => [String(c.id), c]));
     for (const place of places) {
-      const country = byId.get(place.country);
+      const country = byId.get(place.country!);
       expect(country, `${place.id}: country ${place.country}`).toBeDefined();
       // A country with no coordinates is drawn at its name, where the geography writes it.
       const at = place.coordinates ?? country!.properties.label;

@@ -1,0 +1,209 @@
+/**
+ * The map's region when `story.json` gives none: the story's places framed with a margin; and
+ * the box arithmetic that checks a region it does give (`prepare.ts`). Build-time only.
+ *
+ * What is framed: every place's point (a city, a capital, a place at sea, a region's or a
+ * country's given point) and the land of each country a place names (a country, a region's
+ * countries): its largest piece and the pieces near it, not its far territories (French Guiana
+ * does not frame France, nor Alaska the United States). A country much larger than the rest of
+ * the story (Russia beside Afghanistan and its neighbours) is not framed whole: its name is
+ * written on the part the rest of the frame takes in, or, when that is none, the frame reaches
+ * into its nearest part. A frame across the antimeridian is not made: such a story gives its
+ * region.
+ *
+ * The overview is that frame and a small margin; the reader may pan a quarter of its width and
+ * height beyond it (`maxBounds`), and the geography is cut a few degrees beyond that (`bounds`),
+ * so that the straight edges of the cut are never on screen.
+ */
+import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Bounds, LonLat, Region } from '../story/types.ts';
+import { unwrap } from '../../geo/region.ts';
+import type { WorldCountry } from './world.ts';
+
+/** The margins of a framed region, in degrees or as a share of a side. */
+export const FRAME = {
+  /** The overview: the places' frame and this share of its width (height) on each side (at least `minMargin`). */
+  margin: 0.05,
+  minMargin: 0.5,
+  /** The overview is at least this many degrees wide and tall (one city alone). */
+  minSize: 6,
+  /** How far the reader may pan beyond the overview: this share of its width (height) (at least `minPan`). */
+  pan: 0.25,
+  minPan: 3,
+  /** How far the geography reaches beyond `maxBounds`. */
+  clip: 5,
+  /** Pieces of a country this close (degrees, box to box) to its largest piece, or to a piece near it, frame it too. */
+  near: 3,
+  /**
+   * A country is framed in part when it spans more than `largeSpan` degrees and framing it whole
+   * would make the frame more than `largeRatio` times the size of the rest of the story's.
+   */
+  largeSpan: 25,
+  largeRatio: 2,
+} as const;
+
+type Box = Bounds;
+
+const mercatorY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (Math.max(-85, Math.min(85, lat)) * Math.PI) / 360));
+
+/** A box's size on a Mercator map (degrees of longitude by Mercator units): what framing compares. */
+function mapArea([w, s, e, n]: Box): number {
+  return (e - w) * (mercatorY(n) - mercatorY(s));
+}
+
+function union(a: Box | null, b: Box | null): Box | null {
+  if (!a) return b;
+  if (!b) return a;
+  return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
+}
+
+function boxOf(points: readonly Position[]): Box | null {
+  let box: Box | null = null;
+  for (const [x, y] of points) box = union(box, [x!, y!, x!, y!]);
+  return box;
+}
+
+/** The gap between two boxes in degrees (0 when they touch or overlap). */
+function gap(a: Box, b: Box): number {
+  const dx = Math.max(0, a[0] - b[2], b[0] - a[2]);
+  const dy = Math.max(0, a[1] - b[3], b[1] - a[3]);
+  return Math.hypot(dx, dy);
+}
+
+export function grow([w, s, e, n]: Box, d: number): Box {
+  return [w - d, s - d, e + d, n + d];
+}
+
+export function contains([w, s, e, n]: Box, [x, y]: LonLat): boolean {
+  return x >= w && x <= e && y >= s && y <= n;
+}
+
+/** Whether `inner` lies inside `outer`. */
+export function within(inner: Box, outer: Box): boolean {
+  return contains(outer, [inner[0], inner[1]]) && contains(outer, [inner[2], inner[3]]);
+}
+
+function polygonsOf(shape: Feature<Polygon | MultiPolygon>): Position[][][] {
+  return shape.geometry.type === 'Polygon' ? [shape.geometry.coordinates] : shape.geometry.coordinates;
+}
+
+/**
+ * A ring with continuous longitudes where it crosses the antimeridian (Russia's mainland runs on
+ * past 180°E to Chukotka), on the side of the antimeridian where most of it lies.
+ */
+function continuous(ring: Position[]): Position[] {
+  const unwrapped = unwrap(ring) ?? ring;
+  if (unwrapped === ring) return ring;
+  const box = boxOf(unwrapped)!;
+  const centre = (box[0] + box[2]) / 2;
+  const shift = centre > 180 ? -360 : centre < -180 ? 360 : 0;
+  return shift ? unwrapped.map(([x, y]) => [x! + shift, y!]) : unwrapped;
+}
+
+/**
+ * A country's body: its largest piece of land and the pieces within `FRAME.near` degrees of it
+ * or of a piece already taken, as one box, with the outer rings of those pieces.
+ */
+export function countryBody(country: WorldCountry): { box: Box; rings: Position[][] } {
+  const pieces = polygonsOf(country.shape)
+    .map((polygon) => continuous(polygon[0]!))
+    .map((ring) => ({ ring, box: boxOf(ring)! }))
+    .sort((a, b) => mapArea(b.box) - mapArea(a.box));
+  const taken = [pieces.shift()!];
+  for (let added = true; added;) {
+    added = false;
+    for (let i = 0; i < pieces.length; i++) {
+      if (taken.some((t) => gap(t.box, pieces[i]!.box) <= FRAME.near)) {
+        taken.push(...pieces.splice(i, 1));
+        added = true;
+        i--;
+      }
+    }
+  }
+  return { box: taken.map((t) => t.box).reduce((a, b) => union(a, b)!), rings: taken.map((t) => t.ring) };
+}
+
+/**
+ * The frame of a story's places, before any margin: their points and their countries' bodies,
+ * a country much larger than the rest framed by its part nearest the rest. Null with nothing to
+ * frame.
+ */
+export function placesFrame(points: readonly LonLat[], countries: readonly WorldCountry[]): Box | null {
+  const bodies = [...new Map(countries.map((c) => [c.id, c])).values()]
+    .map((country) => ({ country, ...countryBody(country) }))
+    .sort((a, b) => mapArea(b.box) - mapArea(a.box));
+  const pointsBox = boxOf(points);
+  const large: typeof bodies = [];
+  // The largest countries first: each is framed in part if framing it whole would swamp the rest.
+  while (bodies.length) {
+    const [largest, ...others] = bodies;
+    const rest = others.reduce<Box | null>((box, b) => union(box, b.box), pointsBox);
+    if (!rest) break;
+    const [w, s, e, n] = largest!.box;
+    const spans = e - w > FRAME.largeSpan || n - s > FRAME.largeSpan;
+    const restArea = Math.max(mapArea(rest), 1e-9);
+    if (!spans || mapArea(union(rest, largest!.box)!) <= FRAME.largeRatio * restArea) break;
+    large.push(bodies.shift()!);
+  }
+  let frame = bodies.reduce<Box | null>((box, b) => union(box, b.box), pointsBox);
+  if (!frame) return null;
+  // A large country the frame already reaches is named on the part in view; one it does not
+  // reach gets its nearest part, and some depth beyond it for its name.
+  for (const body of large) {
+    const reached = body.rings.some((ring) => ring.some((p) => contains(frame!, p as LonLat)));
+    if (reached) continue;
+    const centre: LonLat = [(frame[0] + frame[2]) / 2, (frame[1] + frame[3]) / 2];
+    let nearest: LonLat = centre;
+    let best = Infinity;
+    for (const ring of body.rings) {
+      for (const [x, y] of ring) {
+        const d = Math.hypot(x! - centre[0], y! - centre[1]);
+        if (d < best) [best, nearest] = [d, [x!, y!]];
+      }
+    }
+    const depth = Math.max(5, 0.5 * Math.max(frame[2] - frame[0], frame[3] - frame[1]));
+    const beyond: LonLat = [
+      nearest[0] + ((nearest[0] - centre[0]) / (best || 1)) * depth,
+      nearest[1] + ((nearest[1] - centre[1]) / (best || 1)) * depth,
+    ];
+    frame = union(frame, boxOf([nearest, beyond]))!;
+  }
+  return frame;
+}
+
+const clampBox = ([w, s, e, n]: Box): Box => [Math.max(-180, w), Math.max(-85, s), Math.min(180, e), Math.min(85, n)];
+
+/** Rounded outwards to a tenth of a degree: the region reads well in messages and in the cache key. */
+const roundOut = ([w, s, e, n]: Box): Box => [
+  Math.floor(w * 10) / 10,
+  Math.floor(s * 10) / 10,
+  Math.ceil(e * 10) / 10,
+  Math.ceil(n * 10) / 10,
+];
+
+/** The region that frames a story's places (see the module's comment); null with no place to frame. */
+export function deriveRegion(points: readonly LonLat[], countries: readonly WorldCountry[]): Region | null {
+  const frame = placesFrame(points, countries);
+  if (!frame) return null;
+  let [w, s, e, n] = frame;
+  // One city alone, or places close together: a few degrees round them.
+  const cx = (w + e) / 2;
+  const cy = (s + n) / 2;
+  const half = FRAME.minSize / 2;
+  [w, e] = e - w < FRAME.minSize ? [cx - half, cx + half] : [w, e];
+  [s, n] = n - s < FRAME.minSize ? [cy - half, cy + half] : [s, n];
+  const margin = (share: number, least: number, [bw, bs, be, bn]: Box): Box => {
+    const dx = Math.max(least, share * (be - bw));
+    const dy = Math.max(least, share * (bn - bs));
+    return [bw - dx, bs - dy, be + dx, bn + dy];
+  };
+  const overview = roundOut(clampBox(margin(FRAME.margin, FRAME.minMargin, [w, s, e, n])));
+  const maxBounds = roundOut(clampBox(margin(FRAME.pan, FRAME.minPan, overview)));
+  const bounds = roundOut(clampBox(grow(maxBounds, FRAME.clip)));
+  return { bounds, maxBounds, overview };
+}
+
+/** "[26, 4, 106, 68]" */
+export function boxText(box: Box): string {
+  return `[${box.join(', ')}]`;
+}

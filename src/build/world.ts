@@ -1,0 +1,78 @@
+/**
+ * The world's countries before any region is cut from them: Natural Earth 1:50m admin-0, as the
+ * `world-atlas` package gives them (pinned in package.json). The build resolves the countries a
+ * story names against them, frames a story without a region around them, and cuts the story's
+ * geography from them (`geo/region.ts`). Build-time only; read once per process.
+ */
+import { createRequire } from 'node:module';
+import { geoArea } from 'd3-geo';
+import { feature } from 'topojson-client';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import { countryId } from '../../geo/region.ts';
+import type { Bounds } from '../story/types.ts';
+
+const require = createRequire(import.meta.url);
+
+export type WorldTopology = Topology<{ countries: GeometryCollection<{ name: string }> }>;
+
+/** One country of the world, with the id the story's geography gives it. */
+export interface WorldCountry {
+  /** ISO 3166-1 numeric, or `x-<slug>` where Natural Earth has none (`countryId`). */
+  id: string;
+  name: string;
+  shape: Feature<Polygon | MultiPolygon, { name: string }>;
+  /** On the sphere, in steradians. */
+  area: number;
+  /** [west, south, east, north] of all its pieces (a country across the antimeridian spans the world). */
+  box: Bounds;
+}
+
+/** Where the world's geography comes from: the package file the cache key of a region hashes. */
+export const WORLD_FILE = 'world-atlas/countries-50m.json';
+
+let topology: WorldTopology | null = null;
+let countries: WorldCountry[] | null = null;
+
+export function worldPath(): string {
+  return require.resolve(WORLD_FILE);
+}
+
+export function worldTopology(): WorldTopology {
+  return (topology ??= require(WORLD_FILE) as WorldTopology);
+}
+
+function boxOf(shape: Feature<Polygon | MultiPolygon>): Bounds {
+  const box: Bounds = [Infinity, Infinity, -Infinity, -Infinity];
+  const polygons = shape.geometry.type === 'Polygon' ? [shape.geometry.coordinates] : shape.geometry.coordinates;
+  for (const polygon of polygons) {
+    for (const [x, y] of polygon[0]!) {
+      box[0] = Math.min(box[0], x!);
+      box[1] = Math.min(box[1], y!);
+      box[2] = Math.max(box[2], x!);
+      box[3] = Math.max(box[3], y!);
+    }
+  }
+  return box;
+}
+
+/** Every country of the world, the largest first (where two share a code, the code names the larger). */
+export function worldCountries(): WorldCountry[] {
+  if (countries) return countries;
+  const world = worldTopology();
+  const features = feature(world, world.objects.countries).features as Feature<
+    Polygon | MultiPolygon,
+    { name: string }
+  >[];
+  countries = features
+    .filter((f) => f.geometry)
+    .map((shape) => ({
+      id: countryId(shape.id, shape.properties.name),
+      name: shape.properties.name,
+      shape,
+      area: geoArea(shape),
+      box: boxOf(shape),
+    }))
+    .sort((a, b) => b.area - a.area);
+  return countries;
+}
