@@ -57,6 +57,8 @@ test.describe('every claim control selects on one click', () => {
   test.use({ viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
 
   test('the numbered row, in order, then the overview list and the badges in the text', async ({ page }) => {
+    // Three clicks, each held, for every claim: about a minute on a busy machine.
+    test.slow();
     const claims = await claimsOf(page);
     await page.goto('./');
     await appReady(page);
