@@ -61,7 +61,14 @@ function fuzzUrls(count: number): string[] {
 async function injected(page: Page) {
   return page.evaluate(() => ({
     pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
-    scripts: [...document.scripts].filter((s) => !s.src && !s.textContent?.includes('PerformanceObserver')).length,
+    // Inline scripts but the loader and the build's data blocks in the head (never run): the
+    // JSON-LD, and the prerendered map's layout.
+    scripts: [...document.scripts].filter(
+      (s) =>
+        !s.src &&
+        !s.textContent?.includes('PerformanceObserver') &&
+        !(['application/ld+json', 'application/json'].includes(s.type) && s.parentElement === document.head),
+    ).length,
     images: document.querySelectorAll('img[src="x"], svg[onload]').length,
   }));
 }

@@ -313,6 +313,8 @@ test.describe('the presenting view on projectors', () => {
           const size = await sentence.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
           expect(size, `step ${step}: the sentence's type`).toBeGreaterThanOrEqual(viewport.height * 0.04);
         }
+        // The step's layout (names set at the projector's scale) is drawn once the worker gives it.
+        await expect(page.locator('#map')).toHaveAttribute('data-layout', 'ready');
         const names = await page
           .locator('#map .map-symbols :is(.place-label, .country-label, .region-label)')
           .evaluateAll((els) => els.map((el) => parseFloat(getComputedStyle(el).fontSize)));
@@ -335,6 +337,7 @@ test.describe('the presenting view on projectors', () => {
         .locator('#map .map-symbols :is(.place-label, .country-label, .region-label)')
         .first()
         .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    await expect(page.locator('#map')).toHaveAttribute('data-layout', 'ready');
     const before = await nameSize();
     const panel = page.locator('.present .panel');
     for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Larger text' }).click();
