@@ -313,13 +313,17 @@ test.describe('the presenting view on projectors', () => {
           const size = await sentence.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
           expect(size, `step ${step}: the sentence's type`).toBeGreaterThanOrEqual(viewport.height * 0.04);
         }
-        // The step's layout (names set at the projector's scale) is drawn once the worker gives it.
+        // The step's layout (names set for the projector's map) is drawn once the worker gives it.
         await expect(page.locator('#map')).toHaveAttribute('data-layout', 'ready');
-        const names = await page
-          .locator('#map .map-symbols :is(.place-label, .country-label, .region-label)')
-          .evaluateAll((els) => els.map((el) => parseFloat(getComputedStyle(el).fontSize)));
-        expect(names.length, `step ${step}: names on the map`).toBeGreaterThan(0);
-        expect(Math.min(...names), `step ${step}: the names' type`).toBeGreaterThanOrEqual(viewport.height * 0.018);
+        const smallestName = async () => {
+          const names = await page
+            .locator('#map .map-symbols :is(.place-label, .country-label, .region-label)')
+            .evaluateAll((els) => els.map((el) => parseFloat(getComputedStyle(el).fontSize)));
+          return names.length ? Math.min(...names) : 0;
+        };
+        await expect
+          .poll(smallestName, { message: `step ${step}: the names' type` })
+          .toBeGreaterThanOrEqual(viewport.height * 0.018);
         await page.keyboard.press('ArrowRight');
       }
     });
