@@ -11,12 +11,13 @@ import type { ResolvedClaim, Story } from '../story/types.ts';
 import { posterSvg } from '../static/poster.ts';
 import { sceneSource } from '../static/scene.ts';
 import { postersToPng } from './png.ts';
-import { escapeHtml } from '../story/escape.ts';
+import { escapeHtml, scriptJson } from '../story/escape.ts';
 import { claimPreview, claimTitle, siteDescription } from '../story/wording.ts';
 import { paletteCss } from '../symbology/css.ts';
 import { BadStoryData, problemsOf } from './report.ts';
 import { storyGeography, writeGeography, type GeographyOptions } from './geography.ts';
 import { claimsCsv, DATA_FILES, dataReadme, publishedClaims, publishedFlows } from './publish.ts';
+import { claimsLinkedData, publishedAnnotations, publishedArticle } from './linked-data.ts';
 
 export { publishedClaims };
 
@@ -148,6 +149,7 @@ export function storyPlugin(dir = process.env.STORY ?? 'data'): Plugin {
           `<meta name="twitter:card" content="summary_large_image" />`,
           `<meta name="twitter:title" content="${title}" />`,
           `<meta name="twitter:description" content="${description}" />`,
+          linkedDataScript(claimsLinkedData(current, current.claims, './', process.env.SITE_URL)),
         ].join('\n    ');
         let out = html.replace('</head>', `    ${tags}\n  </head>`);
         if (context.filename.endsWith('embed.html')) {
@@ -198,6 +200,10 @@ function publishedFile(story: Story, file: (typeof DATA_FILES)[keyof typeof DATA
       return ['application/geo+json', `${JSON.stringify(publishedFlows(story), null, 1)}\n`];
     case DATA_FILES.csv:
       return ['text/csv; charset=utf-8; header=present', claimsCsv(story)];
+    case DATA_FILES.annotations:
+      return ['application/ld+json', `${JSON.stringify(publishedAnnotations(story, process.env.SITE_URL), null, 1)}\n`];
+    case DATA_FILES.article:
+      return ['text/plain; charset=utf-8', publishedArticle(story)];
     case DATA_FILES.readme:
       return ['text/plain; charset=utf-8', dataReadme(story)];
   }
@@ -217,6 +223,11 @@ export function palettePlugin(): Plugin {
     resolveId: (id) => (id === PALETTE_ID ? RESOLVED_PALETTE_ID : null),
     load: (id) => (id === RESOLVED_PALETTE_ID ? paletteCss() : null),
   };
+}
+
+/** JSON-LD for a page's head, escaped so that nothing in the story can end the element (`scriptJson`). */
+export function linkedDataScript(data: object): string {
+  return `<script type="application/ld+json">${scriptJson(data)}</script>`;
 }
 
 /** Link previews are 1200 × 630, the size Open Graph and Twitter cards ask for. */
@@ -257,6 +268,7 @@ export function sharePage(story: Story, claim: ResolvedClaim): string {
     <meta http-equiv="refresh" content="0; url=${escapeHtml(target)}" />
     <link rel="canonical" href="${escapeHtml(target)}" />
     <link rel="icon" href="../favicon.svg" type="image/svg+xml" />
+    ${linkedDataScript(claimsLinkedData(story, [claim], '../', process.env.SITE_URL))}
   </head>
   <body>
     <p><a href="${escapeHtml(target)}">${title}</a></p>

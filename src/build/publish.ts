@@ -14,6 +14,8 @@ export const DATA_FILES = {
   claims: 'data/claims.json',
   csv: 'data/claims.csv',
   flows: 'data/flows.geojson',
+  annotations: 'data/annotations.jsonld',
+  article: 'data/article.txt',
   readme: 'data/README.txt',
 } as const;
 
@@ -130,6 +132,8 @@ export function dataReadme(story: Story): string {
     `  claims.csv: one row per claim, for spreadsheets (RFC 4180, UTF-8 with a byte order mark). Columns: ${CSV_COLUMNS.join(', ')}. "kind" is the kind's label; "from" and "to" are place names (several destinations separated by "; "); "paragraph" and "sentence" count from 1, the title not included; "quote" is the whole sentence, verbatim.`,
     '  claims.json: the same claims with their actors, notes, place ids and the W3C TextQuoteSelector that binds each to its sentence, the places with their coordinates and sources, and this metadata.',
     '  flows.geojson: what the map draws, one feature per arrow, marker, area or border (RFC 7946), with this metadata as foreign members ("schematic", "note", "source", "license").',
+    '  annotations.jsonld: the claims as W3C Web Annotations (JSON-LD, https://www.w3.org/TR/annotation-model/), one per claim: its target the quoted passage of article.txt (a TextQuoteSelector and a TextPositionSelector, counted in Unicode code points from 0), its bodies the caption, the kind and the places (schema.org places with their coordinates, and their Wikidata or GeoNames items where known).',
+    `  article.txt: the article's text as the map quotes it (the title on the first line, then one paragraph a line), which the annotations' positions count in. It remains ${story.meta.article.author ?? story.meta.article.outlet ?? 'its author'}'s, published here so the annotations can be checked.`,
     '',
     'Kinds',
     ...kinds,

@@ -115,6 +115,10 @@ export interface Place {
   label?: boolean | string;
   /** Where the coordinates come from. */
   source: string;
+  /** The place's Wikidata item (`Q889`), where known: published with the place as linked data. */
+  wikidata?: string;
+  /** The place's GeoNames id (`1149361`), where known: published with the place as linked data. */
+  geonames?: string;
 }
 
 /** The map's region: three boxes, each inside the next. */
