@@ -26,7 +26,8 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `npx vite build --logLevel warn && npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
+      // `--outDir dist`: preview serves the last build by default, and the second story builds too.
+      command: `npx vite build --logLevel warn && npx vite preview --outDir dist --port ${PORT} --strictPort --host 127.0.0.1`,
       url: `http://127.0.0.1:${PORT}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,

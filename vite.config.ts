@@ -4,8 +4,9 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { resolve } from 'node:path';
 import { palettePlugin, storyPlugin } from './src/build/plugin.ts';
 import { prerenderPlugin } from './src/build/prerender.ts';
+import { buildOutDir, outputPlugin, previewOutDir } from './src/build/output.ts';
 
-export default defineConfig({
+export default defineConfig(({ isPreview }) => ({
   // Relative asset paths: the built site works from any folder it is copied to.
   base: './',
   // index.html lives in src/: the client named the top level, and it has no room for it.
@@ -16,12 +17,15 @@ export default defineConfig({
     storyPlugin(),
     palettePlugin(),
     prerenderPlugin(() => [svelte(), storyPlugin(), palettePlugin()]),
+    outputPlugin(),
   ],
   // Component tests need Svelte's browser build (see ../shared/TOOLCHAIN.md).
   resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
   build: {
     target: 'es2022',
-    outDir: resolve(process.env.OUT_DIR ?? 'dist'),
+    // `dist/` for the story in data/, `<story>/dist/` for another, or $OUT_DIR; preview serves
+    // the last build (src/build/output.ts).
+    outDir: isPreview ? previewOutDir() : buildOutDir(),
     emptyOutDir: true,
     // MapLibre (about 1 MB) is its own chunk, loaded on demand: its size is expected.
     chunkSizeWarningLimit: 1200,
@@ -37,4 +41,4 @@ export default defineConfig({
     testTimeout: 30_000,
     environment: 'node',
   },
-});
+}));

@@ -1,4 +1,6 @@
-/** Small helpers the browser tests and the benchmark share. */
+/** Small helpers the browser tests, the unit tests and the benchmark share. */
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** A small deterministic PRNG (mulberry32): the same sequence for the same seed, every run. */
 export function random(seed: number): () => number {
@@ -26,3 +28,23 @@ export const CONTENT_TYPES: Record<string, string> = {
   '.csv': 'text/csv; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+/**
+ * Fills a story folder that `npm run story:new` wrote with a fixture's files, as a journalist
+ * would: the article pasted in, and each JSON file's content replaced while its `$schema` link
+ * stays. Returns the files filled.
+ */
+export function fillStory(dir: string, fixture: string): string[] {
+  const files = readdirSync(fixture);
+  for (const name of files) {
+    const text = readFileSync(join(fixture, name), 'utf8');
+    if (!name.endsWith('.json')) {
+      writeFileSync(join(dir, name), text);
+      continue;
+    }
+    const { $schema } = JSON.parse(readFileSync(join(dir, name), 'utf8')) as { $schema?: string };
+    const { $schema: _ignored, ...content } = JSON.parse(text) as Record<string, unknown>;
+    writeFileSync(join(dir, name), `${JSON.stringify({ $schema, ...content }, null, 2)}\n`);
+  }
+  return files;
+}

@@ -99,6 +99,8 @@ function placeType(place: Place): string {
     case 'capital':
     case 'city':
       return 'City';
+    case 'sea':
+      return 'BodyOfWater';
     default:
       return 'Place';
   }
@@ -113,7 +115,7 @@ function claimPlaces(story: Story, claim: ResolvedClaim): Place[] {
  * `data/annotations.jsonld`: an AnnotationCollection of one Annotation per claim, in step order.
  * Each targets the claim's passage in `data/article.txt` (which says, in `via`, where the article
  * was read when its address is known); its bodies are the caption (describing), the kind
- * (classifying) and each place (tagging: a schema.org Place with its coordinates and `sameAs`
+ * (classifying) and each place (tagging: a schema.org Country, City, BodyOfWater or Place with its coordinates and `sameAs`
  * its Wikidata or GeoNames item).
  */
 export function publishedAnnotations(story: Story, site?: string): object {

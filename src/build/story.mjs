@@ -1,0 +1,7 @@
+// `npm run story:new <dir>` and `npm run story:check [dir]` (src/build/story-cli.ts): Node runs
+// this file; Vite's module runner loads the TypeScript it calls, as `npm run geo` does.
+import { resolve } from 'node:path';
+import { runnerImport } from 'vite';
+
+const { module: cli } = await runnerImport(resolve(import.meta.dirname, 'story-cli.ts'), { configFile: false });
+process.exitCode = cli.main(process.argv.slice(2));
