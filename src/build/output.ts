@@ -14,7 +14,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import type { Plugin } from 'vite';
+import type { Plugin, ResolvedConfig } from 'vite';
 
 /** The engine's folder (where package.json is), and its own story. */
 export const ENGINE_DIR = resolve(import.meta.dirname, '../..');
@@ -88,7 +88,7 @@ export function outputPlugin(): Plugin {
   let outDir = '';
   let ssr = false;
   let building = false;
-  let quiet = false;
+  let logger: ResolvedConfig['logger'] | null = null;
   return {
     name: 'claim-map-output',
     config(config) {
@@ -100,7 +100,7 @@ export function outputPlugin(): Plugin {
       outDir = config.build.outDir;
       ssr = !!config.build.ssr;
       building = config.command === 'build';
-      quiet = config.logLevel !== 'info';
+      logger = config.logger;
       if (!building || ssr) return;
       const why = refusedOutDir(outDir, storyDir());
       if (why) {
@@ -118,8 +118,7 @@ export function outputPlugin(): Plugin {
         if (!building || ssr) return;
         mkdirSync(dirname(RECORD), { recursive: true });
         writeFileSync(RECORD, `${outDir}\n`);
-        if (!quiet)
-          process.stdout.write(`\nBuilt ${shown(storyDir())} into ${shown(outDir)}/. npm run preview serves it.\n`);
+        logger?.info(`\nBuilt ${shown(storyDir())} into ${shown(outDir)}/. npm run preview serves it.`);
       },
     },
   };

@@ -53,8 +53,10 @@ export function storyNew(dir: string | undefined, io: Io = STDIO): number {
   io.out(`Wrote ${dir}: ${files.join(', ')}. It builds as it is, with one example claim.`);
   io.out('');
   io.out('Next (README.md there, and the engine README\'s "Map your own article", say more):');
-  io.out(`  1. Paste the article into ${dir}/article.txt: the headline on the first line, one paragraph a line.`);
-  io.out(`  2. Fill in ${dir}/story.json, places.json and claims.json, in that order.`);
+  io.out(
+    `  1. Paste the article into ${join(dir, 'article.txt')}: the headline on the first line, one paragraph a line.`,
+  );
+  io.out(`  2. Fill in ${join(dir, 'story.json')}, places.json and claims.json, in that order.`);
   io.out(`  3. npm run story:check ${quoted}`);
   io.out(`  4. STORY=${quoted} npm run build       (the site goes to ${out}/)`);
   io.out('  5. npm run preview                  (serves the last site built)');
