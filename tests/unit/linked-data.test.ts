@@ -5,11 +5,14 @@
  * `tests/fixtures/jsonld/` and is refused the network. Every selector must anchor exactly once in
  * the published article, and the JSON-LD in a head must survive an article that quotes `</script>`.
  */
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import jsonld from 'jsonld';
 import { parse } from 'parse5';
-import { linkedDataScript, readStoryFiles, sharePage } from '../../src/build/plugin';
+import { linkedDataScript, loadStory, readStoryFiles, sharePage } from '../../src/build/plugin';
+import { newStory } from '../../src/build/new-story';
 import { prepareStory } from '../../src/build/prepare';
 import {
   ANNOTATION_CONTEXT,
@@ -20,6 +23,7 @@ import {
 } from '../../src/build/linked-data';
 import { scriptJson } from '../../src/story/escape';
 import type { Story } from '../../src/story/types';
+import { fillStory } from '../support';
 
 const context = (file: string) => JSON.parse(readFileSync(`tests/fixtures/jsonld/${file}`, 'utf8')) as object;
 const anno = context('anno.jsonld');
@@ -78,10 +82,20 @@ function occurrences(text: string, exact: string, prefix: string, suffix: string
   return count;
 }
 
+/** The news report, made from scratch as a journalist would (its place at sea is a schema.org BodyOfWater). */
+function newsStory(): Story {
+  const dir = join(mkdtempSync(join(tmpdir(), 'linked-data-')), 'news-story');
+  afterAll(() => rmSync(join(dir, '..'), { recursive: true, force: true }));
+  newStory(dir);
+  fillStory(dir, 'tests/fixtures/news-story');
+  return loadStory(dir, { write: false });
+}
+
 const SITE = 'https://maps.example.org/story/';
 const STORIES: [name: string, story: Story][] = [
   ['the first story', prepareStory(readStoryFiles('data'))],
   ['the fixture story', prepareStory(readStoryFiles('tests/fixtures/story'))],
+  ['the news story', newsStory()],
 ];
 
 describe.each(STORIES)('annotations.jsonld of %s', (_name, story) => {
@@ -165,6 +179,23 @@ describe.each(STORIES)('annotations.jsonld of %s', (_name, story) => {
       });
     });
   });
+});
+
+it('a place at sea is a schema.org BodyOfWater, in the annotations and in the head', async () => {
+  const [, story] = STORIES[2]!;
+  const sea = story.places.find((p) => p.kind === 'sea')!;
+  const annotations = await expand(publishedAnnotations(story), `${SITE}data/annotations.jsonld`);
+  const items = (node(node(annotations[0]!, `${AS}first`), `${AS}items`) as unknown as { '@list': Node[] })['@list'];
+  const tagged = items.flatMap((a) => nodes(a, `${OA}hasBody`)).filter((b) => nodes(b, `${OA}hasSource`).length);
+  const resource = tagged.map((b) => node(b, `${OA}hasSource`)).find((r) => id(r).endsWith(`#place-${sea.id}`))!;
+  expect(types(resource)).toEqual([`${SCHEMA}BodyOfWater`]);
+  const claim = story.claims.find((c) => c.origin === sea.id)!;
+  const head = await expand(claimsLinkedData(story, [claim], './'), SITE);
+  const places = nodes(
+    head.find((n) => types(n).includes(`${SCHEMA}Claim`))!,
+    `${SCHEMA}spatialCoverage`,
+  );
+  expect(types(places[0]!)).toEqual([`${SCHEMA}BodyOfWater`]);
 });
 
 it('the first story names its places’ Wikidata items', () => {
