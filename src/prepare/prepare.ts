@@ -2,9 +2,10 @@
  * Turns a story's data files into the prepared `Story` the app ships, or fails with a
  * `DataError` that names the file, the claim (or place) and the field.
  *
- * Build-time only: it pulls in Ajv, d3-geo's point-in-polygon test and the basemap's
- * simplification (`basemap.ts`), which readers never download. The Vite plugin (`plugin.ts`)
- * calls it; so do the unit tests.
+ * Browser-safe (no Node built-ins), so the build and the studio run the same checks: it pulls in
+ * Ajv, d3-geo's point-in-polygon test and the basemap's simplification (`basemap.ts`), which
+ * readers never download. The Vite plugin (`build/plugin.ts`) calls it, the studio
+ * (`studio/`) calls it as the journalist edits, and so do the unit tests.
  */
 import Ajv, { type ErrorObject } from 'ajv';
 import { geoContains } from 'd3-geo';
