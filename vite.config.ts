@@ -4,6 +4,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { resolve } from 'node:path';
 import { palettePlugin, storyPlugin } from './src/build/plugin.ts';
 import { prerenderPlugin } from './src/build/prerender.ts';
+import { studioPagePlugin } from './src/build/studio.ts';
 
 export default defineConfig({
   // Relative asset paths: the built site works from any folder it is copied to.
@@ -16,6 +17,7 @@ export default defineConfig({
     storyPlugin(),
     palettePlugin(),
     prerenderPlugin(() => [svelte(), storyPlugin(), palettePlugin()]),
+    studioPagePlugin(() => [svelte(), storyPlugin(undefined, { publish: false }), palettePlugin()]),
   ],
   // Component tests need Svelte's browser build (see ../shared/TOOLCHAIN.md).
   resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
@@ -26,7 +28,7 @@ export default defineConfig({
     // MapLibre (about 1 MB) is its own chunk, loaded on demand: its size is expected.
     chunkSizeWarningLimit: 1200,
     rollupOptions: {
-      // The reader (and classroom) page, and the page newsrooms embed.
+      // The reader (and classroom) page, and the page newsrooms embed; the studio's is built on its own.
       input: { main: resolve('src/index.html'), embed: resolve('src/embed.html') },
     },
   },

@@ -101,13 +101,15 @@ function lineAndColumn(text: string, offset: number): string {
   return `line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
 }
 
-function parseJson(files: StoryFiles, name: StoryFileName): unknown {
+/** `files[name]` parsed, or a `DataError` naming the file and the line and column at fault. */
+export function parseJson(files: Partial<StoryFiles>, name: StoryFileName): unknown {
+  const text = files[name] ?? '';
   try {
-    return JSON.parse(files[name]);
+    return JSON.parse(text);
   } catch (error) {
     const message = (error as Error).message;
     const position = /position (\d+)/.exec(message);
-    const where = position ? ` at ${lineAndColumn(files[name], Number(position[1]))}` : '';
+    const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : '';
     throw new DataError(name, null, null, `invalid JSON${where} (${message})`);
   }
 }
@@ -169,7 +171,8 @@ function validate<T>(
   throw new StoryErrors([...problems.values()]);
 }
 
-function countryShapes(geography: RegionTopology): Map<string, Feature<Polygon | MultiPolygon>> {
+/** Each country of the geography as a GeoJSON feature, by its id. */
+export function countryShapes(geography: RegionTopology): Map<string, Feature<Polygon | MultiPolygon>> {
   const shapes = new Map<string, Feature<Polygon | MultiPolygon>>();
   for (const geometry of geography.objects.countries.geometries) {
     shapes.set(String(geometry.id), feature(geography, geometry) as Feature<Polygon | MultiPolygon>);
