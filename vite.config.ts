@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { palettePlugin, storyPlugin } from './src/build/plugin.ts';
 import { prerenderPlugin } from './src/build/prerender.ts';
 import { studioPagePlugin } from './src/build/studio.ts';
+import { gazetteerPlugin } from './src/build/gazetteer.ts';
 
 export default defineConfig({
   // Relative asset paths: the built site works from any folder it is copied to.
@@ -16,8 +17,10 @@ export default defineConfig({
     svelte(),
     storyPlugin(),
     palettePlugin(),
+    // The studio's towns (`npm run dev` serves author.html with this config).
+    gazetteerPlugin(),
     prerenderPlugin(() => [svelte(), storyPlugin(), palettePlugin()]),
-    studioPagePlugin(() => [svelte(), storyPlugin(undefined, { publish: false }), palettePlugin()]),
+    studioPagePlugin(() => [svelte(), storyPlugin(undefined, { publish: false }), palettePlugin(), gazetteerPlugin()]),
   ],
   // Component tests need Svelte's browser build (see ../shared/TOOLCHAIN.md).
   resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
