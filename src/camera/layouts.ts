@@ -21,12 +21,21 @@ export function notePrerendered(layout: Layout): void {
 }
 
 /**
+ * The most the page carries of them (characters of JSON): a story's layout is about 10 kB; one
+ * of a thousand arrows is 350 kB, more bytes before the first paint than computing it costs.
+ * Past this, the page computes its layout as it is taken over.
+ */
+export const MAX_PRERENDERED_LAYOUTS = 64_000;
+
+/**
  * The layouts noted while prerendering a page, as the content of a JSON script element (`<` and
  * the line separators escaped, so no text of the story can end the element); cleared for the
- * next page.
+ * next page. None when they would weigh more than `MAX_PRERENDERED_LAYOUTS`.
  */
 export function prerenderedLayoutsJson(): string {
-  const json = JSON.stringify(drawnOnServer.splice(0)).replace(/</g, '\\u003c');
+  const noted = JSON.stringify(drawnOnServer.splice(0));
+  if (noted.length > MAX_PRERENDERED_LAYOUTS) return '[]';
+  const json = noted.replace(/</g, '\\u003c');
   return json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 

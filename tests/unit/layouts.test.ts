@@ -39,6 +39,14 @@ describe('the prerendered layout', () => {
     expect((JSON.parse(json) as Layout[])[0]!.names[0]!.text).toBe('</script><script>alert(1)</script>\u2028');
   });
 
+  it('is left out where it would weigh more than computing it costs (a thousand arrows)', () => {
+    const view = overview();
+    const layout = layoutFor(layoutSource(story), view, size, 1);
+    const heavy = { ...layout, names: Array.from({ length: 2000 }, () => layout.names[0]!) };
+    notePrerendered(heavy);
+    expect(prerenderedLayoutsJson()).toBe('[]');
+  });
+
   it('is noted once per page', () => {
     expect(JSON.parse(prerenderedLayoutsJson())).toEqual([]);
   });
