@@ -1,7 +1,7 @@
 /**
  * Countries as a journalist knows them: a place's `country` may be an ISO 3166-1 alpha-2 code
- * (`AF`), alpha-3 (`AFG`), numeric (`004`, or `4`), or an English name (`Afghanistan`, `Ivory
- * Coast`, `the United States`); the build turns each into the id the geography uses, Natural
+ * (`FR`), alpha-3 (`FRA`), numeric (`250`), or an English name (`France`, `Ivory Coast`,
+ * `the United States`); the build turns each into the id the geography uses, Natural
  * Earth's ISO numeric code (or `x-<slug>` where Natural Earth has none: Kosovo, Somaliland).
  *
  * The codes and English names (with their common variants) come from `i18n-iso-countries`; the
@@ -204,7 +204,7 @@ export class CountryResolver {
   /** "; did you mean …?" with the nearest name, when one is near, and how to write a country. */
   private suggestion(text: string): string {
     const how =
-      '. Write a country as its ISO 3166-1 alpha-2 code ("AF"), alpha-3 ("AFG"), numeric ("004") or English name ("Afghanistan")';
+      '. Write a country as its ISO 3166-1 alpha-2 code ("FR"), alpha-3 ("FRA"), numeric ("250") or English name ("France")';
     const [key] = nameKeys(text);
     if (!key || /^\d+$/.test(key)) return how;
     let best: { key: string; d: number } | null = null;

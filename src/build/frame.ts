@@ -6,7 +6,7 @@
  * country's given point) and the land of each country a place names (a country, a region's
  * countries): its largest piece and the pieces near it, not its far territories (French Guiana
  * does not frame France, nor Alaska the United States). A country much larger than the rest of
- * the story (Russia beside Afghanistan and its neighbours) is not framed whole: its name is
+ * the story (Canada beside a story of Haiti and its neighbours) is not framed whole: its name is
  * written on the part the rest of the frame takes in, or, when that is none, the frame reaches
  * into its nearest part. A frame across the antimeridian is not made: such a story gives its
  * region.
@@ -88,8 +88,8 @@ function polygonsOf(shape: Feature<Polygon | MultiPolygon>): Position[][][] {
 }
 
 /**
- * A ring with continuous longitudes where it crosses the antimeridian (Russia's mainland runs on
- * past 180°E to Chukotka), on the side of the antimeridian where most of it lies.
+ * A ring with continuous longitudes where it crosses the antimeridian (a country's mainland running on
+ * past 180°E, as the Russian Far East does), on the side of the antimeridian where most of it lies.
  */
 function continuous(ring: Position[]): Position[] {
   const unwrapped = unwrap(ring) ?? ring;

@@ -65,7 +65,7 @@ export function nearlyInside(shape: CountryShape, point: LonLat): boolean {
   return geoContains(shape, point) || distanceToOutline(shape, point) <= COAST_TOLERANCE_KM;
 }
 
-/** "Iran (364)": a country of the geography as a message names it. */
+/** "France (250)": a country of the geography as a message names it. */
 export function countryLabel(shape: CountryShape): string {
   const name = (shape.properties as { name?: string } | null)?.name;
   return name ? `${name} (${shape.id})` : String(shape.id);
@@ -78,8 +78,8 @@ export function km(distance: number): string {
 }
 
 /**
- * Where a point lies, for an error message: "it lies in Iran (364), 830 km from Afghanistan
- * (004)", or "it lies at sea, 40 km off Pakistan (586)" (off the nearest country when `from` is
+ * Where a point lies, for an error message: "it lies in Spain (724), 830 km from France
+ * (250)", or "it lies at sea, 40 km off Portugal (620)" (off the nearest country when `from` is
  * not given).
  */
 export function whereItLies(shapes: readonly CountryShape[], point: LonLat, from?: CountryShape): string {

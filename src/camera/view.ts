@@ -64,14 +64,16 @@ export function fitView(bounds: Bounds, size: Size, padding: Padding, maxZoom = 
 /**
  * A d3 Mercator projection that puts every point where MapLibre would draw it for `view` in a
  * map of `size`. d3's Mercator has radius `scale`, so a world of `TILE_SIZE * 2^zoom` px is
- * `scale = TILE_SIZE * 2^zoom / 2π`.
+ * `scale = TILE_SIZE * 2^zoom / 2π`. Lines run straight between their points on the Mercator
+ * plane, as MapLibre draws them (`precision(0)`: d3's resampling along great circles would both
+ * depart from MapLibre's lines and cost most of the time a scene takes to draw).
  */
 export function projectionFor(view: View, size: Size): GeoProjection {
   return geoMercator()
     .scale((TILE_SIZE * 2 ** view.zoom) / (2 * Math.PI))
     .center(view.center)
     .translate([size.width / 2, size.height / 2])
-    .precision(0.2);
+    .precision(0);
 }
 
 /** Where MapLibre draws `lonLat` for `view` in a map of `size`: Web Mercator, worked by hand. */

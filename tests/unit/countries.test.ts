@@ -108,7 +108,7 @@ describe('a country as the data may give it', () => {
 
   it('says how to write a country it does not know, with the nearest name', () => {
     expect(id('Afganistan')).toBe(
-      'unknown country "Afganistan": neither an ISO 3166-1 code nor a country\'s English name. Write a country as its ISO 3166-1 alpha-2 code ("AF"), alpha-3 ("AFG"), numeric ("004") or English name ("Afghanistan"); did you mean "Afghanistan" (AFG)?',
+      'unknown country "Afganistan": neither an ISO 3166-1 code nor a country\'s English name. Write a country as its ISO 3166-1 alpha-2 code ("FR"), alpha-3 ("FRA"), numeric ("250") or English name ("France"); did you mean "Afghanistan" (AFG)?',
     );
     expect(id('QQ')).toMatch(/^unknown country "QQ": neither an ISO 3166-1 alpha-2 code nor/);
     expect(id('999')).toMatch(/^unknown country "999": not an ISO 3166-1 numeric code/);

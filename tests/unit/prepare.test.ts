@@ -281,7 +281,7 @@ const CASES: BadCase[] = [
     item: 'place "kabul"',
     field: 'country',
     problem:
-      /^unknown country "Afganistan": neither an ISO 3166-1 code nor a country's English name\. Write a country as its ISO 3166-1 alpha-2 code \("AF"\), alpha-3 \("AFG"\), numeric \("004"\) or English name \("Afghanistan"\); did you mean "Afghanistan" \(AFG\)\?$/,
+      /^unknown country "Afganistan": neither an ISO 3166-1 code nor a country's English name\. Write a country as its ISO 3166-1 alpha-2 code \("FR"\), alpha-3 \("FRA"\), numeric \("250"\) or English name \("France"\); did you mean "Afghanistan" \(AFG\)\?$/,
   },
   {
     name: 'ambiguous-country',
