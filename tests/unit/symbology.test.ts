@@ -18,6 +18,7 @@ import { posterSvg } from '../../src/static/poster';
 import StaticMap from '../../src/static/StaticMap.svelte';
 import MapSymbols from '../../src/static/MapSymbols.svelte';
 import KindSwatch from '../../src/ui/KindSwatch.svelte';
+import SwatchSymbols, { swatchSymbolId } from '../../src/ui/SwatchSymbols.svelte';
 import { buildStyle, flowLayers } from '../../src/map/style';
 import { applySelection, type FeatureStateTarget } from '../../src/map/selection';
 import {
@@ -265,6 +266,28 @@ describe.each(STORIES)('one symbology, every renderer: a %s claim', (modality, s
     ).find((el) => attr(el, 'class') === 'marker')!;
     const { fill, stroke, width } = symbolPaint(point, 'marker', 'none');
     expect(svgSymbol(marker)).toMatchObject({ fill, stroke, width });
+  });
+
+  it('draws a long list’s swatches once each, as the swatch drawn in place draws them', () => {
+    const swatches = (['arrows', 'border', 'point', 'arrows'] as const).map((shape) => {
+      const c = claimOf(shape);
+      return { look: c.look, shape, modality: c.modality };
+    });
+    const html = render(SwatchSymbols, { props: { swatches, prefix: 'list' } }).body;
+    const symbols = elements(html).filter((el) => el.nodeName === 'symbol');
+    expect(symbols.length).toBe(3);
+    const drawingOf = (markup: string) =>
+      markup.replace(/<!--[^>]*-->/g, '').replace(/^.*?<svg[^>]*>|<\/svg>.*$/gs, '');
+    for (const s of swatches) {
+      const id = swatchSymbolId('list', s);
+      const symbol = html.match(new RegExp(`<symbol id="${id}"[^>]*>(.*?)</symbol>`, 's'))?.[1];
+      expect(symbol, id).toBeDefined();
+      const inPlace = drawingOf(render(KindSwatch, { props: s }).body);
+      expect(inPlace).toMatch(/<(path|rect)/);
+      expect(drawingOf(`<svg>${symbol!}</svg>`)).toBe(inPlace);
+      const reused = render(KindSwatch, { props: { ...s, symbol: id } }).body;
+      expect(reused).toContain(`<use href="#${id}">`);
+    }
   });
 
   it('draws the basemap with the palette’s colours and the symbology’s border width in MapLibre and in a poster', () => {
