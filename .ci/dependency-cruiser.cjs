@@ -11,11 +11,13 @@ const LAYERS = [
   ['flows'], // flow geometry (pure GeoJSON)
   ['symbology'], // each kind's look per state, palettes
   ['camera'], // view, framing, label boxes: shared by both renderers
+  ['prepare'], // a story's files validated and prepared: run by the build and, in the browser, by the studio
   ['static', 'map'], // the SVG renderer and the MapLibre owner: side by side, never importing each other
   ['state'], // one state, one URL schema, the classroom's controller
   ['embed'], // the embed's messages and snippet
   ['ui'], // components
   ['modes'], // the shells
+  ['studio'], // the authoring page (author.html): its own entry, imported by no other page
   ['build'], // Vite plugins, prerender, posters to PNG: build time only
 ];
 

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { CountryResolver, nameKeys } from '../../src/build/countries';
 import { readStoryFiles } from '../../src/build/plugin';
-import { DataError, prepareStory, StoryErrors, type StoryFiles } from '../../src/build/prepare';
+import { DataError, prepareStory, StoryErrors, type StoryFiles } from '../../src/prepare/prepare';
 import {
   COAST_TOLERANCE_KM,
   countryAt,

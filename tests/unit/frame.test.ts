@@ -7,7 +7,7 @@ import { feature } from 'topojson-client';
 import { describe, expect, it } from 'vitest';
 import { countryBody, deriveRegion, FRAME, placesFrame, within } from '../../src/build/frame';
 import { readStoryFiles } from '../../src/build/plugin';
-import { prepareStory, storyRegion, type StoryFiles } from '../../src/build/prepare';
+import { prepareStory, storyRegion, type StoryFiles } from '../../src/prepare/prepare';
 import { worldCountries } from '../../src/build/world';
 import type { Bounds, LonLat, Story } from '../../src/story/types';
 

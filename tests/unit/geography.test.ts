@@ -15,7 +15,7 @@ import {
   storyGeography,
 } from '../../src/build/geography';
 import { loadStory, writeStoryGeography } from '../../src/build/plugin';
-import { STORY_FILES } from '../../src/build/prepare';
+import { STORY_FILES } from '../../src/prepare/prepare';
 import type { Bounds, StoryMeta } from '../../src/story/types';
 
 const temporary: string[] = [];

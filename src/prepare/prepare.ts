@@ -15,9 +15,9 @@ import { buildFlows, FlowError } from '../flows/geometry.ts';
 import { presimplify, simplify } from 'topojson-simplify';
 import type { Objects, Topology } from 'topojson-specification';
 import { minWeight, prepareBasemap } from './basemap.ts';
-import { CountryResolver } from './countries.ts';
-import { boxText, contains, deriveRegion, within } from './frame.ts';
-import { makeGeography } from './geography.ts';
+import { CountryResolver } from '../build/countries.ts';
+import { boxText, contains, deriveRegion, within } from '../build/frame.ts';
+import { makeGeography } from '../build/geography.ts';
 import {
   COAST_TOLERANCE_KM,
   countryAt,
@@ -26,8 +26,8 @@ import {
   km,
   nearlyInside,
   whereItLies,
-} from './placing.ts';
-import { worldCountries, type WorldCountry } from './world.ts';
+} from '../build/placing.ts';
+import { worldCountries, type WorldCountry } from '../build/world.ts';
 import search from 'approx-string-match';
 import { anchorQuote, articleText, foldText, parseArticle } from '../story/text.ts';
 import { resolveKinds, type KindDeclaration, type KindInfo } from '../story/kinds.ts';
@@ -125,13 +125,15 @@ function lineAndColumn(text: string, offset: number): string {
   return `line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
 }
 
-function parseJson(files: StoryFiles, name: StoryFileName): unknown {
+/** `files[name]` parsed, or a `DataError` naming the file and the line and column at fault. */
+export function parseJson(files: Partial<StoryFiles>, name: StoryFileName): unknown {
+  const text = files[name] ?? '';
   try {
-    return JSON.parse(files[name]);
+    return JSON.parse(text);
   } catch (error) {
     const message = (error as Error).message;
     const position = /position (\d+)/.exec(message);
-    const where = position ? ` at ${lineAndColumn(files[name], Number(position[1]))}` : '';
+    const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : '';
     throw new DataError(name, null, null, `invalid JSON${where} (${message})`);
   }
 }
