@@ -202,6 +202,15 @@ function validate<T>(
   throw new StoryErrors([...problems.values()]);
 }
 
+/** Each country of the geography as a GeoJSON feature, by its id. */
+export function countryShapes(geography: RegionTopology): Map<string, Feature<Polygon | MultiPolygon>> {
+  const shapes = new Map<string, Feature<Polygon | MultiPolygon>>();
+  for (const geometry of geography.objects.countries.geometries) {
+    shapes.set(String(geometry.id), feature(geography, geometry) as Feature<Polygon | MultiPolygon>);
+  }
+  return shapes;
+}
+
 let resolver: CountryResolver | null = null;
 
 /** Countries as the data may write them, resolved against the world's (built once). */

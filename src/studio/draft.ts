@@ -1,0 +1,115 @@
+/**
+ * The story being made in the studio: the four files a journalist writes (article, claims,
+ * places, story.json), held as data, written out as the build reads them, and checked by the
+ * build's own checks (`prepareStory`) with the engine's files (schemas, kinds, geography).
+ */
+import { DataError, parseJson, prepareStory, StoryErrors, type StoryFiles } from '../prepare/prepare';
+import type { Claim, LonLat, Place, Story, StoryMeta } from '../story/types';
+
+/** The files of a story folder a journalist writes, in the order a zip lists them. */
+export const DRAFT_FILES = ['article.txt', 'claims.json', 'places.json', 'story.json'] as const;
+export type DraftFileName = (typeof DRAFT_FILES)[number];
+export type DraftFiles = Record<DraftFileName, string>;
+
+/** What the engine brings to every story: the schemas, the vocabulary of kinds and the geography. */
+export type EngineFiles = Omit<StoryFiles, DraftFileName>;
+
+/** A place as `places.json` has it: a country may leave out its coordinates (drawn at its name). */
+export type DraftPlace = Omit<Place, 'coordinates'> & { coordinates?: LonLat };
+
+export interface Draft {
+  /** `article.txt`: the title on the first line, one paragraph a line. */
+  article: string;
+  claims: Claim[];
+  places: DraftPlace[];
+  meta: StoryMeta;
+}
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/** The draft as the four files of a story folder, written as the build reads them. */
+export function draftFiles(draft: Draft): DraftFiles {
+  return {
+    'article.txt': draft.article.endsWith('\n') ? draft.article : `${draft.article}\n`,
+    'claims.json': json({ $schema: './claims.schema.json', claims: draft.claims }),
+    'places.json': json({ $schema: './places.schema.json', places: draft.places }),
+    'story.json': json({ $schema: './story.schema.json', ...draft.meta }),
+  };
+}
+
+/** The problems a `prepareStory` error carries, or the error itself rethrown. */
+function problemsOf(error: unknown): DataError[] {
+  if (error instanceof StoryErrors) return error.errors;
+  if (error instanceof DataError) return [error];
+  throw error;
+}
+
+/**
+ * The draft the four files hold, or the problems that keep them from being read as one (JSON
+ * that does not parse, named by file, line and column; files of the wrong shape).
+ */
+export function readDraft(files: DraftFiles): { draft: Draft } | { problems: DataError[] } {
+  const problems: DataError[] = [];
+  const read = <T>(name: DraftFileName, field: string): T | undefined => {
+    try {
+      const value = (parseJson(files, name) ?? {}) as Record<string, unknown>;
+      if (field && !Array.isArray(value[field])) {
+        throw new DataError(
+          name,
+          null,
+          field,
+          `must be a list of ${field} (see ${name.replace('.json', '.schema.json')})`,
+        );
+      }
+      return (field ? value[field] : value) as T;
+    } catch (error) {
+      problems.push(...problemsOf(error));
+      return undefined;
+    }
+  };
+  const claims = read<Claim[]>('claims.json', 'claims');
+  const places = read<DraftPlace[]>('places.json', 'places');
+  const meta = read<StoryMeta & { $schema?: string }>('story.json', '');
+  if (meta && (typeof meta !== 'object' || Array.isArray(meta))) {
+    problems.push(new DataError('story.json', null, null, 'must be an object (see story.schema.json)'));
+  }
+  if (problems.length || !claims || !places || !meta) return { problems };
+  const { $schema: _schema, ...rest } = meta;
+  return { draft: { article: files['article.txt'].replace(/\r\n/g, '\n').trimEnd(), claims, places, meta: rest } };
+}
+
+/** The build's verdict on a draft: the prepared story (for the preview), or every problem. */
+export function checkDraft(draft: Draft, engine: EngineFiles): { story: Story | null; problems: DataError[] } {
+  try {
+    return { story: prepareStory({ ...engine, ...draftFiles(draft) }), problems: [] };
+  } catch (error) {
+    return { story: null, problems: problemsOf(error) };
+  }
+}
+
+/** A draft to start from pasted text: the region, credits and licence of the story the studio came with. */
+export function draftFromText(text: string, template: StoryMeta): Draft {
+  const { kinds: _kinds, ...meta } = structuredClone(template);
+  return {
+    article: text.replace(/\r\n/g, '\n').trim(),
+    claims: [],
+    places: [],
+    meta: { ...meta, article: { author: null, outlet: null, url: null, published: null, genre: null } },
+  };
+}
+
+/** An id for `name` in the form the schemas ask (`lower-case-words`), unlike any of `taken`. */
+export function slugId(name: string, taken: Iterable<string>): string {
+  const used = new Set(taken);
+  const base =
+    name
+      .normalize('NFKD')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 48)
+      .replace(/-+$/, '') || 'item';
+  let id = base;
+  for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+  return id;
+}

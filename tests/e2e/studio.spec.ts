@@ -1,0 +1,132 @@
+/**
+ * The studio (author.html): a story made from pasted text through the interface alone, kept
+ * across a reload, downloaded as a zip, built by the engine, and read in the built reader with
+ * each claim bound to its sentence.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { unzipSync } from 'fflate';
+import type { Page } from '@playwright/test';
+import { test, expect, serveDist, FAKE_HOST } from './fixtures';
+
+const TITLE = 'Water and Roads: A Test Report';
+const ARTICLE = [
+  TITLE,
+  'Traders carry goods from Tajikistan into Afghanistan across the river. Officials say the <b>trade</b> is growing.',
+  'A camp near the town shelters families who fled the floods. The camp is crowded.',
+  'Drought grips Turkmenistan this year. Wells across the country are empty.',
+].join('\n');
+
+/** Selects `words` in the studio's article, as a journalist would with the mouse. */
+async function selectWords(page: Page, words: string) {
+  await page.evaluate((words) => {
+    const sentence = [...document.querySelectorAll('[data-at]')].find((s) => s.textContent!.includes(words))!;
+    const text = sentence.firstChild!;
+    const at = text.textContent!.indexOf(words);
+    const range = document.createRange();
+    range.setStart(text, at);
+    range.setEnd(text, at + words.length);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+  }, words);
+}
+
+async function addClaim(page: Page, words: string, caption: string, shape: string, actor: string) {
+  await selectWords(page, words);
+  await page.getByRole('button', { name: 'Add claim' }).click();
+  await expect(page.getByRole('status')).toContainText('added');
+  await page.getByLabel('Caption').fill(caption);
+  await page.getByLabel('Shape').selectOption(shape);
+  await page.getByLabel('Actors (one a line)').fill(actor);
+  await page.getByLabel('Actors (one a line)').blur();
+}
+
+async function findPlace(page: Page, query: string, name: string) {
+  await page.getByRole('searchbox', { name: 'Find a place' }).fill(query);
+  await page.getByRole('button', { name: `Add ${name}` }).click();
+}
+
+test('a story made in the studio from pasted text builds and reads with each claim bound to its sentence', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  page.on('dialog', (dialog) => dialog.accept());
+  await page.goto('./author.html');
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
+  // The site's own story, read-only.
+  await expect(page.getByRole('button', { name: 'Make a copy' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add claim' })).toBeDisabled();
+
+  await page.getByRole('textbox', { name: 'Article text' }).fill(ARTICLE);
+  await page.getByRole('button', { name: 'Start from this text' }).click();
+  await expect(page.getByRole('heading', { name: TITLE })).toBeVisible();
+  // Markup in the article is text, never HTML.
+  await expect(page.locator('.studio b')).toHaveCount(0);
+  await expect(page.getByText('the <b>trade</b> is growing', { exact: false })).toBeVisible();
+
+  // 1. Arrows, both places found by search.
+  await addClaim(
+    page,
+    'Traders carry goods from Tajikistan into Afghanistan',
+    'Goods cross from Tajikistan',
+    'arrows',
+    'Traders',
+  );
+  await findPlace(page, 'tajik', 'Tajikistan');
+  await findPlace(page, 'afgh', 'Afghanistan');
+
+  // 2. A point dropped on the map.
+  await addClaim(page, 'A camp near the town shelters families', 'A camp shelters families', 'point', 'Families');
+  await page.getByRole('button', { name: 'Drop a point on the map' }).click();
+  await page.getByTestId('studio-map').click({ position: { x: 300, y: 200 } });
+  await expect(page.getByRole('status')).toContainText('placed at');
+
+  // A reload loses nothing.
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
+  await expect(page.getByRole('heading', { name: TITLE })).toBeVisible();
+  await expect(page.locator('.claims li')).toHaveCount(2);
+  await expect(page.locator('.claims li').first()).toContainText('Goods cross from Tajikistan');
+
+  // 3. An area.
+  await addClaim(page, 'Drought grips Turkmenistan', 'Drought in Turkmenistan', 'area', 'Drought');
+  await findPlace(page, 'turkm', 'Turkmenistan');
+
+  await expect(page.getByRole('heading', { name: 'No problems' })).toBeVisible();
+  const axe = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download story' }).click(),
+  ]);
+  const zip = readFileSync((await download.path())!);
+  const work = mkdtempSync(join(tmpdir(), 'studio-'));
+  for (const [name, bytes] of Object.entries(unzipSync(new Uint8Array(zip)))) {
+    mkdirSync(dirname(join(work, name)), { recursive: true });
+    writeFileSync(join(work, name), bytes);
+  }
+  const folder = join(work, download.suggestedFilename().replace(/\.zip$/, ''));
+  const out = join(work, 'dist');
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+    env: { ...process.env, STORY: folder, OUT_DIR: out, POSTERS: 'svg' },
+    stdio: 'inherit',
+  });
+
+  await serveDist(page, '/built/', out);
+  await page.goto(`${FAKE_HOST}/built/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
+  for (const [words, number] of [
+    ['Traders carry goods', 1],
+    ['A camp near the town', 2],
+    ['Drought grips Turkmenistan', 3],
+  ] as const) {
+    const sentence = page.locator('.claim-sentence', { hasText: words });
+    await expect(sentence.locator('button.badge')).toHaveText(String(number));
+  }
+});

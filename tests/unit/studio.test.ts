@@ -1,0 +1,230 @@
+import { describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { deflateSync, strToU8, zipSync } from 'fflate';
+import { parseArticle, articleText, anchorQuote } from '../../src/story/text';
+import { captureQuote } from '../../src/studio/quote';
+import {
+  checkDraft,
+  DRAFT_FILES,
+  draftFiles,
+  readDraft,
+  type DraftFiles,
+  type EngineFiles,
+} from '../../src/studio/draft';
+import { MAX_FILE_BYTES, openStoryZip, storyZip } from '../../src/studio/zip';
+import { History } from '../../src/studio/history';
+import { countries, countryAt, findCountries } from '../../src/studio/places';
+import { readStoryFiles } from '../../src/build/plugin';
+
+const ARTICLE = [
+  'A title',
+  'The army moved north. Then the army moved south, and the army stayed. Refugees crossed into Chad.',
+  '“It’s over,” she said — the army moved north again.',
+].join('\n');
+const article = parseArticle(ARTICLE);
+const { text } = articleText(article);
+
+/** Selects the `nth` occurrence (0-based) of `words` in the article as the reader sees it. */
+function select(words: string, nth = 0): [number, number] {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) at = text.indexOf(words, at + 1);
+  if (at < 0) throw new Error(`no ${words}`);
+  return [at, at + words.length];
+}
+
+function capturedAt(start: number, end: number) {
+  const capture = captureQuote(article, start, end);
+  if (!capture.ok) throw new Error(capture.problem);
+  const anchor = anchorQuote(article, capture.selector);
+  if (!anchor.ok) throw new Error(`does not anchor: ${anchor.reason}`);
+  const at = articleText(article).starts.find((s) => s.sentence.id === anchor.sentence.id)!.at + anchor.range[0];
+  return { selector: capture.selector, at, anchor };
+}
+
+describe('quote capture', () => {
+  it('takes words that occur once as they are, with no prefix or suffix', () => {
+    const { selector } = capturedAt(...select('Refugees crossed into Chad'));
+    expect(selector).toEqual({ type: 'TextQuoteSelector', exact: 'Refugees crossed into Chad' });
+  });
+
+  it('adds a prefix or suffix to repeated words, and anchors where they were selected', () => {
+    for (let nth = 0; nth < 3; nth++) {
+      const [start, end] = select('the army', nth);
+      const { selector, at } = capturedAt(start, end);
+      expect(selector.exact).toBe('the army');
+      expect(selector.prefix || selector.suffix).toBeTruthy();
+      expect(at).toBe(start);
+    }
+  });
+
+  it('allows a selection across two sentences, bound to both', () => {
+    const [start] = select('moved north.');
+    const [, end] = select('Then the army');
+    const { selector, anchor } = capturedAt(start, end);
+    expect(selector.exact).toBe('moved north. Then the army');
+    expect(anchor.spans.map((s) => s.sentence.id)).toEqual(['p1s1', 'p1s2']);
+  });
+
+  it('keeps the article’s curly quotes, apostrophes and dashes', () => {
+    const { selector } = capturedAt(...select('“It’s over,” she said —'));
+    expect(selector.exact).toBe('“It’s over,” she said —');
+    // And a selector typed with straight quotes still anchors to the same words.
+    expect(anchorQuote(article, { type: 'TextQuoteSelector', exact: '"It\'s over," she said -' }).ok).toBe(true);
+  });
+
+  it('leaves out space around the selection, and refuses an empty one or one across paragraphs', () => {
+    const [start, end] = select(' Refugees crossed ');
+    expect(capturedAt(start, end).selector.exact).toBe('Refugees crossed');
+    expect(captureQuote(article, 5, 5).ok).toBe(false);
+    const [from] = select('into Chad');
+    const [, to] = select('“It’s');
+    expect(captureQuote(article, from, to)).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining('one paragraph'),
+    });
+  });
+});
+
+const dataFiles = readStoryFiles(resolve('data'));
+const engine = Object.fromEntries(
+  Object.entries(dataFiles).filter(([name]) => !(DRAFT_FILES as readonly string[]).includes(name)),
+) as EngineFiles;
+const four = Object.fromEntries(DRAFT_FILES.map((n) => [n, dataFiles[n]])) as DraftFiles;
+
+function zipOf(entries: Record<string, string | Uint8Array>): Uint8Array {
+  return zipSync(
+    Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, typeof v === 'string' ? strToU8(v) : v])),
+  );
+}
+
+describe('story zip', () => {
+  it('round trip: the story downloaded and opened again is the same story, and passes the build’s checks', () => {
+    const read = readDraft(four);
+    if (!('draft' in read)) throw new Error('unreadable');
+    const zipped = storyZip('my-story', draftFiles(read.draft), { 'region.topo.json': engine['region.topo.json'] });
+    const opened = openStoryZip(zipped);
+    if (!('files' in opened)) throw new Error(opened.problems.map((p) => p.message).join('\n'));
+    expect(opened.ignored).toEqual(['my-story/region.topo.json']);
+    const again = readDraft(opened.files);
+    if (!('draft' in again)) throw new Error('unreadable');
+    expect(again.draft).toEqual(read.draft);
+    const checked = checkDraft(again.draft, engine);
+    expect(checked.problems).toEqual([]);
+    expect(checked.story?.claims.length).toBe(JSON.parse(four['claims.json']).claims.length);
+  });
+
+  it('reads only the four story files: nothing else, nothing outside the zip’s folder', () => {
+    const opened = openStoryZip(
+      zipOf({
+        ...four,
+        '../claims.json': '{"claims": "from outside"}',
+        '/etc/places.json': 'x',
+        'a/b/story.json': 'x',
+        'run.sh': 'rm -rf /',
+      }),
+    );
+    if (!('files' in opened)) throw new Error(opened.problems.map((p) => p.message).join('\n'));
+    expect(opened.files).toEqual(four);
+    expect(opened.ignored.sort()).toEqual(['../claims.json', '/etc/places.json', 'a/b/story.json', 'run.sh'].sort());
+  });
+
+  it('refuses a missing file, naming it', () => {
+    const { 'places.json': _gone, ...three } = four;
+    expect(openStoryZip(zipOf(three))).toEqual({ problems: [expect.objectContaining({ file: 'places.json' })] });
+  });
+
+  it('refuses an article over the size cap, and a zip bomb, before inflating them', () => {
+    const big = openStoryZip(zipOf({ ...four, 'article.txt': 'x'.repeat(MAX_FILE_BYTES + 1) }));
+    expect(big).toEqual({
+      problems: [expect.objectContaining({ file: 'article.txt', problem: expect.stringContaining('at most') })],
+    });
+    // A bomb: 200 MB of zeros deflates to about 200 kB.
+    const zeros = new Uint8Array(200 * 1024 * 1024);
+    const bomb = openStoryZip(zipOf({ ...four, 'claims.json': zeros }));
+    expect(bomb).toEqual({
+      problems: [expect.objectContaining({ file: 'claims.json', problem: expect.stringContaining('at most') })],
+    });
+  });
+
+  it('refuses a bomb whose declared size lies', () => {
+    const zipped = zipOf({ ...four, 'claims.json': new Uint8Array(50 * 1024 * 1024) });
+    // Patch the declared uncompressed size of claims.json (local header and central directory) to 10 bytes.
+    const view = new DataView(zipped.buffer, zipped.byteOffset, zipped.byteLength);
+    for (let i = 0; i < zipped.length - 4; i++) {
+      const sig = view.getUint32(i, true);
+      const name = (offset: number, length: number) =>
+        new TextDecoder().decode(zipped.subarray(offset, offset + length));
+      if (sig === 0x04034b50 && name(i + 30, view.getUint16(i + 26, true)) === 'claims.json')
+        view.setUint32(i + 22, 10, true);
+      if (sig === 0x02014b50 && name(i + 46, view.getUint16(i + 28, true)) === 'claims.json')
+        view.setUint32(i + 24, 10, true);
+    }
+    const started = performance.now();
+    const opened = openStoryZip(zipped);
+    expect(opened).toEqual({ problems: [expect.objectContaining({ file: 'claims.json' })] });
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('refuses a file too large to be a zip, and something that is not a zip', () => {
+    expect(openStoryZip(new Uint8Array(6 * 1024 * 1024), 'big.zip')).toEqual({
+      problems: [expect.objectContaining({ file: 'big.zip' })],
+    });
+    expect(openStoryZip(strToU8('hello'), 'notes.zip')).toEqual({
+      problems: [expect.objectContaining({ file: 'notes.zip' })],
+    });
+    expect(openStoryZip(deflateSync(strToU8('hello')), 'raw.zip')).toEqual({
+      problems: [expect.objectContaining({ file: 'raw.zip' })],
+    });
+  });
+
+  it('names the file and line of malformed JSON, and text that is not UTF-8', () => {
+    const broken = openStoryZip(zipOf({ ...four, 'claims.json': '{\n  "claims": [\n    {,}\n  ]\n}' }));
+    if (!('files' in broken)) throw new Error('should open');
+    const read = readDraft(broken.files);
+    expect(read).toEqual({
+      problems: [expect.objectContaining({ file: 'claims.json', problem: expect.stringContaining('line 3') })],
+    });
+    const latin1 = openStoryZip(zipOf({ ...four, 'article.txt': new Uint8Array([0x54, 0xe9, 0x0a]) }));
+    expect(latin1).toEqual({
+      problems: [expect.objectContaining({ file: 'article.txt', problem: 'is not UTF-8 text' })],
+    });
+  });
+
+  it('keeps markup in a story as text: nothing to strip, nothing run (the page shows it as text)', () => {
+    const read = readDraft({
+      ...four,
+      'article.txt': 'Title <img src=x onerror=alert(1)>\n<script>alert(1)</script> Body.',
+    });
+    if (!('draft' in read)) throw new Error('unreadable');
+    expect(read.draft.article).toContain('<script>');
+  });
+});
+
+describe('history', () => {
+  it('undoes and redoes, and a new change drops what was undone', () => {
+    const h = new History('a');
+    h.push('b');
+    h.push('c');
+    expect(h.undo()).toBe('b');
+    expect(h.undo()).toBe('a');
+    expect(h.undo()).toBeNull();
+    expect(h.redo()).toBe('b');
+    h.push('d');
+    expect(h.canRedo).toBe(false);
+    expect(h.undo()).toBe('b');
+  });
+});
+
+describe('places', () => {
+  const geography = JSON.parse(engine['region.topo.json']);
+  it('finds countries by the start of their name first, ignoring case and accents', () => {
+    const all = countries(geography);
+    expect(findCountries(all, 'pak')[0]?.name).toBe('Pakistan');
+    expect(findCountries(all, 'istan').length).toBeGreaterThan(3);
+    expect(findCountries(all, '')).toEqual([]);
+  });
+  it('says which country a point lies in, or none at sea', () => {
+    expect(countryAt(geography, [69.2, 34.5])?.name).toBe('Afghanistan');
+    expect(countryAt(geography, [65, 20])).toBeNull();
+  });
+});
