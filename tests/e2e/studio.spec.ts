@@ -38,10 +38,10 @@ async function addClaim(page: Page, words: string, caption: string, shape: strin
   await selectWords(page, words);
   await page.getByRole('button', { name: 'Add claim' }).click();
   await expect(page.getByRole('status')).toContainText('added');
-  await page.getByLabel('Caption').fill(caption);
-  await page.getByLabel('Shape').selectOption(shape);
-  await page.getByLabel('Actors (one a line)').fill(actor);
-  await page.getByLabel('Actors (one a line)').blur();
+  await page.getByLabel('Caption', { exact: true }).fill(caption);
+  await page.getByLabel('Shape', { exact: true }).selectOption(shape);
+  await page.getByLabel('Actors (one a line)', { exact: true }).fill(actor);
+  await page.getByLabel('Actors (one a line)', { exact: true }).blur();
 }
 
 async function findPlace(page: Page, query: string, name: string) {
