@@ -25,17 +25,18 @@ export class History {
   }
 
   undo(): string | null {
-    const previous = this.past.pop();
-    if (previous === undefined) return null;
-    this.future.push(this.current);
-    this.current = previous;
-    return previous;
+    return this.step(this.past, this.future);
   }
 
   redo(): string | null {
-    const next = this.future.pop();
+    return this.step(this.future, this.past);
+  }
+
+  /** The present goes onto `to`, the last of `from` becomes the present. */
+  private step(from: string[], to: string[]): string | null {
+    const next = from.pop();
     if (next === undefined) return null;
-    this.past.push(this.current);
+    to.push(this.current);
     this.current = next;
     return next;
   }
