@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { unzipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import type { Page } from '@playwright/test';
 import { test, expect, serveDist, FAKE_HOST } from './fixtures';
 
@@ -129,4 +129,62 @@ test('a story made in the studio from pasted text builds and reads with each cla
     const sentence = page.locator('.claim-sentence', { hasText: words });
     await expect(sentence.locator('button.badge')).toHaveText(String(number));
   }
+});
+
+test('the studio keeps two tabs from overwriting each other, undoes, reorders by keyboard, and refuses a hostile zip', async ({
+  page,
+  context,
+}) => {
+  page.on('dialog', (dialog) => dialog.accept());
+  await page.goto('./author.html');
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
+  await page.getByRole('button', { name: 'Make a copy' }).click();
+  await expect(page.getByRole('button', { name: 'Add claim' })).toBeEnabled();
+
+  // Reorder by keyboard: Alt+↓ on the first claim makes it the second.
+  const first = page.locator('.claims li').first();
+  const caption = (await first.locator('.claim-pick').innerText()).replace(/^1\. /, '');
+  await first.locator('.claim-pick').focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(page.locator('.claims li').nth(1)).toContainText(caption);
+  await expect(page.getByRole('status')).toContainText('step 2');
+
+  // A caption with markup shows as text; undo takes it back.
+  await page.getByLabel('Caption', { exact: true }).fill('<img src=x onerror=alert(1)>Hello');
+  await expect(page.locator('.claims li').nth(1)).toContainText('<img src=x onerror=alert(1)>Hello');
+  await expect(page.locator('.studio img')).toHaveCount(0);
+  await page.getByLabel('Caption', { exact: true }).blur();
+  await page.waitForTimeout(600);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByLabel('Caption', { exact: true })).toHaveValue(caption);
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(page.getByLabel('Caption', { exact: true })).toHaveValue('<img src=x onerror=alert(1)>Hello');
+
+  // A second tab on the same story: a change there stops this tab from saving until the journalist chooses.
+  const other = await context.newPage();
+  other.on('dialog', (dialog) => dialog.accept());
+  await other.goto('./author.html');
+  await expect(other.locator('html')).toHaveAttribute('data-app', 'ready');
+  await other.locator('.claims li').first().locator('.claim-pick').click();
+  await other.getByLabel('Caption', { exact: true }).fill('Changed in the other tab');
+  await expect(page.getByRole('alert')).toContainText('changed in another tab');
+  await page.getByRole('button', { name: 'Load the other tab’s version' }).click();
+  await expect(page.locator('.claims li').first()).toContainText('Changed in the other tab');
+  await other.close();
+
+  // A zip with a missing file and a file from outside its folder: refused, naming the file.
+  const hostile = zipSync({
+    'story/article.txt': strToU8('Title\nA paragraph.'),
+    '../claims.json': strToU8('{"claims": []}'),
+    'story/places.json': strToU8('{"places": [}'),
+    'story/story.json': strToU8('{}'),
+  });
+  await page.getByLabel('Open a story zip').setInputFiles({
+    name: 'hostile.zip',
+    mimeType: 'application/zip',
+    buffer: Buffer.from(hostile),
+  });
+  await expect(page.getByRole('status')).toContainText('hostile.zip was not opened');
+  await expect(page.locator('.start .problems')).toContainText('claims.json: is missing from hostile.zip');
+  await expect(page.locator('.claims li').first()).toContainText('Changed in the other tab');
 });
