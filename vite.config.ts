@@ -6,6 +6,7 @@ import { palettePlugin, storyPlugin } from './src/build/plugin.ts';
 import { prerenderPlugin } from './src/build/prerender.ts';
 import { buildOutDir, outputPlugin, previewOutDir } from './src/build/output.ts';
 import { studioPagePlugin } from './src/build/studio.ts';
+import { gazetteerPlugin } from './src/build/gazetteer.ts';
 
 export default defineConfig(({ isPreview }) => ({
   // Relative asset paths: the built site works from any folder it is copied to.
@@ -17,9 +18,11 @@ export default defineConfig(({ isPreview }) => ({
     svelte(),
     storyPlugin(),
     palettePlugin(),
+    // The studio's towns (`npm run dev` serves author.html with this config).
+    gazetteerPlugin(),
     prerenderPlugin(() => [svelte(), storyPlugin(), palettePlugin()]),
     outputPlugin(),
-    studioPagePlugin(() => [svelte(), storyPlugin(undefined, { publish: false }), palettePlugin()]),
+    studioPagePlugin(() => [svelte(), storyPlugin(undefined, { publish: false }), palettePlugin(), gazetteerPlugin()]),
   ],
   // Component tests need Svelte's browser build (see ../shared/TOOLCHAIN.md).
   resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,

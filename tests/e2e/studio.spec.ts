@@ -46,7 +46,7 @@ async function addClaim(page: Page, words: string, caption: string, shape: strin
 
 async function findPlace(page: Page, query: string, name: string) {
   await page.getByRole('searchbox', { name: 'Find a place' }).fill(query);
-  await page.getByRole('button', { name: `Add ${name}` }).click();
+  await page.getByRole('button', { name: `Add ${name} (country)`, exact: true }).click();
 }
 
 test('a story made in the studio from pasted text builds and reads with each claim bound to its sentence', async ({
@@ -187,4 +187,8 @@ test('the studio keeps two tabs from overwriting each other, undoes, reorders by
   await expect(page.getByRole('status')).toContainText('hostile.zip was not opened');
   await expect(page.locator('.start .problems')).toContainText('claims.json: is missing from hostile.zip');
   await expect(page.locator('.claims li').first()).toContainText('Changed in the other tab');
+
+  // Towns from the gazetteer, with the country they lie in.
+  await page.getByRole('searchbox', { name: 'Find a place' }).fill('kabu');
+  await expect(page.getByRole('button', { name: 'Add Kabul (capital in Afghanistan)', exact: true })).toBeVisible();
 });

@@ -13,7 +13,8 @@ import {
 } from '../../src/studio/draft';
 import { MAX_FILE_BYTES, openStoryZip, storyZip } from '../../src/studio/zip';
 import { History } from '../../src/studio/history';
-import { countries, countryAt, findCountries } from '../../src/studio/places';
+import { countries, countryAt, findCountries, findTowns, townPlace, type TownRow } from '../../src/studio/places';
+import { townsWithin } from '../../src/build/gazetteer';
 import { readStoryFiles } from '../../src/build/plugin';
 
 const ARTICLE = [
@@ -226,5 +227,24 @@ describe('places', () => {
   it('says which country a point lies in, or none at sea', () => {
     expect(countryAt(geography, [69.2, 34.5])?.name).toBe('Afghanistan');
     expect(countryAt(geography, [65, 20])).toBeNull();
+  });
+
+  it('finds towns of the gazetteer within the map, largest first, as places in their country', () => {
+    const loc = (lon: number, lat: number) => ({ coordinates: [lon, lat] as [number, number] });
+    const rows = townsWithin(
+      [
+        { name: 'Kabul', population: 3_000_000, featureCode: 'PPLC', loc: loc(69.17, 34.53) },
+        { name: 'Kabulnagar', population: 5_000, featureCode: 'PPL', loc: loc(80, 25) },
+        { name: 'Lima', population: 9_000_000, featureCode: 'PPLC', loc: loc(-77, -12) },
+        { name: 'Akabul', population: 9_000_000, featureCode: 'PPL', loc: loc(70, 30) },
+      ],
+      [26, 4, 106, 68],
+    );
+    expect(rows.map((r) => r[0])).toEqual(['Akabul', 'Kabul', 'Kabulnagar']);
+    // Names that start with the query first, then the largest.
+    expect(findTowns(rows, 'kabul').map((r) => r[0])).toEqual(['Kabul', 'Kabulnagar', 'Akabul']);
+    const kabul = rows[1] as TownRow;
+    const place = townPlace(kabul, countryAt(geography, [kabul[1], kabul[2]]), []);
+    expect(place).toMatchObject({ id: 'kabul', kind: 'capital', country: '004', coordinates: [69.17, 34.53] });
   });
 });
