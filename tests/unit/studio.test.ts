@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { resolve } from 'node:path';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { deflateSync, strToU8, zipSync } from 'fflate';
 import { parseArticle, articleText, anchorQuote } from '../../src/story/text';
 import { captureQuote } from '../../src/studio/quote';
@@ -15,6 +17,7 @@ import { MAX_FILE_BYTES, openStoryZip, storyZip } from '../../src/studio/zip';
 import { History } from '../../src/studio/history';
 import { countries, countryAt, findCountries, findTowns, townPlace, type TownRow } from '../../src/studio/places';
 import { townsWithin } from '../../src/build/gazetteer';
+import { saveStory } from '../../src/build/studio';
 import { readStoryFiles } from '../../src/build/plugin';
 
 const ARTICLE = [
@@ -246,5 +249,23 @@ describe('places', () => {
     const kabul = rows[1] as TownRow;
     const place = townPlace(kabul, countryAt(geography, [kabul[1], kabul[2]]), []);
     expect(place).toMatchObject({ id: 'kabul', kind: 'capital', country: '004', coordinates: [69.17, 34.53] });
+  });
+});
+
+describe('saving in place under npm run dev', () => {
+  it('writes the four files of a story that passes the checks, only for the server’s own page', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'studio-save-'));
+    cpSync(resolve('data'), dir, { recursive: true });
+    const read = readDraft(four);
+    if (!('draft' in read)) throw new Error('unreadable');
+    read.draft.claims[0]!.caption = 'Saved from the studio';
+    const body = JSON.stringify(draftFiles(read.draft));
+    const host = { origin: 'http://localhost:5173', host: 'localhost:5173' };
+    expect(saveStory(dir, body, { origin: 'https://evil.example', host: 'localhost:5173' }).status).toBe(403);
+    expect(saveStory(dir, JSON.stringify({ ...draftFiles(read.draft), '../x.txt': 'x' }), host).status).toBe(400);
+    const bad = { ...draftFiles(read.draft), 'claims.json': '{"claims": []}' };
+    expect(saveStory(dir, JSON.stringify(bad), host)).toMatchObject({ status: 422 });
+    expect(saveStory(dir, body, host).status).toBe(200);
+    expect(readFileSync(join(dir, 'claims.json'), 'utf8')).toContain('Saved from the studio');
   });
 });
