@@ -87,6 +87,39 @@ export function checkDraft(draft: Draft, engine: EngineFiles): { story: Story | 
   }
 }
 
+/** A problem as the studio shows it: a `DataError`'s fields, plain (it crosses from the checking worker). */
+export type Problem = Pick<DataError, 'file' | 'item' | 'field' | 'problem' | 'message'>;
+
+/**
+ * What the studio shows of a draft: its problems, and the story to preview: the draft's, or, when
+ * it has problems, the draft without the claims and places at fault (`partial`), or none.
+ */
+export interface Verdict {
+  problems: Problem[];
+  story: Story | null;
+  partial: boolean;
+}
+
+export function verdictOf(draft: Draft, engine: EngineFiles): Verdict {
+  const checked = checkDraft(draft, engine);
+  const problems = checked.problems.map(({ file, item, field, problem, message }) => ({
+    file,
+    item,
+    field,
+    problem,
+    message,
+  }));
+  if (checked.story) return { problems, story: checked.story, partial: false };
+  const faulty = new Set(problems.map((p) => p.item));
+  const places = draft.places.filter((p) => !faulty.has(`place "${p.id}"`));
+  const claims = draft.claims.filter(
+    (c) =>
+      !faulty.has(`claim "${c.id}"`) && [c.origin, ...c.destinations].every((id) => places.some((p) => p.id === id)),
+  );
+  const story = claims.length ? checkDraft({ ...draft, claims, places }, engine).story : null;
+  return { problems, story, partial: true };
+}
+
 /** A draft to start from pasted text: the region, credits and licence of the story the studio came with. */
 export function draftFromText(text: string, template: StoryMeta): Draft {
   const { kinds: _kinds, ...meta } = structuredClone(template);

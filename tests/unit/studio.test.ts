@@ -10,6 +10,7 @@ import {
   DRAFT_FILES,
   draftFiles,
   readDraft,
+  verdictOf,
   type DraftFiles,
   type EngineFiles,
 } from '../../src/studio/draft';
@@ -201,6 +202,23 @@ describe('story zip', () => {
     });
     if (!('draft' in read)) throw new Error('unreadable');
     expect(read.draft.article).toContain('<script>');
+  });
+});
+
+describe('verdict', () => {
+  it('previews a story with a problem without the claim at fault, and says where the problem is', () => {
+    const read = readDraft(four);
+    if (!('draft' in read)) throw new Error('unreadable');
+    const broken = read.draft.claims[0]!;
+    broken.origin = 'nowhere';
+    const verdict = verdictOf(read.draft, engine);
+    expect(verdict.problems).toEqual([
+      expect.objectContaining({ file: 'claims.json', item: `claim "${broken.id}"`, field: 'origin' }),
+    ]);
+    expect(verdict.partial).toBe(true);
+    expect(verdict.story?.claims.map((c) => c.id)).toEqual(read.draft.claims.slice(1).map((c) => c.id));
+    // Plain data: it crosses from the worker.
+    expect(structuredClone(verdict)).toEqual(verdict);
   });
 });
 
