@@ -80,13 +80,18 @@ export function countryPlace(country: Country, places: readonly DraftPlace[]): D
   };
 }
 
+/** A point to a ten-thousandth of a degree (about 10 m): as precise as a click on a map can be. */
+export function roundPoint([lon, lat]: LonLat): LonLat {
+  return [Math.round(lon * 1e4) / 1e4, Math.round(lat * 1e4) / 1e4];
+}
+
 /** A point dropped on the map, as a city of the country it lies in (named by the journalist). */
 export function droppedPlace(
   point: LonLat,
   country: Country | null,
   places: readonly DraftPlace[],
 ): DraftPlace & { coordinates: LonLat } {
-  const rounded: LonLat = [Math.round(point[0] * 1e4) / 1e4, Math.round(point[1] * 1e4) / 1e4];
+  const rounded = roundPoint(point);
   const name = `Place ${places.length + 1}`;
   return {
     id: slugId(

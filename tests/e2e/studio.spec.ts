@@ -83,6 +83,11 @@ test('a story made in the studio from pasted text builds and reads with each cla
   await page.getByRole('button', { name: 'Drop a point on the map' }).click();
   await page.getByTestId('studio-map').click({ position: { x: 300, y: 200 } });
   await expect(page.getByRole('status')).toContainText('placed at');
+  // Its coordinates nudged on the map by keyboard (the handle also drags).
+  const longitude = page.getByLabel('Longitude', { exact: true }).first();
+  const before = Number(await longitude.inputValue());
+  await page.getByRole('button', { name: /^Move Place/ }).press('ArrowRight');
+  await expect.poll(async () => Number(await longitude.inputValue())).toBeCloseTo(before + 0.01, 4);
 
   // A reload loses nothing.
   await page.reload();
