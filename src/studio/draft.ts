@@ -3,8 +3,8 @@
  * places, story.json), held as data, written out as the build reads them, and checked by the
  * build's own checks (`prepareStory`) with the engine's files (schemas, kinds, geography).
  */
-import { DataError, parseJson, prepareStory, StoryErrors, type StoryFiles } from '../prepare/prepare';
-import type { Claim, LonLat, Place, Story, StoryMeta } from '../story/types';
+import { DataError, parseJson, prepareStory, StoryErrors, type StoryFiles } from '../prepare/prepare.ts';
+import type { Claim, LonLat, Place, Story, StoryMeta } from '../story/types.ts';
 
 /** The files of a story folder a journalist writes, in the order a zip lists them. */
 export const DRAFT_FILES = ['article.txt', 'claims.json', 'places.json', 'story.json'] as const;

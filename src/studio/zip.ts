@@ -6,8 +6,8 @@
  * the size the zip declares); text must be UTF-8.
  */
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import { DataError } from '../prepare/prepare';
-import { DRAFT_FILES, type DraftFileName, type DraftFiles } from './draft';
+import { DataError } from '../prepare/prepare.ts';
+import { DRAFT_FILES, type DraftFileName, type DraftFiles } from './draft.ts';
 
 /** The largest zip the studio opens. */
 export const MAX_ZIP_BYTES = 5 * 1024 * 1024;
