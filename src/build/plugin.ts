@@ -6,7 +6,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { DataError, ENGINE_FILES, prepareStory, STORY_FILES, storyRegion, type StoryFiles } from '../prepare/prepare.ts';
+import {
+  DataError,
+  ENGINE_FILES,
+  prepareStory,
+  STORY_FILES,
+  storyRegion,
+  type StoryFiles,
+} from '../prepare/prepare.ts';
 import type { ResolvedClaim, Story } from '../story/types.ts';
 import { posterSvg } from '../static/poster.ts';
 import { sceneSource } from '../static/scene.ts';

@@ -6,18 +6,21 @@
  * checked against the world's countries, `placing.ts`), the region (story.json's, checked, or the
  * places framed, `frame.ts`), the geography cut for it (`geography.ts`), the claims, their flows.
  *
- * Build-time only: it pulls in Ajv, the world's countries (`world.ts`) and the basemap's
- * simplification (`basemap.ts`), which readers never download. The Vite plugin (`plugin.ts`)
- * calls it; so do the unit tests.
+ * Browser-safe (no Node built-ins; the world and the country codes are JSON imports), so the
+ * build and the studio run the same checks: it pulls in Ajv, the world's countries (`world.ts`)
+ * and the basemap's simplification (`basemap.ts`), which readers never download. The Vite
+ * plugin (`build/plugin.ts`) calls it, with the geography kept in the story's folder
+ * (`build/geography.ts`); the studio's check worker (`studio/check.worker.ts`) calls it as the
+ * journalist edits, the geography made in memory; so do the unit tests.
  */
 import Ajv, { type ErrorObject } from 'ajv';
 import { buildFlows, FlowError } from '../flows/geometry.ts';
 import { presimplify, simplify } from 'topojson-simplify';
 import type { Objects, Topology } from 'topojson-specification';
 import { minWeight, prepareBasemap } from './basemap.ts';
-import { CountryResolver } from '../build/countries.ts';
-import { boxText, contains, deriveRegion, within } from '../build/frame.ts';
-import { makeGeography } from '../build/geography.ts';
+import { CountryResolver } from './countries.ts';
+import { boxText, contains, deriveRegion, within } from './frame.ts';
+import { makeGeography } from './geography.ts';
 import {
   COAST_TOLERANCE_KM,
   countryAt,
@@ -26,8 +29,8 @@ import {
   km,
   nearlyInside,
   whereItLies,
-} from '../build/placing.ts';
-import { worldCountries, type WorldCountry } from '../build/world.ts';
+} from './placing.ts';
+import { worldCountries, type WorldCountry } from './world.ts';
 import search from 'approx-string-match';
 import { anchorQuote, articleText, foldText, parseArticle } from '../story/text.ts';
 import { resolveKinds, type KindDeclaration, type KindInfo } from '../story/kinds.ts';
@@ -200,15 +203,6 @@ function validate<T>(
     problems.set(problem.message, problem);
   }
   throw new StoryErrors([...problems.values()]);
-}
-
-/** Each country of the geography as a GeoJSON feature, by its id. */
-export function countryShapes(geography: RegionTopology): Map<string, Feature<Polygon | MultiPolygon>> {
-  const shapes = new Map<string, Feature<Polygon | MultiPolygon>>();
-  for (const geometry of geography.objects.countries.geometries) {
-    shapes.set(String(geometry.id), feature(geography, geometry) as Feature<Polygon | MultiPolygon>);
-  }
-  return shapes;
 }
 
 let resolver: CountryResolver | null = null;

@@ -133,7 +133,7 @@ export interface Region {
 
 /**
  * `story.json` as written: its `region` may be left out, and the build frames the story's places
- * itself (`build/frame.ts`).
+ * itself (`prepare/frame.ts`).
  */
 export type StoryJson = Omit<StoryMeta, 'region'> & { region?: Region };
 

@@ -1,17 +1,21 @@
 /**
  * The story being made in the studio: the four files a journalist writes (article, claims,
  * places, story.json), held as data, written out as the build reads them, and checked by the
- * build's own checks (`prepareStory`) with the engine's files (schemas, kinds, geography).
+ * build's own checks (`prepareStory`) with the engine's files (schemas, kinds), the geography
+ * made in memory for the region the draft gives or its places frame.
  */
-import { DataError, parseJson, prepareStory, StoryErrors, type StoryFiles } from '../prepare/prepare.ts';
-import type { Claim, LonLat, Place, Story, StoryMeta } from '../story/types.ts';
+import { blankStoryJson } from '../prepare/blank.ts';
+import { prepareBasemap } from '../prepare/basemap.ts';
+import { makeGeography } from '../prepare/geography.ts';
+import { DataError, parseJson, prepareStory, StoryErrors, storyRegion, type StoryFiles } from '../prepare/prepare.ts';
+import type { Claim, LonLat, Place, Story, StoryJson } from '../story/types.ts';
 
 /** The files of a story folder a journalist writes, in the order a zip lists them. */
 export const DRAFT_FILES = ['article.txt', 'claims.json', 'places.json', 'story.json'] as const;
 export type DraftFileName = (typeof DRAFT_FILES)[number];
 export type DraftFiles = Record<DraftFileName, string>;
 
-/** What the engine brings to every story: the schemas, the vocabulary of kinds and the geography. */
+/** What the engine brings to every story: the schemas and the vocabulary of kinds. */
 export type EngineFiles = Omit<StoryFiles, DraftFileName>;
 
 /** A place as `places.json` has it: a country may leave out its coordinates (drawn at its name). */
@@ -22,7 +26,8 @@ export interface Draft {
   article: string;
   claims: Claim[];
   places: DraftPlace[];
-  meta: StoryMeta;
+  /** story.json: its region is optional (the build frames the places). */
+  meta: StoryJson;
 }
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
@@ -69,7 +74,7 @@ export function readDraft(files: DraftFiles): { draft: Draft } | { problems: Dat
   };
   const claims = read<Claim[]>('claims.json', 'claims');
   const places = read<DraftPlace[]>('places.json', 'places');
-  const meta = read<StoryMeta & { $schema?: string }>('story.json', '');
+  const meta = read<StoryJson & { $schema?: string }>('story.json', '');
   if (meta && (typeof meta !== 'object' || Array.isArray(meta))) {
     problems.push(new DataError('story.json', null, null, 'must be an object (see story.schema.json)'));
   }
@@ -92,12 +97,36 @@ export type Problem = Pick<DataError, 'file' | 'item' | 'field' | 'problem' | 'm
 
 /**
  * What the studio shows of a draft: its problems, and the story to preview: the draft's, or, when
- * it has problems, the draft without the claims and places at fault (`partial`), or none.
+ * it has problems, the draft without the claims and places at fault (`partial`), or, with no
+ * claim ready, its region alone; none while nothing places the story (no region, no place).
  */
 export interface Verdict {
   problems: Problem[];
   story: Story | null;
   partial: boolean;
+}
+
+/** The region the draft gives, or its `places` frame, with no claim on it; null if there is none. */
+function regionOnly(draft: Draft, places: readonly DraftPlace[], engine: EngineFiles): Story | null {
+  try {
+    const files = { ...engine, ...draftFiles({ ...draft, places: [...places] }) };
+    const { region } = storyRegion(files);
+    const geography = makeGeography(region.bounds).topology;
+    const meta = { ...draft.meta, region };
+    return {
+      meta,
+      kinds: [],
+      article: { title: '', paragraphs: [] },
+      claims: [],
+      places: [],
+      flows: { type: 'FeatureCollection', features: [] },
+      geography,
+      basemap: prepareBasemap(geography, meta),
+    };
+  } catch (error) {
+    problemsOf(error);
+    return null;
+  }
 }
 
 export function verdictOf(draft: Draft, engine: EngineFiles): Verdict {
@@ -116,19 +145,15 @@ export function verdictOf(draft: Draft, engine: EngineFiles): Verdict {
     (c) =>
       !faulty.has(`claim "${c.id}"`) && [c.origin, ...c.destinations].every((id) => places.some((p) => p.id === id)),
   );
-  const story = claims.length ? checkDraft({ ...draft, claims, places }, engine).story : null;
+  const story =
+    (claims.length ? checkDraft({ ...draft, claims, places }, engine).story : null) ??
+    regionOnly(draft, places, engine);
   return { problems, story, partial: true };
 }
 
-/** A draft to start from pasted text: the region, credits and licence of the story the studio came with. */
-export function draftFromText(text: string, template: StoryMeta): Draft {
-  const { kinds: _kinds, ...meta } = structuredClone(template);
-  return {
-    article: text.replace(/\r\n/g, '\n').trim(),
-    claims: [],
-    places: [],
-    meta: { ...meta, article: { author: null, outlet: null, url: null, published: null, genre: null } },
-  };
+/** A draft to start from pasted text: story.json as a new story's (`blankStoryJson`), no region. */
+export function draftFromText(text: string): Draft {
+  return { article: text.replace(/\r\n/g, '\n').trim(), claims: [], places: [], meta: blankStoryJson() };
 }
 
 /** An id for `name` in the form the schemas ask (`lower-case-words`), unlike any of `taken`. */

@@ -1,11 +1,12 @@
 /**
- * Finding places for a claim: countries by name from the story's geography (Natural Earth names,
- * as the build has them), towns and cities from GeoNames (`virtual:gazetteer`), and which
- * country a point on the map lies in.
+ * Finding places for a claim: countries by name from the world the build checks places against
+ * (Natural Earth names, `prepare/world.ts`), towns and cities from GeoNames (`virtual:gazetteer`),
+ * and which country a point on the map lies in (at sea, none).
  */
 import { geoContains } from 'd3-geo';
-import { countryShapes } from '../prepare/prepare';
-import type { CountryProperties, LonLat, RegionTopology } from '../story/types';
+import { contains } from '../prepare/frame';
+import { worldCountries } from '../prepare/world';
+import type { LonLat } from '../story/types';
 import { slugId, type DraftPlace } from './draft';
 
 export interface Country {
@@ -16,10 +17,11 @@ export interface Country {
 /** Lower case without accents, for matching what people type. */
 const plain = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim();
 
-export function countries(geography: RegionTopology): Country[] {
-  return geography.objects.countries.geometries
-    .map((g) => ({ id: String(g.id), name: (g.properties as CountryProperties | undefined)?.name ?? String(g.id) }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+/** The world's countries by name (where two pieces share an id, once). */
+export function countries(): Country[] {
+  const byId = new Map<string, Country>();
+  for (const { id, name } of worldCountries()) if (!byId.has(id)) byId.set(id, { id, name });
+  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** A town or city of the gazetteer: `[name, lon, lat, population, capital]`, largest first. */
@@ -42,7 +44,7 @@ export function findTowns(all: readonly TownRow[], query: string, limit = 8): To
   return findByName(all, (t) => t[0], query, limit);
 }
 
-/** A town as a place of the story, in the country of the geography it lies in. */
+/** A town as a place of the story, in the country it lies in. */
 export function townPlace(town: TownRow, country: Country | null, places: readonly DraftPlace[]): DraftPlace {
   const [name, lon, lat, population, capital] = town;
   return {
@@ -58,10 +60,10 @@ export function townPlace(town: TownRow, country: Country | null, places: readon
   };
 }
 
-/** The country a point lies in, or null at sea (or outside the geography). */
-export function countryAt(geography: RegionTopology, point: LonLat): Country | null {
-  for (const [id, shape] of countryShapes(geography)) {
-    if (geoContains(shape, point)) return { id, name: (shape.properties as CountryProperties | null)?.name ?? id };
+/** The country a point lies in, or null at sea. */
+export function countryAt(point: LonLat): Country | null {
+  for (const { id, name, box, shape } of worldCountries()) {
+    if (contains(box, point) && geoContains(shape, point)) return { id, name };
   }
   return null;
 }
@@ -85,7 +87,7 @@ export function roundPoint([lon, lat]: LonLat): LonLat {
   return [Math.round(lon * 1e4) / 1e4, Math.round(lat * 1e4) / 1e4];
 }
 
-/** A point dropped on the map, as a city of the country it lies in (named by the journalist). */
+/** A point dropped on the map, as a city of the country it lies in, or a place at sea (named by the journalist). */
 export function droppedPlace(
   point: LonLat,
   country: Country | null,
@@ -99,8 +101,7 @@ export function droppedPlace(
       places.map((p) => p.id),
     ),
     name,
-    kind: 'city',
-    country: country?.id ?? '',
+    ...(country ? { kind: 'city', country: country.id } : { kind: 'sea' }),
     coordinates: rounded,
     source: 'Placed on the map in the studio',
   };

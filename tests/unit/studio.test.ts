@@ -17,7 +17,7 @@ import {
 import { MAX_FILE_BYTES, openStoryZip, storyZip } from '../../src/studio/zip';
 import { History } from '../../src/studio/history';
 import { countries, countryAt, findCountries, findTowns, townPlace, type TownRow } from '../../src/studio/places';
-import { townsWithin } from '../../src/build/gazetteer';
+import { gazetteerRows } from '../../src/build/gazetteer';
 import { saveStory } from '../../src/build/studio';
 import { readStoryFiles } from '../../src/build/plugin';
 
@@ -106,10 +106,10 @@ describe('story zip', () => {
   it('round trip: the story downloaded and opened again is the same story, and passes the build’s checks', () => {
     const read = readDraft(four);
     if (!('draft' in read)) throw new Error('unreadable');
-    const zipped = storyZip('my-story', draftFiles(read.draft), { 'region.topo.json': engine['region.topo.json'] });
+    const zipped = storyZip('my-story', draftFiles(read.draft));
     const opened = openStoryZip(zipped);
     if (!('files' in opened)) throw new Error(opened.problems.map((p) => p.message).join('\n'));
-    expect(opened.ignored).toEqual(['my-story/region.topo.json']);
+    expect(opened.ignored).toEqual([]);
     const again = readDraft(opened.files);
     if (!('draft' in again)) throw new Error('unreadable');
     expect(again.draft).toEqual(read.draft);
@@ -238,34 +238,36 @@ describe('history', () => {
 });
 
 describe('places', () => {
-  const geography = JSON.parse(engine['region.topo.json']);
-  it('finds countries by the start of their name first, ignoring case and accents', () => {
-    const all = countries(geography);
+  it('finds countries of the world by the start of their name first, ignoring case and accents', () => {
+    const all = countries();
+    expect(findCountries(all, 'pana')[0]?.name).toBe('Panama');
     expect(findCountries(all, 'pak')[0]?.name).toBe('Pakistan');
     expect(findCountries(all, 'istan').length).toBeGreaterThan(3);
     expect(findCountries(all, '')).toEqual([]);
   });
   it('says which country a point lies in, or none at sea', () => {
-    expect(countryAt(geography, [69.2, 34.5])?.name).toBe('Afghanistan');
-    expect(countryAt(geography, [65, 20])).toBeNull();
+    expect(countryAt([69.2, 34.5])?.name).toBe('Afghanistan');
+    expect(countryAt([-79.5, 9])?.name).toBe('Panama');
+    expect(countryAt([65, 20])).toBeNull();
   });
 
-  it('finds towns of the gazetteer within the map, largest first, as places in their country', () => {
+  it('finds towns of the gazetteer, all within the story’s region and the larger anywhere, largest first, as places in their country', () => {
     const loc = (lon: number, lat: number) => ({ coordinates: [lon, lat] as [number, number] });
-    const rows = townsWithin(
+    const rows = gazetteerRows(
       [
         { name: 'Kabul', population: 3_000_000, featureCode: 'PPLC', loc: loc(69.17, 34.53) },
         { name: 'Kabulnagar', population: 5_000, featureCode: 'PPL', loc: loc(80, 25) },
+        { name: 'Kabulville', population: 5_000, featureCode: 'PPL', loc: loc(-80, 25) },
         { name: 'Lima', population: 9_000_000, featureCode: 'PPLC', loc: loc(-77, -12) },
         { name: 'Akabul', population: 9_000_000, featureCode: 'PPL', loc: loc(70, 30) },
       ],
       [26, 4, 106, 68],
     );
-    expect(rows.map((r) => r[0])).toEqual(['Akabul', 'Kabul', 'Kabulnagar']);
+    expect(rows.map((r) => r[0])).toEqual(['Lima', 'Akabul', 'Kabul', 'Kabulnagar']);
     // Names that start with the query first, then the largest.
     expect(findTowns(rows, 'kabul').map((r) => r[0])).toEqual(['Kabul', 'Kabulnagar', 'Akabul']);
-    const kabul = rows[1] as TownRow;
-    const place = townPlace(kabul, countryAt(geography, [kabul[1], kabul[2]]), []);
+    const kabul = rows[2] as TownRow;
+    const place = townPlace(kabul, countryAt([kabul[1], kabul[2]]), []);
     expect(place).toMatchObject({ id: 'kabul', kind: 'capital', country: '004', coordinates: [69.17, 34.53] });
   });
 });
