@@ -3,10 +3,15 @@ declare module 'virtual:story' {
   export default story;
 }
 
-/** The story's files as written, and the engine's (schemas, kinds, geography): for the studio only. */
+/** The story's files as written, and the engine's (schemas, kinds): for the studio only. */
 declare module 'virtual:story-files' {
   const files: import('./prepare/prepare').StoryFiles;
   export default files;
+}
+
+/** The story's schemas compiled ahead (`build/validators.ts`): for the studio's checks only. */
+declare module 'virtual:story-validators' {
+  export const validators: import('./prepare/prepare').Validators;
 }
 
 /** Towns and cities of the story's geography (GeoNames), for the studio's search only. */

@@ -15,6 +15,7 @@ import {
   type StoryFiles,
 } from '../prepare/prepare.ts';
 import type { ResolvedClaim, Story } from '../story/types.ts';
+import { validatorsSource } from './validators.ts';
 import { posterSvg } from '../static/poster.ts';
 import { sceneSource } from '../static/scene.ts';
 import { postersToPng } from './png.ts';
@@ -33,6 +34,9 @@ const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 /** The story's files as written (and the engine's schemas, kinds, geography): the studio's only. */
 const FILES_ID = 'virtual:story-files';
 const RESOLVED_FILES_ID = `\0${FILES_ID}`;
+/** The story's schemas compiled ahead (`validators.ts`): the studio's only. */
+const VALIDATORS_ID = 'virtual:story-validators';
+const RESOLVED_VALIDATORS_ID = `\0${VALIDATORS_ID}`;
 
 /**
  * Where the JSON Schemas live (a story folder may carry its own, but need not) and the engine's
@@ -116,9 +120,11 @@ export function storyPlugin(dir = process.env.STORY ?? 'data', { publish = true 
       }
     },
     resolveId(id) {
+      if (id === VALIDATORS_ID) return RESOLVED_VALIDATORS_ID;
       return id === VIRTUAL_ID ? RESOLVED_ID : id === FILES_ID ? RESOLVED_FILES_ID : null;
     },
     load(id) {
+      if (id === RESOLVED_VALIDATORS_ID) return validatorsSource(readStoryFiles(root));
       if (id === RESOLVED_FILES_ID)
         return `export default JSON.parse(${JSON.stringify(JSON.stringify(readStoryFiles(root)))});`;
       if (id !== RESOLVED_ID) return null;
@@ -128,7 +134,7 @@ export function storyPlugin(dir = process.env.STORY ?? 'data', { publish = true 
     handleHotUpdate({ file, server }) {
       if (STORY_FILES.some((name) => resolve(root, name) === file)) {
         story = null;
-        for (const id of [RESOLVED_ID, RESOLVED_FILES_ID]) {
+        for (const id of [RESOLVED_ID, RESOLVED_FILES_ID, RESOLVED_VALIDATORS_ID]) {
           const module = server.moduleGraph.getModuleById(id);
           if (module) server.moduleGraph.invalidateModule(module);
         }

@@ -9,9 +9,9 @@
  * (`world.ts`). JSON imports (5 kB gzip), so the studio's checks in the browser resolve countries
  * as the build does; readers never load them.
  */
-import codes from 'i18n-iso-countries/codes.json';
-import english from 'i18n-iso-countries/langs/en.json';
-import type { WorldCountry } from './world.ts';
+import codes from 'i18n-iso-countries/codes.json' with { type: 'json' };
+import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
+import { worldCountries, type WorldCountry } from './world.ts';
 
 /** `codes.json`: [alpha-2, alpha-3, numeric, ISO 3166-2 name] per country. */
 const ISO_CODES = codes as [string, string, string, string][];
@@ -216,4 +216,11 @@ export class CountryResolver {
     const code = id.startsWith(NOT_DRAWN) ? id.slice(NOT_DRAWN.length) : this.codeOf(id);
     return `${how}; did you mean "${this.spelled.get(best.key)}" (${code})?`;
   }
+}
+
+let shared: CountryResolver | null = null;
+
+/** Countries as the data may write them, resolved against the world's (built once). */
+export function countryResolver(): CountryResolver {
+  return (shared ??= new CountryResolver(worldCountries()));
 }

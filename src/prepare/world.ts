@@ -12,7 +12,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import { countryId } from '../../geo/region.ts';
 import type { Bounds } from '../story/types.ts';
 // A JSON import, not a file read: the studio's checks run in the browser (`studio/check.worker.ts`).
-import world from 'world-atlas/countries-50m.json';
+import world from 'world-atlas/countries-50m.json' with { type: 'json' };
 
 export type WorldTopology = Topology<{ countries: GeometryCollection<{ name: string }> }>;
 

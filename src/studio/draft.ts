@@ -7,7 +7,15 @@
 import { blankStoryJson } from '../prepare/blank.ts';
 import { prepareBasemap } from '../prepare/basemap.ts';
 import { makeGeography } from '../prepare/geography.ts';
-import { DataError, parseJson, prepareStory, StoryErrors, storyRegion, type StoryFiles } from '../prepare/prepare.ts';
+import {
+  DataError,
+  parseJson,
+  prepareStory,
+  StoryErrors,
+  storyRegion,
+  type StoryFiles,
+  type Validators,
+} from '../prepare/prepare.ts';
 import type { Claim, LonLat, Place, Story, StoryJson } from '../story/types.ts';
 
 /** The files of a story folder a journalist writes, in the order a zip lists them. */
@@ -84,9 +92,13 @@ export function readDraft(files: DraftFiles): { draft: Draft } | { problems: Dat
 }
 
 /** The build's verdict on a draft: the prepared story (for the preview), or every problem. */
-export function checkDraft(draft: Draft, engine: EngineFiles): { story: Story | null; problems: DataError[] } {
+export function checkDraft(
+  draft: Draft,
+  engine: EngineFiles,
+  validators?: Validators,
+): { story: Story | null; problems: DataError[] } {
   try {
-    return { story: prepareStory({ ...engine, ...draftFiles(draft) }), problems: [] };
+    return { story: prepareStory({ ...engine, ...draftFiles(draft) }, { validators }), problems: [] };
   } catch (error) {
     return { story: null, problems: problemsOf(error) };
   }
@@ -107,10 +119,15 @@ export interface Verdict {
 }
 
 /** The region the draft gives, or its `places` frame, with no claim on it; null if there is none. */
-function regionOnly(draft: Draft, places: readonly DraftPlace[], engine: EngineFiles): Story | null {
+function regionOnly(
+  draft: Draft,
+  places: readonly DraftPlace[],
+  engine: EngineFiles,
+  validators?: Validators,
+): Story | null {
   try {
     const files = { ...engine, ...draftFiles({ ...draft, places: [...places] }) };
-    const { region } = storyRegion(files);
+    const { region } = storyRegion(files, { validators });
     const geography = makeGeography(region.bounds).topology;
     const meta = { ...draft.meta, region };
     return {
@@ -129,8 +146,9 @@ function regionOnly(draft: Draft, places: readonly DraftPlace[], engine: EngineF
   }
 }
 
-export function verdictOf(draft: Draft, engine: EngineFiles): Verdict {
-  const checked = checkDraft(draft, engine);
+/** The verdict on `draft`; `validators`, the schemas compiled ahead (the studio's page allows no eval). */
+export function verdictOf(draft: Draft, engine: EngineFiles, validators?: Validators): Verdict {
+  const checked = checkDraft(draft, engine, validators);
   const problems = checked.problems.map(({ file, item, field, problem, message }) => ({
     file,
     item,
@@ -146,8 +164,8 @@ export function verdictOf(draft: Draft, engine: EngineFiles): Verdict {
       !faulty.has(`claim "${c.id}"`) && [c.origin, ...c.destinations].every((id) => places.some((p) => p.id === id)),
   );
   const story =
-    (claims.length ? checkDraft({ ...draft, claims, places }, engine).story : null) ??
-    regionOnly(draft, places, engine);
+    (claims.length ? checkDraft({ ...draft, claims, places }, engine, validators).story : null) ??
+    regionOnly(draft, places, engine, validators);
   return { problems, story, partial: true };
 }
 

@@ -4,6 +4,7 @@
  * and which country a point on the map lies in (at sea, none).
  */
 import { geoContains } from 'd3-geo';
+import { countryResolver } from '../prepare/countries';
 import { contains } from '../prepare/frame';
 import { worldCountries } from '../prepare/world';
 import type { LonLat } from '../story/types';
@@ -36,8 +37,15 @@ function findByName<T>(all: readonly T[], name: (item: T) => string, query: stri
   return [...starting, ...hits.filter((item) => !starting.has(item))].slice(0, limit);
 }
 
+/**
+ * Countries by name, and first the country `query` names as the build reads places.json's
+ * `country` (ISO alpha-2, alpha-3, numeric, an English name or variant: "CO", "DRC").
+ */
 export function findCountries(all: readonly Country[], query: string, limit = 8): Country[] {
-  return findByName(all, (c) => c.name, query, limit);
+  const byName = findByName(all, (c) => c.name, query, limit);
+  const found = query.trim() ? countryResolver().resolve(query.trim()) : null;
+  const coded = found && 'id' in found ? all.find((c) => c.id === found.id) : undefined;
+  return coded ? [coded, ...byName.filter((c) => c !== coded)].slice(0, limit) : byName;
 }
 
 export function findTowns(all: readonly TownRow[], query: string, limit = 8): TownRow[] {

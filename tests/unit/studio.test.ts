@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { deflateSync, strToU8, zipSync } from 'fflate';
@@ -11,14 +12,27 @@ import {
   draftFiles,
   readDraft,
   verdictOf,
+  draftFromText,
   type DraftFiles,
   type EngineFiles,
 } from '../../src/studio/draft';
 import { MAX_FILE_BYTES, openStoryZip, storyZip } from '../../src/studio/zip';
 import { History } from '../../src/studio/history';
-import { countries, countryAt, findCountries, findTowns, townPlace, type TownRow } from '../../src/studio/places';
+import {
+  countries,
+  countryAt,
+  countryPlace,
+  droppedPlace,
+  findCountries,
+  findTowns,
+  townPlace,
+  type TownRow,
+} from '../../src/studio/places';
 import { gazetteerRows } from '../../src/build/gazetteer';
 import { saveStory } from '../../src/build/studio';
+import { SCHEMA_FILES, validatorsSource } from '../../src/build/validators';
+import type { Validators } from '../../src/prepare/prepare';
+import type { Claim } from '../../src/story/types';
 import { readStoryFiles } from '../../src/build/plugin';
 
 const ARTICLE = [
@@ -220,6 +234,25 @@ describe('verdict', () => {
     // Plain data: it crosses from the worker.
     expect(structuredClone(verdict)).toEqual(verdict);
   });
+
+  it('is the same with the schemas compiled ahead, as the studio checks under a CSP without eval', async () => {
+    const dir = resolve('node_modules/.cache');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `validators-${process.pid}.mjs`);
+    writeFileSync(file, validatorsSource(dataFiles));
+    const { validators } = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as { validators: Validators };
+    rmSync(file);
+    expect(Object.keys(validators).sort()).toEqual([...SCHEMA_FILES].sort());
+    const read = readDraft(four);
+    if (!('draft' in read)) throw new Error('unreadable');
+    const claim = read.draft.claims[0]! as Claim & { colour?: string };
+    claim.colour = 'red';
+    claim.actors = [];
+    read.draft.places[0]!.name = '';
+    const compiled = verdictOf(read.draft, engine, validators);
+    expect(compiled.problems.length).toBeGreaterThanOrEqual(3);
+    expect(compiled).toEqual(verdictOf(read.draft, engine));
+  });
 });
 
 describe('history', () => {
@@ -241,6 +274,10 @@ describe('places', () => {
   it('finds countries of the world by the start of their name first, ignoring case and accents', () => {
     const all = countries();
     expect(findCountries(all, 'pana')[0]?.name).toBe('Panama');
+    // Codes and names as the build reads a place's country.
+    expect(findCountries(all, 'CO')[0]?.name).toBe('Colombia');
+    expect(findCountries(all, 'PAN')[0]?.name).toBe('Panama');
+    expect(findCountries(all, 'DRC')[0]?.name).toBe('Dem. Rep. Congo');
     expect(findCountries(all, 'pak')[0]?.name).toBe('Pakistan');
     expect(findCountries(all, 'istan').length).toBeGreaterThan(3);
     expect(findCountries(all, '')).toEqual([]);
@@ -269,6 +306,44 @@ describe('places', () => {
     const kabul = rows[2] as TownRow;
     const place = townPlace(kabul, countryAt([kabul[1], kabul[2]]), []);
     expect(place).toMatchObject({ id: 'kabul', kind: 'capital', country: '004', coordinates: [69.17, 34.53] });
+  });
+});
+
+describe('a story from pasted text, placed anywhere', () => {
+  it('has no map until a place frames it, then the region alone, then its claims, as the build frames them', () => {
+    const draft = draftFromText('Canal news\nShips wait off Panama and trucks leave Colombia for the canal.');
+    expect(draft.meta.region).toBeUndefined();
+    expect(verdictOf(draft, engine).story).toBeNull();
+    // Countries as a journalist may write them in a zip's places.json: alpha-2, alpha-3.
+    draft.places.push({ ...countryPlace({ id: '591', name: 'Panama' }, []), country: 'PAN' });
+    draft.places.push({ ...countryPlace({ id: '170', name: 'Colombia' }, draft.places), country: 'CO' });
+    const region = verdictOf(draft, engine);
+    // No problem with the places; the only one, no claim yet.
+    expect(region).toMatchObject({
+      problems: [expect.objectContaining({ file: 'claims.json', field: 'claims' })],
+      partial: true,
+      story: { claims: [] },
+    });
+    const [w, s, e, n] = region.story!.meta.region.overview;
+    expect(w < -80 && e > -77 && s < 8 && n > 9).toBe(true);
+    // A point dropped off the coast is a place at sea, which needs no country.
+    const sea = droppedPlace([-79.6, 7.5], countryAt([-79.6, 7.5]), draft.places);
+    expect(sea).toMatchObject({ kind: 'sea', coordinates: [-79.6, 7.5] });
+    expect(sea).not.toHaveProperty('country');
+    draft.places.push(sea);
+    draft.claims.push({
+      id: 'trucks',
+      kind: 'trade-smuggling',
+      shape: 'arrows',
+      actors: ['Trucks'],
+      origin: 'colombia',
+      destinations: ['panama'],
+      caption: 'Trucks leave Colombia for Panama',
+      selector: { type: 'TextQuoteSelector', exact: 'trucks leave Colombia' },
+    });
+    const full = verdictOf(draft, engine);
+    expect(full.problems).toEqual([]);
+    expect(full).toMatchObject({ partial: false, story: { claims: [{ id: 'trucks', number: 1 }] } });
   });
 });
 
