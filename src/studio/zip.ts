@@ -1,9 +1,9 @@
 /**
- * A story folder as a zip: "Download story" writes one; opening one reads it as hostile input.
- * Only the four files a journalist writes are read (at the zip's top level or in one folder),
- * never a path outside it; the zip and each file are capped in size, the uncompressed size
- * included (a zip bomb is refused before anything is inflated, and inflating never writes past
- * the size the zip declares); text must be UTF-8.
+ * A story folder as a zip: "Download story" writes one; opening one, or a folder, reads it as
+ * hostile input. Only the four files a journalist writes are read (at the top level or in one
+ * folder), never a path outside it; the zip and each file are capped in size, the uncompressed
+ * size included (a zip bomb is refused before anything is inflated, and inflating never writes
+ * past the size the zip declares); text must be UTF-8.
  */
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { DataError } from '../prepare/prepare.ts';
@@ -94,19 +94,70 @@ export function openStoryZip(
   } catch (error) {
     return refuse(zipName, `is not a zip the studio can read (${(error as Error).message})`);
   }
+  return storyTexts(new Map([...chosen].map(([name, path]) => [name, entries[path]!])), problems, zipName, ignored);
+}
+
+/** The four files' texts from their bytes, or every problem (those found before, and any missing or not UTF-8). */
+function storyTexts(
+  found: Map<DraftFileName, Uint8Array>,
+  problems: DataError[],
+  from: string,
+  ignored: string[],
+): { files: DraftFiles; ignored: string[] } | { problems: DataError[] } {
   const files = {} as DraftFiles;
   for (const name of DRAFT_FILES) {
-    const entry = chosen.has(name) ? entries[chosen.get(name)!] : undefined;
-    if (!entry) {
+    const bytes = found.get(name);
+    if (!bytes) {
       if (!problems.some((p) => p.file === name))
-        problems.push(new DataError(name, null, null, `is missing from ${zipName}`));
+        problems.push(new DataError(name, null, null, `is missing from ${from}`));
       continue;
     }
     try {
-      files[name] = new TextDecoder('utf-8', { fatal: true }).decode(entry).replace(/^\uFEFF/, '');
+      files[name] = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
     } catch {
       problems.push(new DataError(name, null, null, 'is not UTF-8 text'));
     }
   }
   return problems.length ? { problems } : { files, ignored };
+}
+
+/** A file of a folder the journalist picked: its path within the folder picked, its size, its bytes on demand. */
+export interface FolderFile {
+  path: string;
+  size: number;
+  bytes: () => Promise<ArrayBuffer>;
+}
+
+/**
+ * The four story files of a folder (`<input type="file" webkitdirectory>` gives every file in
+ * it, each with its path), read by the zip's rules: nothing but the four, no deeper than one
+ * folder, each within the size cap (checked before it is read).
+ */
+export async function openStoryFolder(
+  entries: readonly FolderFile[],
+  folderName = 'the folder',
+): Promise<{ files: DraftFiles; ignored: string[] } | { problems: DataError[] }> {
+  const problems: DataError[] = [];
+  const ignored: string[] = [];
+  const found = new Map<DraftFileName, Uint8Array>();
+  for (const entry of entries) {
+    const name = storyFileOf(entry.path);
+    if (!name || found.has(name)) {
+      ignored.push(entry.path);
+      continue;
+    }
+    if (entry.size > MAX_FILE_BYTES) {
+      problems.push(
+        new DataError(
+          name,
+          null,
+          null,
+          `is ${sizeText(entry.size)}; a story file may be at most ${sizeText(MAX_FILE_BYTES)}`,
+        ),
+      );
+      continue;
+    }
+    found.set(name, new Uint8Array(await entry.bytes()));
+  }
+  return storyTexts(found, problems, folderName, ignored);
 }

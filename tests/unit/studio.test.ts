@@ -16,7 +16,7 @@ import {
   type DraftFiles,
   type EngineFiles,
 } from '../../src/studio/draft';
-import { MAX_FILE_BYTES, openStoryZip, storyZip } from '../../src/studio/zip';
+import { MAX_FILE_BYTES, openStoryFolder, openStoryZip, storyZip, type FolderFile } from '../../src/studio/zip';
 import { History } from '../../src/studio/history';
 import {
   countries,
@@ -219,6 +219,48 @@ describe('story zip', () => {
   });
 });
 
+describe('a story folder', () => {
+  /** A folder as the browser gives it: every file, with its path from the folder picked. */
+  const folder = (entries: Record<string, string>, sizes: Record<string, number> = {}): FolderFile[] =>
+    Object.entries(entries).map(([path, text]) => ({
+      path,
+      size: sizes[path] ?? strToU8(text).length,
+      bytes: async () => {
+        if (sizes[path]) throw new Error(`${path} read despite its size`);
+        return strToU8(text).buffer as ArrayBuffer;
+      },
+    }));
+  const inFolder = (files: Record<string, string>) =>
+    Object.fromEntries(Object.entries(files).map(([name, text]) => [`my-story/${name}`, text]));
+
+  it('opens the four files, and nothing else in it or deeper', async () => {
+    const opened = await openStoryFolder(
+      folder({ ...inFolder(four), 'my-story/region.topo.json': '{}', 'my-story/dist/claims.json': 'x' }),
+    );
+    if (!('files' in opened)) throw new Error(opened.problems.map((p) => p.message).join('\n'));
+    expect(opened.files).toEqual(four);
+    expect(opened.ignored.sort()).toEqual(['my-story/dist/claims.json', 'my-story/region.topo.json']);
+  });
+
+  it('refuses a file over the cap without reading it, and names a missing one', async () => {
+    const opened = await openStoryFolder(
+      folder(inFolder({ ...four, 'places.json': '' }), { 'my-story/article.txt': 50 * 1024 * 1024 }),
+    );
+    expect(opened).toEqual({
+      problems: [expect.objectContaining({ file: 'article.txt', problem: expect.stringContaining('50.0 MB') })],
+    });
+  });
+
+  it('names the file and line of malformed JSON, as for a zip', async () => {
+    const broken = { ...four, 'places.json': '{\n  "places": [\n    { "id": "x", }\n  ]\n}\n' };
+    const opened = await openStoryFolder(folder(inFolder(broken)));
+    if (!('files' in opened)) throw new Error('refused');
+    expect(readDraft(opened.files)).toEqual({
+      problems: [expect.objectContaining({ file: 'places.json', problem: expect.stringContaining('line 3') })],
+    });
+  });
+});
+
 describe('verdict', () => {
   it('previews a story with a problem without the claim at fault, and says where the problem is', () => {
     const read = readDraft(four);
@@ -267,6 +309,33 @@ describe('history', () => {
     h.push('d');
     expect(h.canRedo).toBe(false);
     expect(h.undo()).toBe('b');
+  });
+
+  it('is kept across a reload for the same draft, the oldest steps dropped where storage is full', () => {
+    const items = new Map<string, string>();
+    let quota = Infinity;
+    const storage = {
+      getItem: (key: string) => items.get(key) ?? null,
+      setItem: (key: string, value: string) => {
+        if (value.length > quota) throw new DOMException('full', 'QuotaExceededError');
+        items.set(key, value);
+      },
+    } as Storage;
+    const h = new History('a');
+    for (const step of ['b', 'c', 'd']) h.push(step);
+    h.undo();
+    h.keep(storage);
+    const again = History.kept(storage, 'c');
+    expect([again.canUndo, again.canRedo]).toEqual([true, true]);
+    expect(again.redo()).toBe('d');
+    expect([again.undo(), again.undo(), again.undo()]).toEqual(['c', 'b', 'a']);
+    // Another draft starts afresh.
+    expect(History.kept(storage, 'x').canUndo).toBe(false);
+    // Full storage: the newest steps are kept.
+    quota = 44;
+    h.keep(storage);
+    const short = History.kept(storage, 'c');
+    expect([short.undo(), short.undo()]).toEqual(['b', null]);
   });
 });
 
