@@ -51,6 +51,8 @@ export function studioPagePlugin(plugins: () => PluginOption[], dir = process.en
         publicDir: false,
         logLevel: 'warn',
         plugins: plugins(),
+        // The check worker imports the schemas compiled (`virtual:story-validators`).
+        worker: { format: 'es', plugins },
         build: {
           target: config.build.target,
           outDir: config.build.outDir,

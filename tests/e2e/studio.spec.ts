@@ -54,7 +54,16 @@ test('a story made in the studio from pasted text builds and reads with each cla
 }) => {
   test.setTimeout(300_000);
   page.on('dialog', (dialog) => dialog.accept());
+  // The page allows no eval (the schemas come compiled): nothing it runs is refused.
+  const refused: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+  });
   await page.goto('./author.html');
+  await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).not.toHaveAttribute(
+    'content',
+    /unsafe-eval/,
+  );
   await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
   // The site's own story, read-only.
   await expect(page.getByRole('button', { name: 'Make a copy' })).toBeVisible();
@@ -95,12 +104,25 @@ test('a story made in the studio from pasted text builds and reads with each cla
   await expect(page.getByRole('heading', { name: TITLE })).toBeVisible();
   await expect(page.locator('.claims li')).toHaveCount(2);
   await expect(page.locator('.claims li').first()).toContainText('Goods cross from Tajikistan');
+  // And undo still takes back the last change (the nudge), then redo puts it back.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(async () => Number(await longitude.inputValue())).toBeCloseTo(before, 4);
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect.poll(async () => Number(await longitude.inputValue())).toBeCloseTo(before + 0.01, 4);
 
   // 3. An area.
   await addClaim(page, 'Drought grips Turkmenistan', 'Drought in Turkmenistan', 'area', 'Drought');
   await findPlace(page, 'turkm', 'Turkmenistan');
 
   await expect(page.getByRole('heading', { name: 'No problems', exact: true })).toBeVisible();
+  // As readers will see it: the embed at phone width with the claim's card, and the classroom's step.
+  await page.locator('.claims li').first().locator('.claim-pick').click();
+  await expect(page.getByTestId('phone-preview')).toContainText('Goods cross from Tajikistan');
+  await expect(page.getByTestId('classroom-preview').locator('blockquote mark')).toHaveText(
+    'Traders carry goods from Tajikistan into Afghanistan',
+  );
+  await expect(page.getByTestId('classroom-preview').locator('[data-claim]').first()).toBeAttached();
+  expect(refused).toEqual([]);
   const axe = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();
@@ -191,6 +213,19 @@ test('the studio keeps two tabs from overwriting each other, undoes, reorders by
   });
   await expect(page.getByRole('status')).toContainText('hostile.zip was not opened');
   await expect(page.locator('.start .problems')).toContainText('claims.json: is missing from hostile.zip');
+  await expect(page.locator('.claims li').first()).toContainText('Changed in the other tab');
+
+  // A saved folder with malformed JSON: refused, naming the file and the line.
+  const folder = join(mkdtempSync(join(tmpdir(), 'studio-folder-')), 'my-story');
+  mkdirSync(folder);
+  writeFileSync(join(folder, 'article.txt'), 'Title\nA paragraph.\n');
+  writeFileSync(join(folder, 'claims.json'), '{"claims": []}\n');
+  writeFileSync(join(folder, 'places.json'), '{\n  "places": [\n    { "id": "x", }\n  ]\n}\n');
+  writeFileSync(join(folder, 'story.json'), '{}\n');
+  writeFileSync(join(folder, 'run.sh'), 'rm -rf /\n');
+  await page.getByLabel('Open a story folder').setInputFiles(folder);
+  await expect(page.getByRole('status')).toContainText('my-story was not opened');
+  await expect(page.locator('.start .problems')).toContainText('places.json: invalid JSON at line 3');
   await expect(page.locator('.claims li').first()).toContainText('Changed in the other tab');
 
   // Towns from the gazetteer, with the country they lie in.
