@@ -107,6 +107,18 @@ export function checkDraft(
 /** A problem as the studio shows it: a `DataError`'s fields, plain (it crosses from the checking worker). */
 export type Problem = Pick<DataError, 'file' | 'item' | 'field' | 'problem' | 'message'>;
 
+/** The `item` a problem names for a claim, and for a place. */
+export const claimItem = (claim: Pick<Claim, 'id'>) => `claim "${claim.id}"`;
+export const placeItem = (place: Pick<DraftPlace, 'id'>) => `place "${place.id}"`;
+
+/** The field a problem names, up to its first dot or bracket: `destinations[0]` is `destinations`. */
+const fieldRoot = (field: string | null) => field?.split(/[.[]/)[0] ?? null;
+
+/** The problems of `file` about `item` (null: the file as a whole) and its `field`. */
+export function problemsAt(problems: readonly Problem[], file: string, item: string | null, field: string): Problem[] {
+  return problems.filter((p) => p.file === file && p.item === item && fieldRoot(p.field) === field);
+}
+
 /**
  * What the studio shows of a draft: its problems, and the story to preview: the draft's, or, when
  * it has problems, the draft without the claims and places at fault (`partial`), or, with no
@@ -158,10 +170,9 @@ export function verdictOf(draft: Draft, engine: EngineFiles, validators?: Valida
   }));
   if (checked.story) return { problems, story: checked.story, partial: false };
   const faulty = new Set(problems.map((p) => p.item));
-  const places = draft.places.filter((p) => !faulty.has(`place "${p.id}"`));
+  const places = draft.places.filter((p) => !faulty.has(placeItem(p)));
   const claims = draft.claims.filter(
-    (c) =>
-      !faulty.has(`claim "${c.id}"`) && [c.origin, ...c.destinations].every((id) => places.some((p) => p.id === id)),
+    (c) => !faulty.has(claimItem(c)) && [c.origin, ...c.destinations].every((id) => places.some((p) => p.id === id)),
   );
   const story =
     (claims.length ? checkDraft({ ...draft, claims, places }, engine, validators).story : null) ??

@@ -114,3 +114,10 @@ export function droppedPlace(
     source: 'Placed on the map in the studio',
   };
 }
+
+/** Where a place lies, as its legend says: in a country, at sea, or, unplaced, the country it names. */
+export function whereIs(place: DraftPlace, all: readonly Country[]): string {
+  if (!place.coordinates) return all.find((c) => c.id === place.country)?.name ?? 'drawn at its name';
+  const at = countryAt(place.coordinates);
+  return at ? `in ${at.name}` : 'at sea';
+}
