@@ -5,6 +5,8 @@ import { resolve } from 'node:path';
 import { palettePlugin, storyPlugin } from './src/build/plugin.ts';
 import { prerenderPlugin } from './src/build/prerender.ts';
 import { buildOutDir, outputPlugin, previewOutDir } from './src/build/output.ts';
+import { studioPagePlugin } from './src/build/studio.ts';
+import { gazetteerPlugin } from './src/build/gazetteer.ts';
 
 export default defineConfig(({ isPreview }) => ({
   // Relative asset paths: the built site works from any folder it is copied to.
@@ -16,8 +18,11 @@ export default defineConfig(({ isPreview }) => ({
     svelte(),
     storyPlugin(),
     palettePlugin(),
+    // The studio's towns (`npm run dev` serves author.html with this config).
+    gazetteerPlugin(),
     prerenderPlugin(() => [svelte(), storyPlugin(), palettePlugin()]),
     outputPlugin(),
+    studioPagePlugin(() => [svelte(), storyPlugin(undefined, { publish: false }), palettePlugin(), gazetteerPlugin()]),
   ],
   // Component tests need Svelte's browser build (see ../shared/TOOLCHAIN.md).
   resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
@@ -30,7 +35,7 @@ export default defineConfig(({ isPreview }) => ({
     // MapLibre (about 1 MB) is its own chunk, loaded on demand: its size is expected.
     chunkSizeWarningLimit: 1200,
     rollupOptions: {
-      // The reader (and classroom) page, and the page newsrooms embed.
+      // The reader (and classroom) page, and the page newsrooms embed; the studio's is built on its own.
       input: { main: resolve('src/index.html'), embed: resolve('src/embed.html') },
     },
   },

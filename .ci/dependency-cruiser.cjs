@@ -4,18 +4,22 @@
  * Folders of src/ form layers, from story data to geometry to symbology and camera, to the two
  * renderers, to state, UI and shells; a folder imports only from layers before it, so no two
  * folders can import each other. Build-time code (src/build/) is imported by nothing in the
- * browser bundle, and the two renderers (static/, map/) never import each other.
+ * browser bundle, and the two renderers (static/, map/) never import each other. The story's
+ * checks (src/prepare/, browser-safe) are run by the build and by the studio (src/studio/, its own
+ * page) and loaded by no reader's page.
  */
 const LAYERS = [
   ['story'], // the data model: types, kinds, text, places
   ['flows'], // flow geometry (pure GeoJSON)
   ['symbology'], // each kind's look per state, palettes
   ['camera'], // view, framing, label boxes: shared by both renderers
+  ['prepare'], // a story's files validated and prepared: run by the build and, in the browser, by the studio
   ['static', 'map'], // the SVG renderer and the MapLibre owner: side by side, never importing each other
   ['state'], // one state, one URL schema, the classroom's controller
   ['embed'], // the embed's messages and snippet
   ['ui'], // components
   ['modes'], // the shells
+  ['studio'], // the authoring page (author.html): its own entry, imported by no other page
   ['build'], // Vite plugins, prerender, posters to PNG: build time only
 ];
 
@@ -40,6 +44,14 @@ forbidden.push(
     severity: 'error',
     from: { path: '^src/', pathNot: '^src/build/' },
     to: { path: '^src/build/' },
+  },
+  {
+    name: 'no-checks-in-reader',
+    comment:
+      "The reader, classroom and embed pages never load the story's checks (Ajv, the world's countries): only the build and the studio do",
+    severity: 'error',
+    from: { path: '^src/', pathNot: '^src/(prepare|studio|build)/' },
+    to: { path: '^src/prepare/' },
   },
   {
     name: 'no-node-in-browser',

@@ -3,17 +3,21 @@
  * cut from the world (`geo/region.ts`) for the region's bounds, and written beside the story's
  * files with the key of what it was made from (`region.topo.key`: a hash of the bounds, the
  * world's geography and the code that cuts it). A file whose key matches is read, not remade;
- * `npm run geo` remakes it whatever the key says. Build-time only.
+ * `npm run geo` remakes it whatever the key says. Build-time only: the cutting itself is
+ * `prepare/geography.ts`, which the studio runs in the browser.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildRegion } from '../../geo/region.ts';
+import { createRequire } from 'node:module';
+import { makeGeography } from '../prepare/geography.ts';
 import type { Bounds, RegionTopology } from '../story/types.ts';
-import { worldPath, worldTopology } from './world.ts';
 
 export const GEOGRAPHY_FILE = 'region.topo.json';
 export const GEOGRAPHY_KEY_FILE = 'region.topo.key';
+
+/** Where the world's geography comes from (`prepare/world.ts` imports it): the file the key hashes. */
+const WORLD_PATH = createRequire(import.meta.url).resolve('world-atlas/countries-50m.json');
 
 /** The code that cuts the world into a region: a change to it makes every geography stale. */
 const REGION_CODE = resolve(import.meta.dirname, '../../geo/region.ts');
@@ -23,7 +27,7 @@ let inputsHash: string | null = null;
 /** The hash of what every geography is made from besides its bounds. */
 function inputs(): string {
   return (inputsHash ??= createHash('sha256')
-    .update(readFileSync(worldPath()))
+    .update(readFileSync(WORLD_PATH))
     .update('\0')
     .update(readFileSync(REGION_CODE))
     .digest('hex'));
@@ -32,21 +36,6 @@ function inputs(): string {
 /** The key of a geography made for `bounds` from today's world and code. */
 export function geographyKey(bounds: Bounds): string {
   return createHash('sha256').update(JSON.stringify(bounds)).update('\0').update(inputs()).digest('hex');
-}
-
-const made = new Map<string, { topology: RegionTopology; text: string }>();
-
-/** The geography for `bounds`, cut from the world (once per process and bounds), and its file's text. */
-export function makeGeography(bounds: Bounds): { topology: RegionTopology; text: string } {
-  const key = JSON.stringify(bounds);
-  let result = made.get(key);
-  if (!result) {
-    const topology = buildRegion(worldTopology(), bounds);
-    result = { topology, text: `${JSON.stringify(topology)}\n` };
-    made.set(key, result);
-  }
-  // A copy: the story preparing it may add to it.
-  return { topology: JSON.parse(result.text) as RegionTopology, text: result.text };
 }
 
 /** The key line of `region.topo.key`, with the bounds for a person reading it. */

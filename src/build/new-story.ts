@@ -9,6 +9,7 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { SCHEMA_DIR } from './plugin.ts';
+import { blankStoryJson } from '../prepare/blank.ts';
 
 /** The files `story:new` writes, in the order a journalist fills them. */
 export const NEW_STORY_FILES = ['article.txt', 'story.json', 'places.json', 'claims.json', 'README.md'] as const;
@@ -79,13 +80,7 @@ export function newStory(dir: string): string[] {
     'article.txt': ARTICLE,
     'story.json': json({
       $schema: schemaLink(root, 'story.schema.json'),
-      article: { author: null, outlet: null, url: null, published: null, genre: null },
-      credits: [
-        {
-          text: 'Boundaries and coasts: Natural Earth 1:50m, via world-atlas. Boundaries follow Natural Earth’s default depiction.',
-          url: 'https://www.naturalearthdata.com/',
-        },
-      ],
+      ...blankStoryJson(),
     }),
     'places.json': json({
       $schema: schemaLink(root, 'places.schema.json'),

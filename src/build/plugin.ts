@@ -6,8 +6,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { DataError, ENGINE_FILES, prepareStory, STORY_FILES, storyRegion, type StoryFiles } from './prepare.ts';
+import {
+  DataError,
+  ENGINE_FILES,
+  prepareStory,
+  STORY_FILES,
+  storyRegion,
+  type StoryFiles,
+} from '../prepare/prepare.ts';
 import type { ResolvedClaim, Story } from '../story/types.ts';
+import { validatorsSource } from './validators.ts';
 import { posterSvg } from '../static/poster.ts';
 import { sceneSource } from '../static/scene.ts';
 import { postersToPng } from './png.ts';
@@ -23,6 +31,12 @@ export { publishedClaims };
 
 const VIRTUAL_ID = 'virtual:story';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
+/** The story's files as written (and the engine's schemas, kinds, geography): the studio's only. */
+const FILES_ID = 'virtual:story-files';
+const RESOLVED_FILES_ID = `\0${FILES_ID}`;
+/** The story's schemas compiled ahead (`validators.ts`): the studio's only. */
+const VALIDATORS_ID = 'virtual:story-validators';
+const RESOLVED_VALIDATORS_ID = `\0${VALIDATORS_ID}`;
 
 /**
  * Where the JSON Schemas live (a story folder may carry its own, but need not) and the engine's
@@ -76,7 +90,8 @@ export function writeStoryGeography(dir: string): ReturnType<typeof writeGeograp
   return { ...found, ...writeGeography(dir, found.region.bounds) };
 }
 
-export function storyPlugin(dir = process.env.STORY ?? 'data'): Plugin {
+/** `publish: false`: the story's data, posters and share pages are left to another build (the studio's page). */
+export function storyPlugin(dir = process.env.STORY ?? 'data', { publish = true } = {}): Plugin {
   const root = resolve(dir);
   let story: Story | null = null;
   let ssr = false;
@@ -105,9 +120,13 @@ export function storyPlugin(dir = process.env.STORY ?? 'data'): Plugin {
       }
     },
     resolveId(id) {
-      return id === VIRTUAL_ID ? RESOLVED_ID : null;
+      if (id === VALIDATORS_ID) return RESOLVED_VALIDATORS_ID;
+      return id === VIRTUAL_ID ? RESOLVED_ID : id === FILES_ID ? RESOLVED_FILES_ID : null;
     },
     load(id) {
+      if (id === RESOLVED_VALIDATORS_ID) return validatorsSource(readStoryFiles(root));
+      if (id === RESOLVED_FILES_ID)
+        return `export default JSON.parse(${JSON.stringify(JSON.stringify(readStoryFiles(root)))});`;
       if (id !== RESOLVED_ID) return null;
       // JSON.parse of a string literal is faster to start than the same object as JS.
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(load()))});`;
@@ -115,8 +134,10 @@ export function storyPlugin(dir = process.env.STORY ?? 'data'): Plugin {
     handleHotUpdate({ file, server }) {
       if (STORY_FILES.some((name) => resolve(root, name) === file)) {
         story = null;
-        const module = server.moduleGraph.getModuleById(RESOLVED_ID);
-        if (module) server.moduleGraph.invalidateModule(module);
+        for (const id of [RESOLVED_ID, RESOLVED_FILES_ID, RESOLVED_VALIDATORS_ID]) {
+          const module = server.moduleGraph.getModuleById(id);
+          if (module) server.moduleGraph.invalidateModule(module);
+        }
         server.ws.send({ type: 'full-reload' });
         return [];
       }
@@ -134,6 +155,8 @@ export function storyPlugin(dir = process.env.STORY ?? 'data'): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(html, context) {
+        // The studio describes no story to link previews.
+        if (context.filename.endsWith('author.html')) return html;
         const current = load();
         const title = escapeHtml(`Claim map: ${current.article.title}`);
         const description = escapeHtml(siteDescription(current.claims.length, current.meta.article.genre));
@@ -164,7 +187,7 @@ export function storyPlugin(dir = process.env.STORY ?? 'data'): Plugin {
     },
     async generateBundle() {
       // The server build (for prerendering) publishes nothing: the client build does.
-      if (ssr) return;
+      if (ssr || !publish) return;
       const current = load();
       // Posters: the overview and each claim, as SVG and PNG, and a page per claim to share, whose
       // link preview is that claim's poster.

@@ -4,7 +4,7 @@
  * trace, since the lines already say where in the data to look.
  */
 import { relative, resolve } from 'node:path';
-import { DataError, StoryErrors } from './prepare.ts';
+import { DataError, StoryErrors } from '../prepare/prepare.ts';
 
 /** The problems an error from `prepareStory` carries, or null for any other error. */
 export function problemsOf(error: unknown): DataError[] | null {

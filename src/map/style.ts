@@ -201,7 +201,7 @@ function sampleCurve([p0, p1, p2, p3]: LaidArrow['curve'], samples = 32): [numbe
 
 export function buildStyle(story: Story, theme: Theme = 'light', layout?: Layout): StyleSpecification {
   const palette = PALETTES[theme].map;
-  // Land, coast and borders as the build merged and meshed them (`build/basemap.ts`), decoded at full detail.
+  // Land, coast and borders as the build merged and meshed them (`prepare/basemap.ts`), decoded at full detail.
   const { geography, basemap } = story;
   return {
     version: 8,

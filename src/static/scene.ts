@@ -172,7 +172,7 @@ export function bandIndex(bands: Story['basemap']['bands'], zoom: number): numbe
 
 /**
  * The geography's arcs with only the points a band keeps (every band keeps each arc's ends), in
- * degrees: the build chose them (`build/basemap.ts`); here they are only read out.
+ * degrees: the build chose them (`prepare/basemap.ts`); here they are only read out.
  */
 function bandArcs(geography: Story['geography'], detail: string, band: number): Position[][] {
   const t = geography.transform;

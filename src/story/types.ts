@@ -133,7 +133,7 @@ export interface Region {
 
 /**
  * `story.json` as written: its `region` may be left out, and the build frames the story's places
- * itself (`build/frame.ts`).
+ * itself (`prepare/frame.ts`).
  */
 export type StoryJson = Omit<StoryMeta, 'region'> & { region?: Region };
 
@@ -248,7 +248,7 @@ export interface BasemapBand {
 }
 
 /**
- * The basemap, prepared by the build (`build/basemap.ts`) so the browser merges, meshes and
+ * The basemap, prepared by the build (`prepare/basemap.ts`) so the browser merges, meshes and
  * simplifies nothing: the land, the coast and the interior borders as TopoJSON objects over
  * `geography`'s own arcs (at full detail they are what MapLibre draws), and which points of those
  * arcs each zoom band of the SVG map keeps. Sharing the arcs costs about a character a point.

@@ -129,12 +129,12 @@ export async function published<T>(page: Page, path: string): Promise<T> {
 
 const DIST = resolve('dist');
 
-/** Serves the built site from `dist/` under `prefix` on the fake host, as a CDN would. */
-export async function serveDist(page: Page, prefix: string) {
+/** Serves the built site from `dist/` (or `dir`) under `prefix` on the fake host, as a CDN would. */
+export async function serveDist(page: Page, prefix: string, dir = DIST) {
   await page.route(`${FAKE_HOST}${prefix}**`, async (route) => {
     const path = decodeURIComponent(new URL(route.request().url()).pathname.slice(prefix.length)) || 'index.html';
     try {
-      const body = readFileSync(join(DIST, path.endsWith('/') ? `${path}index.html` : path));
+      const body = readFileSync(join(dir, path.endsWith('/') ? `${path}index.html` : path));
       await route.fulfill({ body, contentType: CONTENT_TYPES[extname(path)] ?? 'application/octet-stream' });
     } catch {
       await route.fulfill({ status: 404, body: 'not found' });

@@ -4,7 +4,7 @@ import { claimBounds, selectionView } from '../../src/camera/framing';
 import { renderSymbols, sceneSource } from '../../src/static/scene';
 import { webMercatorPixel, type Size } from '../../src/camera/view';
 import { readStoryFiles } from '../../src/build/plugin';
-import { prepareStory } from '../../src/build/prepare';
+import { prepareStory } from '../../src/prepare/prepare';
 import type { Bounds, FlowCollection, FlowProperties } from '../../src/story/types';
 
 const story = prepareStory(readStoryFiles('data'));

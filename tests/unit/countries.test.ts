@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { CountryResolver, nameKeys } from '../../src/build/countries';
+import { CountryResolver, nameKeys } from '../../src/prepare/countries';
 import { readStoryFiles } from '../../src/build/plugin';
-import { DataError, prepareStory, StoryErrors, type StoryFiles } from '../../src/build/prepare';
+import { DataError, prepareStory, StoryErrors, type StoryFiles } from '../../src/prepare/prepare';
 import {
   COAST_TOLERANCE_KM,
   countryAt,
@@ -16,8 +16,8 @@ import {
   km,
   nearlyInside,
   whereItLies,
-} from '../../src/build/placing';
-import { worldCountries } from '../../src/build/world';
+} from '../../src/prepare/placing';
+import { worldCountries } from '../../src/prepare/world';
 import type { LonLat, Place } from '../../src/story/types';
 
 const require = createRequire(import.meta.url);

@@ -5,10 +5,10 @@
 import { geoArea, geoContains } from 'd3-geo';
 import { feature } from 'topojson-client';
 import { describe, expect, it } from 'vitest';
-import { countryBody, deriveRegion, FRAME, placesFrame, within } from '../../src/build/frame';
+import { countryBody, deriveRegion, FRAME, placesFrame, within } from '../../src/prepare/frame';
 import { readStoryFiles } from '../../src/build/plugin';
-import { prepareStory, storyRegion, type StoryFiles } from '../../src/build/prepare';
-import { worldCountries } from '../../src/build/world';
+import { prepareStory, storyRegion, type StoryFiles } from '../../src/prepare/prepare';
+import { worldCountries } from '../../src/prepare/world';
 import type { Bounds, LonLat, Story } from '../../src/story/types';
 
 const world = worldCountries();

@@ -3,7 +3,7 @@ import { claimsUnder, selectionView } from '../../src/camera/framing';
 import { webMercatorPixel, type Size } from '../../src/camera/view';
 import { sceneSource } from '../../src/static/scene';
 import { readStoryFiles } from '../../src/build/plugin';
-import { prepareStory } from '../../src/build/prepare';
+import { prepareStory } from '../../src/prepare/prepare';
 
 const story = prepareStory(readStoryFiles('data'));
 const source = sceneSource(story);

@@ -11,11 +11,11 @@ import {
   GEOGRAPHY_KEY_FILE,
   geographyIsFresh,
   geographyKey,
-  makeGeography,
   storyGeography,
 } from '../../src/build/geography';
+import { makeGeography } from '../../src/prepare/geography';
 import { loadStory, writeStoryGeography } from '../../src/build/plugin';
-import { STORY_FILES } from '../../src/build/prepare';
+import { STORY_FILES } from '../../src/prepare/prepare';
 import type { Bounds, StoryMeta } from '../../src/story/types';
 
 const temporary: string[] = [];

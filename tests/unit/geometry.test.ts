@@ -13,7 +13,7 @@ import {
   toMercator,
 } from '../../src/flows/geometry';
 import { readStoryFiles } from '../../src/build/plugin';
-import { prepareStory } from '../../src/build/prepare';
+import { prepareStory } from '../../src/prepare/prepare';
 import type { FlowProperties, LonLat, Place, ResolvedClaim } from '../../src/story/types';
 
 const story = prepareStory(readStoryFiles('data'));

@@ -24,7 +24,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readStoryFiles } from '../../src/build/plugin';
-import { prepareStory } from '../../src/build/prepare';
+import { prepareStory } from '../../src/prepare/prepare';
 import { framedView, selectionView } from '../../src/camera/framing';
 import { uniformPadding, type Size, type View } from '../../src/camera/view';
 import { edgesInFocus, renderScene, sceneSource, type Scene } from '../../src/static/scene';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readStoryFiles } from '../../src/build/plugin';
-import { prepareStory } from '../../src/build/prepare';
+import { prepareStory } from '../../src/prepare/prepare';
 import { hasLayout, keepLayout, layoutFor, layoutSource, type Layout } from '../../src/camera/layout';
 import { notePrerendered, prerenderedLayoutsJson } from '../../src/camera/layouts';
 import { selectionView } from '../../src/camera/framing';

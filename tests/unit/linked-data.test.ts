@@ -13,7 +13,7 @@ import jsonld from 'jsonld';
 import { parse } from 'parse5';
 import { linkedDataScript, loadStory, readStoryFiles, sharePage } from '../../src/build/plugin';
 import { newStory } from '../../src/build/new-story';
-import { prepareStory } from '../../src/build/prepare';
+import { prepareStory } from '../../src/prepare/prepare';
 import {
   ANNOTATION_CONTEXT,
   claimsLinkedData,

@@ -10,7 +10,7 @@ import {
   StoryErrors,
   type StoryFileName,
   type StoryFiles,
-} from '../../src/build/prepare';
+} from '../../src/prepare/prepare';
 import { BadStoryData } from '../../src/build/report';
 import { allSentences } from '../../src/story/text';
 

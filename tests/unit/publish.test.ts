@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readStoryFiles } from '../../src/build/plugin';
-import { prepareStory } from '../../src/build/prepare';
+import { prepareStory } from '../../src/prepare/prepare';
 import {
   claimsCsv,
   CSV_COLUMNS,

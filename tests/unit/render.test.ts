@@ -3,7 +3,7 @@ import type { Feature, Geometry } from 'geojson';
 import { arc } from '../../src/flows/geometry';
 import { arrowHeads, MARKER_RING, markerOffset, markers } from '../../src/flows/render';
 import { readStoryFiles } from '../../src/build/plugin';
-import { prepareStory } from '../../src/build/prepare';
+import { prepareStory } from '../../src/prepare/prepare';
 import type { FlowCollection, FlowProperties, LonLat } from '../../src/story/types';
 
 const story = prepareStory(readStoryFiles('data'));

@@ -21,8 +21,8 @@ import {
   type View,
 } from '../../src/camera/view';
 import { readStoryFiles } from '../../src/build/plugin';
-import { prepareStory } from '../../src/build/prepare';
-import { BAND_WIDTH, minWeight, SMALLEST_MAP } from '../../src/build/basemap';
+import { prepareStory } from '../../src/prepare/prepare';
+import { BAND_WIDTH, minWeight, SMALLEST_MAP } from '../../src/prepare/basemap';
 import type { LonLat, Story } from '../../src/story/types';
 
 const story = prepareStory(readStoryFiles('data'));

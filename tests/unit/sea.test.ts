@@ -5,7 +5,7 @@
 import type { LineString } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { readStoryFiles } from '../../src/build/plugin';
-import { DataError, prepareStory, StoryErrors, type StoryFiles } from '../../src/build/prepare';
+import { DataError, prepareStory, StoryErrors, type StoryFiles } from '../../src/prepare/prepare';
 import { selectionView } from '../../src/camera/framing';
 import { posterSvg } from '../../src/static/poster';
 import { renderSymbols, sceneSource } from '../../src/static/scene';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyStep, clampStep, stepsFor } from '../../src/state/steps';
 import { commandForKey, KEY_HELP } from '../../src/state/keys';
 import { readStoryFiles } from '../../src/build/plugin';
-import { prepareStory } from '../../src/build/prepare';
+import { prepareStory } from '../../src/prepare/prepare';
 
 const story = prepareStory(readStoryFiles('data'));
 

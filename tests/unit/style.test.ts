@@ -6,7 +6,7 @@ import { geoArea } from 'd3-geo';
 import { feature } from 'topojson-client';
 import { buildStyle, CLAIM_LAYERS, flowSourceData, SOURCES } from '../../src/map/style';
 import { readStoryFiles } from '../../src/build/plugin';
-import { prepareStory } from '../../src/build/prepare';
+import { prepareStory } from '../../src/prepare/prepare';
 import type { FlowRole, Story } from '../../src/story/types';
 import { layoutFor, layoutSource, worldToPixel } from '../../src/camera/layout';
 import { fitView, uniformPadding, webMercatorPixel } from '../../src/camera/view';

@@ -12,7 +12,7 @@ import { render } from 'svelte/server';
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import { expression, featureFilter, latest } from '@maplibre/maplibre-gl-style-spec';
 import { loadStory, readStoryFiles } from '../../src/build/plugin';
-import { prepareStory } from '../../src/build/prepare';
+import { prepareStory } from '../../src/prepare/prepare';
 import { sceneSource } from '../../src/static/scene';
 import { posterSvg } from '../../src/static/poster';
 import StaticMap from '../../src/static/StaticMap.svelte';

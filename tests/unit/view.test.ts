@@ -15,7 +15,7 @@ import {
   type View,
 } from '../../src/camera/view';
 import { readStoryFiles } from '../../src/build/plugin';
-import { prepareStory } from '../../src/build/prepare';
+import { prepareStory } from '../../src/prepare/prepare';
 import type { Bounds, LonLat } from '../../src/story/types';
 
 const story = prepareStory(readStoryFiles('data'));

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { render } from 'svelte/server';
 import { readStoryFiles } from '../../src/build/plugin';
-import { DataError, prepareStory, type StoryFiles } from '../../src/build/prepare';
+import { DataError, prepareStory, type StoryFiles } from '../../src/prepare/prepare';
 import { kindInfo, resolveKinds, type KindDeclaration } from '../../src/story/kinds';
 import { isLook, KIND_LOOKS, LOOK_NAMES } from '../../src/symbology/claims';
 import { posterSvg } from '../../src/static/poster';

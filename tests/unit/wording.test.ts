@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { render } from 'svelte/server';
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import { readStoryFiles, sharePage } from '../../src/build/plugin';
-import { prepareStory } from '../../src/build/prepare';
+import { prepareStory } from '../../src/prepare/prepare';
 import { posterSvg } from '../../src/static/poster';
 import { sceneSource } from '../../src/static/scene';
 import { parseAddress } from '../../src/state/url';

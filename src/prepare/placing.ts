@@ -2,7 +2,7 @@
  * Where a point is, against the countries of a story's geography: in which country, how far from
  * a country's outline, or at sea. The build accepts a place within `COAST_TOLERANCE_KM` of its
  * country's outline (Natural Earth's 1:50m coasts put many a harbour a few km offshore) and says
- * where a point that is not lies. Build-time only.
+ * where a point that is not lies. Browser-safe, for the build's checks and the studio's.
  */
 import { geoContains } from 'd3-geo';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';

@@ -1,6 +1,6 @@
 /**
  * The map's region when `story.json` gives none: the story's places framed with a margin; and
- * the box arithmetic that checks a region it does give (`prepare.ts`). Build-time only.
+ * the box arithmetic that checks a region it does give (`prepare.ts`). Browser-safe: the studio's checks frame a draft as the build does.
  *
  * What is framed: every place's point (a city, a capital, a place at sea, a region's or a
  * country's given point) and the land of each country a place names (a country, a region's

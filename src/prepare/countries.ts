@@ -6,18 +6,17 @@
  *
  * The codes and English names (with their common variants) come from `i18n-iso-countries`; the
  * names Natural Earth writes (`Dem. Rep. Congo`, `Bosnia and Herz.`) from the world's geography
- * (`world.ts`). Build-time only.
+ * (`world.ts`). JSON imports (5 kB gzip), so the studio's checks in the browser resolve countries
+ * as the build does; readers never load them.
  */
-import { createRequire } from 'node:module';
-import type { WorldCountry } from './world.ts';
-
-const require = createRequire(import.meta.url);
+import codes from 'i18n-iso-countries/codes.json' with { type: 'json' };
+import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
+import { worldCountries, type WorldCountry } from './world.ts';
 
 /** `codes.json`: [alpha-2, alpha-3, numeric, ISO 3166-2 name] per country. */
-const ISO_CODES = require('i18n-iso-countries/codes.json') as [string, string, string, string][];
+const ISO_CODES = codes as [string, string, string, string][];
 /** English names, the first the standard's, then variants people write. */
-const ISO_NAMES = (require('i18n-iso-countries/langs/en.json') as { countries: Record<string, string | string[]> })
-  .countries;
+const ISO_NAMES = (english as { countries: Record<string, string | string[]> }).countries;
 
 /** One country of the ISO standard. */
 interface IsoCountry {
@@ -217,4 +216,11 @@ export class CountryResolver {
     const code = id.startsWith(NOT_DRAWN) ? id.slice(NOT_DRAWN.length) : this.codeOf(id);
     return `${how}; did you mean "${this.spelled.get(best.key)}" (${code})?`;
   }
+}
+
+let shared: CountryResolver | null = null;
+
+/** Countries as the data may write them, resolved against the world's (built once). */
+export function countryResolver(): CountryResolver {
+  return (shared ??= new CountryResolver(worldCountries()));
 }

@@ -6,16 +6,19 @@
  * checked against the world's countries, `placing.ts`), the region (story.json's, checked, or the
  * places framed, `frame.ts`), the geography cut for it (`geography.ts`), the claims, their flows.
  *
- * Build-time only: it pulls in Ajv, the world's countries (`world.ts`) and the basemap's
- * simplification (`basemap.ts`), which readers never download. The Vite plugin (`plugin.ts`)
- * calls it; so do the unit tests.
+ * Browser-safe (no Node built-ins; the world and the country codes are JSON imports), so the
+ * build and the studio run the same checks: it pulls in Ajv, the world's countries (`world.ts`)
+ * and the basemap's simplification (`basemap.ts`), which readers never download. The Vite
+ * plugin (`build/plugin.ts`) calls it, with the geography kept in the story's folder
+ * (`build/geography.ts`); the studio's check worker (`studio/check.worker.ts`) calls it as the
+ * journalist edits, the geography made in memory; so do the unit tests.
  */
-import Ajv, { type ErrorObject } from 'ajv';
+import Ajv, { type ErrorObject, type Options, type ValidateFunction } from 'ajv';
 import { buildFlows, FlowError } from '../flows/geometry.ts';
 import { presimplify, simplify } from 'topojson-simplify';
 import type { Objects, Topology } from 'topojson-specification';
 import { minWeight, prepareBasemap } from './basemap.ts';
-import { CountryResolver } from './countries.ts';
+import { countryResolver } from './countries.ts';
 import { boxText, contains, deriveRegion, within } from './frame.ts';
 import { makeGeography } from './geography.ts';
 import {
@@ -74,8 +77,28 @@ export const STORY_FILES: StoryFileName[] = [
   'kinds.schema.json',
 ];
 
+/** How Ajv reads the schemas, here and where they are compiled ahead (`build/validators.ts`). */
+export const AJV_OPTIONS = { allErrors: true, strict: true } satisfies Options;
+
+/**
+ * The schemas' validators compiled ahead of time, by schema file: a page whose Content Security
+ * Policy forbids `eval` (the studio's) cannot let Ajv compile them.
+ */
+export type Validators = Partial<Record<StoryFileName, ValidateFunction>>;
+
+type Compile = (schemaFile: StoryFileName) => ValidateFunction;
+
+/** The validator of a schema file: compiled ahead if given, else by Ajv (made on first need). */
+function compiler(files: StoryFiles, validators: Validators = {}): Compile {
+  let ajv: Ajv | undefined;
+  return (schemaFile) =>
+    validators[schemaFile] ?? (ajv ??= new Ajv(AJV_OPTIONS)).compile(parseJson(files, schemaFile) as object);
+}
+
 /** How a story is prepared besides its files. */
 export interface PrepareOptions {
+  /** The schemas' validators compiled ahead (the studio's); by default Ajv compiles the story's. */
+  validators?: Validators;
   /**
    * The story's geography for the region's bounds: by default cut from the world in memory;
    * the build reads and writes it in the story's folder (`geography.ts`).
@@ -125,13 +148,15 @@ function lineAndColumn(text: string, offset: number): string {
   return `line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
 }
 
-function parseJson(files: StoryFiles, name: StoryFileName): unknown {
+/** `files[name]` parsed, or a `DataError` naming the file and the line and column at fault. */
+export function parseJson(files: Partial<StoryFiles>, name: StoryFileName): unknown {
+  const text = files[name] ?? '';
   try {
-    return JSON.parse(files[name]);
+    return JSON.parse(text);
   } catch (error) {
     const message = (error as Error).message;
     const position = /position (\d+)/.exec(message);
-    const where = position ? ` at ${lineAndColumn(files[name], Number(position[1]))}` : '';
+    const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : '';
     throw new DataError(name, null, null, `invalid JSON${where} (${message})`);
   }
 }
@@ -171,7 +196,7 @@ function describe(error: ErrorObject, entry: { kind?: unknown } | undefined): st
  * item has one (`claim "border-clash"`), else by its position (`claim #3`).
  */
 function validate<T>(
-  ajv: Ajv,
+  compile: Compile,
   files: StoryFiles,
   file: StoryFileName,
   schemaFile: StoryFileName,
@@ -179,7 +204,7 @@ function validate<T>(
   noun: string,
 ): T {
   const data = parseJson(files, file);
-  const check = ajv.compile(parseJson(files, schemaFile) as object);
+  const check = compile(schemaFile);
   if (check(data)) return data as T;
   // Report the most specific errors: `if/then` wrappers say less than the failures inside them.
   const errors = (check.errors ?? []).filter((e) => e.keyword !== 'if');
@@ -198,13 +223,6 @@ function validate<T>(
     problems.set(problem.message, problem);
   }
   throw new StoryErrors([...problems.values()]);
-}
-
-let resolver: CountryResolver | null = null;
-
-/** Countries as the data may write them, resolved against the world's (built once). */
-function countryResolver(): CountryResolver {
-  return (resolver ??= new CountryResolver(worldCountries()));
 }
 
 /** The world's countries by the geography's id (where two share one, the larger). */
@@ -612,7 +630,7 @@ function outlineGeography(geography: RegionTopology): RegionTopology {
  */
 export function prepareStory(files: StoryFiles, options: PrepareOptions = {}): Story {
   const problems: DataError[] = [];
-  const ajv = new Ajv({ allErrors: true, strict: true });
+  const ajv = compiler(files, options.validators);
   const meta = collect(problems, () => {
     const meta = validate<StoryJson>(ajv, files, 'story.json', 'story.schema.json', 'kinds', 'kind');
     checkDeclaredKinds('story.json', meta.kinds ?? []);
@@ -700,13 +718,14 @@ export function prepareStory(files: StoryFiles, options: PrepareOptions = {}): S
  */
 export function storyRegion(
   files: Pick<StoryFiles, 'story.json' | 'story.schema.json' | 'places.json' | 'places.schema.json'>,
+  { validators }: Pick<PrepareOptions, 'validators'> = {},
 ): {
   region: Region;
   explicit: boolean;
 } {
   const problems: DataError[] = [];
-  const ajv = new Ajv({ allErrors: true, strict: true });
   const all = files as StoryFiles;
+  const ajv = compiler(all, validators);
   const meta = collect(problems, () =>
     validate<StoryJson>(ajv, all, 'story.json', 'story.schema.json', 'kinds', 'kind'),
   );

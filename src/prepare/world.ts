@@ -2,17 +2,17 @@
  * The world's countries before any region is cut from them: Natural Earth 1:50m admin-0, as the
  * `world-atlas` package gives them (pinned in package.json). The build resolves the countries a
  * story names against them, frames a story without a region around them, and cuts the story's
- * geography from them (`geo/region.ts`). Build-time only; read once per process.
+ * geography from them (`geo/region.ts`). Browser-safe, a JSON import rather than a file read: the
+ * studio's checks (`studio/check.worker.ts`) read the same world as the build. Decoded once.
  */
-import { createRequire } from 'node:module';
 import { geoArea } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { countryId } from '../../geo/region.ts';
 import type { Bounds } from '../story/types.ts';
-
-const require = createRequire(import.meta.url);
+// A JSON import, not a file read: the studio's checks run in the browser (`studio/check.worker.ts`).
+import world from 'world-atlas/countries-50m.json' with { type: 'json' };
 
 export type WorldTopology = Topology<{ countries: GeometryCollection<{ name: string }> }>;
 
@@ -28,18 +28,11 @@ export interface WorldCountry {
   box: Bounds;
 }
 
-/** Where the world's geography comes from: the package file the cache key of a region hashes. */
-export const WORLD_FILE = 'world-atlas/countries-50m.json';
-
 let topology: WorldTopology | null = null;
 let countries: WorldCountry[] | null = null;
 
-export function worldPath(): string {
-  return require.resolve(WORLD_FILE);
-}
-
 export function worldTopology(): WorldTopology {
-  return (topology ??= require(WORLD_FILE) as WorldTopology);
+  return (topology ??= world as unknown as WorldTopology);
 }
 
 function boxOf(shape: Feature<Polygon | MultiPolygon>): Bounds {

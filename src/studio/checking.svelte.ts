@@ -1,0 +1,37 @@
+/**
+ * The build's checks, run as the draft changes (after a pause: preparing a story takes a moment),
+ * in a worker (`check.worker.ts`), the latest draft only. Made while a component starts: its
+ * effect belongs to that component.
+ */
+import type { Draft, EngineFiles, Verdict } from './draft';
+
+export class DraftCheck {
+  verdict = $state<Verdict>({ problems: [], story: null, partial: true });
+  checking = $state(true);
+  private readonly worker: Worker;
+  private asked = 0;
+
+  /** Checks the draft whose text `snapshot` reads, again each time it changes. */
+  constructor(engine: EngineFiles, snapshot: () => string) {
+    this.worker = new Worker(new URL('./check.worker.ts', import.meta.url), { type: 'module' });
+    this.worker.postMessage({ engine });
+    this.worker.onmessage = (event: MessageEvent<{ id: number; verdict: Verdict }>) => {
+      if (event.data.id !== this.asked) return;
+      this.verdict = event.data.verdict;
+      this.checking = false;
+    };
+    $effect(() => {
+      const text = snapshot();
+      this.checking = true;
+      const timer = setTimeout(
+        () => this.worker.postMessage({ draft: JSON.parse(text) as Draft, id: ++this.asked }),
+        150,
+      );
+      return () => clearTimeout(timer);
+    });
+  }
+
+  close() {
+    this.worker.terminate();
+  }
+}
