@@ -503,7 +503,7 @@ function nearestPassage(article: ReturnType<typeof parseArticle>, exact: string)
   const matches = search(folded.text, quote, Math.ceil(quote.length / 4));
   if (!matches.length) return '';
   const best = matches.reduce((a, b) => (b.errors < a.errors ? b : a));
-  const passage = text.slice(folded.at[best.start], folded.at[best.end]);
+  const passage = text.slice(folded.at[best.start], folded.at[best.end]).trim();
   return `; did you mean "${passage}"? (copy the article's words exactly; quotes, dashes and spaces may differ)`;
 }
 

@@ -115,7 +115,7 @@ const CASES: BadCase[] = [
     item: 'claim "ttp-pakistan"',
     field: 'selector.exact',
     problem:
-      /^quote not found in article\.txt: "Pakistani territory .* Iranian soil"; did you mean "Pakistani territory .*"\? /,
+      /^quote not found in article\.txt: "Pakistani territory .* Iranian soil"; did you mean "Pakistani territory [^"]*\S"\? /,
   },
   {
     name: 'quote-found-twice',
