@@ -178,6 +178,28 @@ export function hollowKeyLabel(modalities: readonly Modality[]): string {
   return `Hollow: ${named.join('; ')} (not a report)`;
 }
 
+/**
+ * Where a claim runs, in words: "Origin → A, B" for arrows, "A – B" for a border, the origin
+ * alone when the claim has no destination.
+ */
+export function claimRoute(
+  claim: Pick<ResolvedClaim, 'origin' | 'destinations' | 'shape'>,
+  nameOf: (placeId: string) => string,
+): string {
+  if (!claim.destinations.length) return nameOf(claim.origin);
+  return `${nameOf(claim.origin)} ${claim.shape === 'border' ? '–' : '→'} ${claim.destinations.map(nameOf).join(', ')}`;
+}
+
+/** The line above a claim's step in the classroom: its kind, its place in the story, its modality. */
+export function stepKicker(
+  kindLabel: string,
+  claim: Pick<ResolvedClaim, 'number' | 'modality'>,
+  count: number,
+): string {
+  const modality = claim.modality !== 'reported' ? ` · ${MODALITY_TEXT[claim.modality].label}` : '';
+  return `${kindLabel} · claim ${claim.number} of ${count}${modality}`;
+}
+
 /** What each title a step of the classroom or the presenter view has. */
 export function stepTitle(
   step: { kind: 'intro' } | { kind: 'outro' } | { kind: 'claim'; claim: Pick<ResolvedClaim, 'caption' | 'modality'> },

@@ -20,12 +20,14 @@ import ClaimCard from '../../src/ui/ClaimCard.svelte';
 import {
   aboutMap,
   articlePhrase,
+  claimRoute,
   claimsOfArticle,
   claimTitle,
   embedLine,
   overviewHint,
   readerKicker,
   siteDescription,
+  stepKicker,
 } from '../../src/story/wording';
 import type { Story } from '../../src/story/types';
 
@@ -282,5 +284,19 @@ describe('src/ says nothing about any one article', () => {
       labels.filter((label) => text.includes(label)).map((l) => `${file}: ${l}`),
     );
     expect(named).toEqual([]);
+  });
+});
+
+describe('a claim in one line', () => {
+  const names: Record<string, string> = { a: 'Alpha', b: 'Beta', c: 'Gamma' };
+  const nameOf = (id: string) => names[id]!;
+  it('says where a claim runs: arrows to each destination, a border between two, a point alone', () => {
+    expect(claimRoute({ origin: 'a', destinations: ['b', 'c'], shape: 'arrows' }, nameOf)).toBe('Alpha → Beta, Gamma');
+    expect(claimRoute({ origin: 'a', destinations: ['b'], shape: 'border' }, nameOf)).toBe('Alpha – Beta');
+    expect(claimRoute({ origin: 'a', destinations: [], shape: 'point' }, nameOf)).toBe('Alpha');
+  });
+  it('heads a classroom step with its kind, its number and what is not a report', () => {
+    expect(stepKicker('Kind', { number: 3, modality: 'reported' }, 12)).toBe('Kind · claim 3 of 12');
+    expect(stepKicker('Kind', { number: 4, modality: 'predicted' }, 12)).toMatch(/^Kind · claim 4 of 12 · \S/);
   });
 });
