@@ -1,12 +1,15 @@
 import { hydrate, mount } from 'svelte';
-import story from 'virtual:story';
+import story, { storyJson } from 'virtual:story';
 import '@fontsource/noto-sans/latin-400.css';
 import 'virtual:palette.css';
 import './app.css';
 import App from './App.svelte';
 import { parseAddress, type Mode } from './state/url';
+import { noteStoryJson } from './camera/layouts';
 
 const target = document.getElementById('app')!;
+// The layout worker is sent the story as the text it was parsed from.
+noteStoryJson(story, storyJson);
 /** The mode this page was prerendered in: `embed.html` says so, `index.html` is the reader. */
 const pageMode: Mode = document.documentElement.dataset.mode === 'embed' ? 'embed' : 'read';
 // The address is read here, once; the app's state mirrors it from then on.

@@ -1,6 +1,8 @@
 declare module 'virtual:story' {
   const story: import('./story/types').Story;
   export default story;
+  /** The same story as JSON text (what the default export is parsed from). */
+  export const storyJson: string;
 }
 
 /** The story's files as written, and the engine's (schemas, kinds): for the studio only. */

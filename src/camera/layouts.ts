@@ -50,6 +50,18 @@ function adoptPrerendered(source: LayoutSource): void {
   }
 }
 
+/** Stories whose JSON text is at hand (the page's own, as the build wrote it), by story. */
+const storyTexts = new WeakMap<LayoutStory, string>();
+
+/**
+ * Notes the JSON text a story was parsed from: the worker is sent the text, which is copied at
+ * once, rather than the story, whose structured clone would block the page's main thread (tens of
+ * milliseconds on a phone for a story's geography).
+ */
+export function noteStoryJson(story: LayoutStory, json: string): void {
+  storyTexts.set(story, json);
+}
+
 export interface LayoutAt {
   view: View;
   size: Size;
@@ -107,7 +119,11 @@ export class Layouts {
         this.#waiting.delete(event.data.id);
       };
       worker.onerror = () => this.#fallBack();
-      worker.postMessage({ story: this.#story } satisfies LayoutRequest);
+      const json = storyTexts.get(this.#story);
+      const { places, flows, geography } = this.#story;
+      worker.postMessage(
+        (json !== undefined ? { storyJson: json } : { story: { places, flows, geography } }) satisfies LayoutRequest,
+      );
       this.#worker = worker;
     } catch {
       this.#worker = null;

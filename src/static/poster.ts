@@ -10,8 +10,10 @@
 import {
   claimPaint,
   emphasisOf,
+  inPlane,
   isHollow,
   kindLook,
+  planeWidth,
   svgDash,
   symbolPaint,
   type ClaimPart,
@@ -105,27 +107,31 @@ export function posterSvg(story: Story, source: SceneSource, options: PosterOpti
     x > -20 && y > -20 && x < size.width + 20 && y < size.height + 20;
   const paint = (drawing: Drawing, part: ClaimPart, id: string) => claimPaint(drawing, part, emphasis(id), theme);
   /** A hollow claim's core: the ground between its line's walls. */
-  const core = (drawing: Drawing, part: 'arcCore' | 'borderCore', id: string, d: string, cls: string) =>
+  const core = (drawing: Drawing, part: 'arcCore' | 'borderCore', id: string, d: string, cls: string, k = 1) =>
     isHollow(drawing.modality)
-      ? `<path class="${cls}" data-claim="${escapeHtml(id)}" d="${d}" fill="none" ${stroke(paint(drawing, part, id))} stroke-linejoin="round"/>`
+      ? `<path class="${cls}" data-claim="${escapeHtml(id)}" d="${d}" fill="none" ${stroke(inPlane(paint(drawing, part, id), k))} stroke-linejoin="round"/>`
       : '';
+  const { k } = base.plane;
 
   const mapParts = [
     `<rect width="${size.width}" height="${size.height}" fill="${m.water}"/>`,
-    `<path d="${base.land}" fill="${m.land}" stroke="${m.coast}" stroke-width="${COAST_WIDTH}" stroke-linejoin="round"/>`,
-    `<path d="${base.borders}" fill="none" stroke="${m.border}" stroke-width="${borderWidth(view.zoom)}" stroke-linejoin="round"/>`,
+    // The band's plane (`scene.ts`), placed by one transform: strokes divided by its scale.
+    `<g transform="${base.plane.attribute}">`,
+    `<path d="${base.land}" fill="${m.land}" stroke="${m.coast}" stroke-width="${planeWidth(COAST_WIDTH, k)}" stroke-linejoin="round"/>`,
+    `<path d="${base.borders}" fill="none" stroke="${m.border}" stroke-width="${planeWidth(borderWidth(view.zoom), k)}" stroke-linejoin="round"/>`,
     ...base.areas.map((a) => {
       const fill = paint(a, 'areaFill', a.claimId);
-      return `<path class="area" data-claim="${escapeHtml(a.claimId)}" d="${a.d}" fill="${fill.color}" fill-opacity="${fill.opacity}" ${stroke(paint(a, 'areaLine', a.claimId))}/>`;
+      return `<path class="area" data-claim="${escapeHtml(a.claimId)}" d="${a.d}" fill="${fill.color}" fill-opacity="${fill.opacity}" ${stroke(inPlane(paint(a, 'areaLine', a.claimId), k))}/>`;
     }),
     ...base.regions.map(
       (r) =>
-        `<path class="region" d="${r.d}" fill="none" ${stroke(paint(r, 'region', r.claimId))} stroke-linejoin="round"/>`,
+        `<path class="region" d="${r.d}" fill="none" ${stroke(inPlane(paint(r, 'region', r.claimId), k))} stroke-linejoin="round"/>`,
     ),
     ...base.claimBorders.map(
       (b) =>
-        `<path class="claim-border" data-claim="${escapeHtml(b.claimId)}" d="${b.d}" fill="none" ${stroke(paint(b, 'border', b.claimId))} stroke-linecap="round" stroke-linejoin="round"/>${core(b, 'borderCore', b.claimId, b.d, 'core border-core')}`,
+        `<path class="claim-border" data-claim="${escapeHtml(b.claimId)}" d="${b.d}" fill="none" ${stroke(inPlane(paint(b, 'border', b.claimId), k))} stroke-linecap="round" stroke-linejoin="round"/>${core(b, 'borderCore', b.claimId, b.d, 'core border-core', k)}`,
     ),
+    '</g>',
     ...base.arcs.map(
       (a) =>
         `<path class="casing" d="${a.d}" fill="none" ${stroke(paint(a, 'casing', a.claimId))} stroke-linecap="round"/><path class="line" data-claim="${escapeHtml(a.claimId)}" d="${a.d}" fill="none" ${stroke(paint(a, 'arc', a.claimId))} stroke-linejoin="round"/>${core(a, 'arcCore', a.claimId, a.d, 'core arc-core')}`,

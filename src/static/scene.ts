@@ -10,7 +10,7 @@ import type { Feature, Geometry, MultiLineString, MultiPolygon, Position } from 
 import type { ClaimKind } from '../story/kinds.ts';
 import { arrowHeads, markers } from '../flows/render.ts';
 import type { CountryProperties, FlowProperties, FlowRole, LonLat, Modality, Story } from '../story/types.ts';
-import { projectionFor, type Size, type View } from '../camera/view.ts';
+import { projectionFor, webMercatorPixel, type Size, type View } from '../camera/view.ts';
 import type { NamedPoint, PlaceLabel, SceneLabel } from '../camera/labels.ts';
 import { layoutFor, layoutSource, worldToPixel, type Layout, type LayoutSource } from '../camera/layout.ts';
 import { headSize } from '../symbology/layout.ts';
@@ -34,6 +34,10 @@ export interface SceneSource {
   basemap: Story['basemap'];
   /** Bands decoded lately, by index, so an animation does not decode every frame. */
   basemaps: Map<number, Basemap>;
+  /** Bands drawn lately (`BandDrawing`), by index: a view of a band drawn once is only a transform. */
+  drawings: Map<number, BandDrawing>;
+  /** Where the bands' planes have their origin: the overview's centre. */
+  origin: LonLat;
   flows: Feature<Geometry, FlowProperties>[];
   heads: ReturnType<typeof arrowHeads>;
   markers: ReturnType<typeof markers>;
@@ -75,8 +79,16 @@ export interface ScenePoint extends SceneClaim {
   y: number;
 }
 
-export interface BaseScene {
-  size: Size;
+/**
+ * A zoom band drawn once: land, borders and the claims' shapes (areas, borders, regions) as path
+ * data in the band's own plane, Web Mercator pixels at the band's zoom measured from the source's
+ * origin. Every view is that plane scaled and shifted (`planeTransform`), so a map that is
+ * measured, resized or flown keeps its paths and changes one transform.
+ */
+export interface BandDrawing {
+  band: number;
+  /** The plane's zoom: one unit of the plane is a pixel of a view at this zoom. */
+  zoom: number;
   /** Land, filled; its outline is the coast. */
   land: string;
   borders: string;
@@ -84,6 +96,22 @@ export interface BaseScene {
   claimBorders: ScenePath[];
   /** The outlines of the regions arrows name. */
   regions: ScenePath[];
+}
+
+/** How a band's plane sits in a view: scaled by `k`, then shifted by `x`, `y` (pixels). */
+export interface PlaneTransform {
+  k: number;
+  x: number;
+  y: number;
+  /** The same as an SVG `transform` attribute. */
+  attribute: string;
+}
+
+export interface BaseScene extends Omit<BandDrawing, 'band' | 'zoom'> {
+  size: Size;
+  /** Where the plane's paths (land, borders, areas, claim borders, regions) lie in this view. */
+  plane: PlaneTransform;
+  /** Arrows, in the view's pixels. */
   arcs: ScenePath[];
 }
 
@@ -121,10 +149,13 @@ export type Scene = BaseScene & SymbolScene;
 
 export function sceneSource(story: Story): SceneSource {
   const geo = story.geography;
+  const region = story.meta.region;
   return {
     geography: geo,
     basemap: story.basemap,
     basemaps: new Map(),
+    drawings: new Map(),
+    origin: [(region.overview[0] + region.overview[2]) / 2, (region.overview[1] + region.overview[3]) / 2],
     flows: story.flows.features,
     heads: arrowHeads(story.flows),
     markers: markers(story.flows),
@@ -204,8 +235,7 @@ const KEPT_BANDS = 6;
  * 1:50m has far more vertices than a regional overview can show, and every one of them would be
  * in the prerendered HTML.
  */
-function basemapAt(source: SceneSource, zoom: number): Basemap {
-  const band = bandIndex(source.basemap.bands, zoom);
+function basemapAt(source: SceneSource, band: number): Basemap {
   let basemap = source.basemaps.get(band);
   if (basemap) source.basemaps.delete(band);
   else {
@@ -219,10 +249,15 @@ function basemapAt(source: SceneSource, zoom: number): Basemap {
       borders: feature(topology, source.basemap.borders).geometry,
     };
   }
-  // Most recently used last; the least recently used goes when too many are kept.
-  source.basemaps.set(band, basemap);
-  if (source.basemaps.size > KEPT_BANDS) source.basemaps.delete(source.basemaps.keys().next().value!);
+  keepRecent(source.basemaps, band, basemap);
   return basemap;
+}
+
+/** Kept with the most recently used last; the least recently used goes when too many are kept. */
+function keepRecent<T>(kept: Map<number, T>, band: number, value: T) {
+  kept.delete(band);
+  kept.set(band, value);
+  if (kept.size > KEPT_BANDS) kept.delete(kept.keys().next().value!);
 }
 
 /** Points closer than this to the last one drawn, in pixels, are skipped. */
@@ -262,60 +297,111 @@ function pixelThinning(output: GeoStream): GeoStream {
   };
 }
 
-/** What one view of the map is drawn with: a projection and helpers around it. */
-function frame(view: View, size: Size) {
-  // Geometry far outside the map is cut off; a margin of half the map's size keeps what a
-  // prerendered picture, scaled to a box of another shape, may still show at its sides.
-  const [mx, my] = [size.width / 2, size.height / 2];
-  const projection = projectionFor(view, size).clipExtent([
-    [-mx, -my],
-    [size.width + mx, size.height + my],
-  ]);
-  const point = (at: LonLat) => {
-    const p = projection(at) ?? [NaN, NaN];
-    return [round1(p[0]), round1(p[1])] as [number, number];
-  };
-  return { projection, point };
-}
-
-/** Path data in a view's projection: one decimal of a pixel is finer than any screen and keeps the HTML small. */
-function pathData({ projection }: ReturnType<typeof frame>) {
+/** Path data in a band's plane: one decimal of a pixel is finer than any screen and keeps the HTML small. */
+function planePath(source: SceneSource, zoom: number) {
+  // The plane is a view of the band's zoom centred on the origin, in a map of no size.
+  const projection = projectionFor({ center: source.origin, zoom }, { width: 0, height: 0 });
   const path = geoPath({ stream: (output) => projection.stream(pixelThinning(output)) }).digits(1);
   return (g: GeoPermissibleObjects) => path(g) ?? '';
 }
 
-/** Land and borders for a view: the costly part of a scene (simplification and projection). */
-export function renderBasemap(source: SceneSource, view: View, size: Size): Pick<BaseScene, 'land' | 'borders'> {
-  const d = pathData(frame(view, size));
-  const basemap = basemapAt(source, view.zoom);
-  return { land: d(basemap.land), borders: d(basemap.borders) };
+/**
+ * The band that draws `zoom`, or the one drawn already (`keep`) while it is still fit for it: at
+ * most two bands coarser (half a zoom level: a point every 1.4 px where it kept one every 0.7) or
+ * four finer (more points than needed, none missing). A map measured, or a camera flown a little,
+ * keeps its drawing rather than drawing a neighbouring band again.
+ */
+export function bandFor(source: SceneSource, zoom: number, keep?: number): number {
+  const wanted = bandIndex(source.basemap.bands, zoom);
+  return keep !== undefined && keep >= wanted - 2 && keep <= wanted + 4 ? keep : wanted;
 }
 
-/** Claimed areas and borders, region outlines and arcs, for a view (arcs as `at`'s layout has them). */
-export function renderClaims(
+/**
+ * A band drawn in its plane (`BandDrawing`): the costly part of a scene (the band's points
+ * decoded, the claims' shapes projected), done once per band and kept while the band is in use.
+ */
+export function bandDrawing(source: SceneSource, band: number): BandDrawing {
+  let drawing = source.drawings.get(band);
+  if (drawing) source.drawings.delete(band);
+  else {
+    const zoom = source.basemap.bands[band]!.minZoom;
+    const d = planePath(source, zoom);
+    const basemap = basemapAt(source, band);
+    const claimPaths = (role: FlowRole): ScenePath[] =>
+      source.flows
+        .filter((f) => f.properties.role === role)
+        .map((f) => ({ ...drawnClaim(f.properties), d: d(f.geometry) }));
+    drawing = {
+      band,
+      zoom,
+      land: d(basemap.land),
+      borders: d(basemap.borders),
+      areas: claimPaths('area'),
+      claimBorders: claimPaths('border'),
+      regions: claimPaths('region'),
+    };
+  }
+  keepRecent(source.drawings, band, drawing);
+  return drawing;
+}
+
+/**
+ * A band drawn before, read back (the prerendered page's, so hydration draws nothing again): kept
+ * as the band's drawing when it has the parts this source draws.
+ */
+export function adoptDrawing(source: SceneSource, drawing: BandDrawing): boolean {
+  const count = (role: FlowRole) => source.flows.filter((f) => f.properties.role === role).length;
+  const band = source.basemap.bands[drawing.band];
+  const fits =
+    band?.minZoom === drawing.zoom &&
+    drawing.areas.length === count('area') &&
+    drawing.claimBorders.length === count('border') &&
+    drawing.regions.length === count('region');
+  if (fits) keepRecent(source.drawings, drawing.band, drawing);
+  return fits;
+}
+
+/** The parts a band drawing has for `source`, in order, with only their path data to fill in. */
+export function drawingParts(source: SceneSource): Record<'areas' | 'claimBorders' | 'regions', SceneClaim[]> {
+  const parts = (role: FlowRole) =>
+    source.flows.filter((f) => f.properties.role === role).map((f) => drawnClaim(f.properties));
+  return { areas: parts('area'), claimBorders: parts('border'), regions: parts('region') };
+}
+
+/** Where a band's plane lies in a view of `size`. */
+export function planeTransform(
+  drawing: Pick<BandDrawing, 'zoom'>,
   source: SceneSource,
   view: View,
   size: Size,
-  at?: LayoutAt,
-): Omit<BaseScene, 'land' | 'borders'> {
-  const projected = frame(view, size);
-  const d = pathData(projected);
-  const claimPaths = (role: FlowRole): ScenePath[] =>
-    source.flows
-      .filter((f) => f.properties.role === role)
-      .map((f) => ({ ...drawnClaim(f.properties), d: d(f.geometry) }));
-  return {
-    size,
-    areas: claimPaths('area'),
-    claimBorders: claimPaths('border'),
-    regions: claimPaths('region'),
-    arcs: arcPaths(layoutOf(source, view, size, at), view, size),
-  };
+): PlaneTransform {
+  const k = 2 ** (view.zoom - drawing.zoom);
+  const [x, y] = webMercatorPixel(source.origin, view, size).map((v) => Math.round(v * 100) / 100) as [number, number];
+  const kk = Math.round(k * 1e6) / 1e6;
+  return { k: kk, x, y, attribute: `matrix(${kk} 0 0 ${kk} ${x} ${y})` };
+}
+
+/** Land and borders, and the claims' shapes, for a view: a band's drawing and where it lies. */
+export function renderBasemap(
+  source: SceneSource,
+  view: View,
+  size: Size,
+  keep?: number,
+): { drawing: BandDrawing; plane: PlaneTransform } {
+  const drawing = bandDrawing(source, bandFor(source, view.zoom, keep));
+  return { drawing, plane: planeTransform(drawing, source, view, size) };
+}
+
+/** The arrows for a view (as `at`'s layout has them), in the view's pixels. */
+export function renderArcs(source: SceneSource, view: View, size: Size, at?: LayoutAt): ScenePath[] {
+  return arcPaths(layoutOf(source, view, size, at), view, size);
 }
 
 /** The lines and areas: basemap, claimed areas and borders, arcs. What MapLibre also draws. */
 export function renderBase(source: SceneSource, view: View, size: Size, at?: LayoutAt): BaseScene {
-  return { ...renderBasemap(source, view, size), ...renderClaims(source, view, size, at) };
+  const { drawing, plane } = renderBasemap(source, view, size);
+  const { land, borders, areas, claimBorders, regions } = drawing;
+  return { size, plane, land, borders, areas, claimBorders, regions, arcs: renderArcs(source, view, size, at) };
 }
 
 /**

@@ -210,6 +210,21 @@ export function claimPaint(drawing: Drawing, part: ClaimPart, emphasis: Emphasis
   };
 }
 
+/**
+ * A width (or a dash) for a drawing in a plane shown `k` times its size (`static/scene.ts`: a
+ * band's paths placed by one transform), so it shows on screen as painted.
+ */
+export function planeWidth(width: number, k: number): number {
+  return k === 1 ? width : Number((width / k).toPrecision(4));
+}
+
+/** A paint for a drawing in a plane shown `k` times its size: its width and dashes as painted on screen. */
+export function inPlane(paint: Paint, k: number): Paint {
+  return k === 1
+    ? paint
+    : { ...paint, width: planeWidth(paint.width, k), dash: paint.dash.map((d) => planeWidth(d, k)) };
+}
+
 /** How an arrowhead or a marker is filled and outlined. */
 export interface SymbolPaint {
   /** A colour, or `none` (an open arrowhead). */

@@ -5,7 +5,7 @@ import { geoArea } from 'd3-geo';
 import { feature, merge, mesh } from 'topojson-client';
 import { presimplify, simplify } from 'topojson-simplify';
 import type { Objects, Topology } from 'topojson-specification';
-import { bandIndex, edgesInFocus, renderBasemap, renderScene, sceneSource } from '../../src/static/scene';
+import { bandFor, bandIndex, edgesInFocus, renderBasemap, renderScene, sceneSource } from '../../src/static/scene';
 import { layoutFor } from '../../src/camera/layout';
 import { placeNames } from '../../src/camera/labels';
 import { flowSourceData } from '../../src/map/style';
@@ -260,11 +260,43 @@ describe('renderScene from one source at several zooms', () => {
     const again = renderScene(source, { center: KABUL, zoom: overview.zoom + 0.01 }, SIZE);
     expect(source.basemaps.size).toBe(1);
     expect([...source.basemaps.values()][0]).toBe(cached);
-    expect(again.borders).not.toBe(first.borders);
+    // Drawn once in the band's plane: another view of the band only moves it.
+    expect(again.borders).toBe(first.borders);
+    expect(again.areas).toEqual(first.areas);
+    expect(again.plane.attribute).not.toBe(first.plane.attribute);
     renderScene(source, { center: KABUL, zoom: 5.5 }, SIZE);
     expect(source.basemaps.size).toBe(2);
     renderScene(source, { center: KABUL, zoom: 5.6 }, SIZE);
     expect(source.basemaps.size).toBe(2);
+  });
+
+  it('places the band’s plane by its transform where the view draws each place', () => {
+    const source = sceneSource(story);
+    for (const view of [overview, { center: KABUL, zoom: 5.3 }, { center: [60, 30] as LonLat, zoom: 2.9 }]) {
+      for (const size of [SIZE, { width: 390, height: 300 }]) {
+        const { drawing, plane } = renderBasemap(source, view, size);
+        const inPlane = projectionFor({ center: source.origin, zoom: drawing.zoom }, { width: 0, height: 0 });
+        for (const place of [KABUL, [51.39, 35.69] as LonLat, [74.35, 31.55] as LonLat]) {
+          const [px, py] = inPlane(place)!;
+          const [x, y] = webMercatorPixel(place, view, size);
+          expect(px * plane.k + plane.x).toBeCloseTo(x, 1);
+          expect(py * plane.k + plane.y).toBeCloseTo(y, 1);
+        }
+      }
+    }
+  });
+
+  it('keeps the band drawn while it fits the zoom, and draws another when it does not', () => {
+    const source = sceneSource(story);
+    const { bands } = story.basemap;
+    const at = bandIndex(bands, 4);
+    expect(bandFor(source, 4)).toBe(at);
+    // A map measured smaller or larger than the prerendered one keeps the prerendered band.
+    expect(bandFor(source, 4 - 0.9, at)).toBe(at);
+    expect(bandFor(source, 4 + 0.4, at)).toBe(at);
+    // Too coarse or far too fine: the band of the zoom.
+    expect(bandFor(source, 4 + 1, at)).toBe(bandIndex(bands, 5));
+    expect(bandFor(source, 4 - 1.5, at)).toBe(bandIndex(bands, 2.5));
   });
 
   it('gives the same scene from a fresh source and a used one', () => {
@@ -278,15 +310,16 @@ describe('renderScene from one source at several zooms', () => {
     const source = sceneSource(story);
     const { bands } = story.basemap;
     for (const band of bands) renderBasemap(source, { center: KABUL, zoom: band.minZoom }, SIZE);
-    const kept = source.basemaps.size;
-    expect(kept).toBeLessThan(bands.length);
-    const first = bands.length - kept;
-    expect([...source.basemaps.keys()]).toEqual(Array.from({ length: kept }, (_, i) => first + i));
+    for (const kept of [source.basemaps, source.drawings]) {
+      expect(kept.size).toBeLessThan(bands.length);
+      expect([...kept.keys()]).toEqual(Array.from({ length: kept.size }, (_, i) => bands.length - kept.size + i));
+    }
+    const first = bands.length - source.drawings.size;
     // Used again, a band outlasts those used before it.
     renderBasemap(source, { center: KABUL, zoom: bands[first]!.minZoom }, SIZE);
     renderBasemap(source, { center: KABUL, zoom: bands[0]!.minZoom }, SIZE);
-    expect(source.basemaps.has(first)).toBe(true);
-    expect(source.basemaps.has(first + 1)).toBe(false);
+    expect(source.drawings.has(first)).toBe(true);
+    expect(source.drawings.has(first + 1)).toBe(false);
   });
 
   it('keeps more detail zoomed in than at the overview', () => {
