@@ -5,7 +5,7 @@
  *   TextPositionSelector on `data/article.txt` (the article's text as the map quotes it, published
  *   beside it so the positions can be checked), its body the claim's caption, its kind and its
  *   places (with coordinates, and their Wikidata or GeoNames ids where the story gives them);
- * - in each page's head, schema.org `Claim`s (https://schema.org/Claim) whose `appearance` is the
+ * - in each page (at the end of its body), schema.org `Claim`s (https://schema.org/Claim) whose `appearance` is the
  *   article. Not `ClaimReview`: that needs a verdict, and the map gives none.
  *
  * Ids are relative to the file or page they are in (`#claim-…`), or absolute under `SITE_URL`
@@ -176,7 +176,7 @@ export function publishedAnnotations(story: Story, site?: string): object {
 }
 
 /**
- * The schema.org JSON-LD for a page's head: the article (its headline, author, outlet, date and
+ * The schema.org JSON-LD for a page: the article (its headline, author, outlet, date and
  * genre, as far as the story knows them) and a `Claim` for each of `claims`, whose `appearance`
  * is the article, `text` the article's own words, `name` the caption, `url` the claim on the map
  * and `spatialCoverage` its places. `from` is the way from the page to the site's root (`./` for

@@ -174,9 +174,11 @@ export function storyPlugin(dir = process.env.STORY ?? 'data', { publish = true 
           `<meta name="twitter:card" content="summary_large_image" />`,
           `<meta name="twitter:title" content="${title}" />`,
           `<meta name="twitter:description" content="${description}" />`,
-          linkedDataScript(claimsLinkedData(current, current.claims, './', process.env.SITE_URL)),
         ].join('\n    ');
-        let out = html.replace('</head>', `    ${tags}\n  </head>`);
+        // The claims as linked data, at the end of the body: a story's worth of JSON (half a MB for
+        // a thousand claims) is not read before the page can paint.
+        const linkedData = linkedDataScript(claimsLinkedData(current, current.claims, './', process.env.SITE_URL));
+        let out = html.replace('</head>', `    ${tags}\n  </head>`).replace('</body>', `    ${linkedData}\n  </body>`);
         if (context.filename.endsWith('embed.html')) {
           // Where scripts cannot run and the prerendered map is not enough (feed readers).
           out = out.replace(
@@ -250,7 +252,7 @@ export function palettePlugin(): Plugin {
   };
 }
 
-/** JSON-LD for a page's head, escaped so that nothing in the story can end the element (`scriptJson`). */
+/** JSON-LD for a page, escaped so that nothing in the story can end the element (`scriptJson`). */
 export function linkedDataScript(data: object): string {
   return `<script type="application/ld+json">${scriptJson(data)}</script>`;
 }

@@ -61,13 +61,13 @@ function fuzzUrls(count: number): string[] {
 async function injected(page: Page) {
   return page.evaluate(() => ({
     pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
-    // Inline scripts but the loader and the build's data blocks in the head (never run): the
-    // JSON-LD, and the prerendered map's layout.
+    // Inline scripts but the loader and the build's data blocks (never run): the JSON-LD, and
+    // the prerendered map's layout.
     scripts: [...document.scripts].filter(
       (s) =>
         !s.src &&
         !s.textContent?.includes('PerformanceObserver') &&
-        !(['application/ld+json', 'application/json'].includes(s.type) && s.parentElement === document.head),
+        !['application/ld+json', 'application/json'].includes(s.type),
     ).length,
     images: document.querySelectorAll('img[src="x"], svg[onload]').length,
   }));

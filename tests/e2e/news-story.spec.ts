@@ -109,13 +109,14 @@ test('a new story, made from the README alone, builds into its own folder and re
   await clickClaimOnMap(page, 'boats-north');
   await expect(page.locator('#sentence-p3s1')).toHaveClass(/selected/);
   await expect(page.locator('#sentence-p3s2')).toHaveClass(/selected/);
+  await page.getByRole('button', { name: /claims as a table/ }).click();
   await expect(page.locator('#claims-table')).toContainText('Sea crossings');
   await expect(page.locator('body')).not.toContainText(/opinion/i);
 
-  // Its data, in the standards others read: an annotation per claim, a Claim per claim in the head.
+  // Its data, in the standards others read: an annotation per claim, a Claim per claim in the page.
   const annotations = (await (await page.request.get('data/annotations.jsonld')).json()) as { total: number };
   expect(annotations.total).toBe(claims.claims.length);
-  const head = await page.locator('head script[type="application/ld+json"]').textContent();
+  const head = await page.locator('script[type="application/ld+json"]').textContent();
   const graph = (JSON.parse(head!) as { '@graph': { '@type': string }[] })['@graph'];
   expect(graph.filter((n) => n['@type'] === 'Claim')).toHaveLength(claims.claims.length);
 });

@@ -275,14 +275,14 @@ test('the data behind the map can be downloaded', async ({ page }) => {
   const readme = await (await page.request.get('data/README.txt')).text();
   expect(readme).toMatch(/Arrows are schematic/);
   expect(readme).toMatch(/Licence: /);
-  // The claims as W3C Web Annotations on the article's text, and as schema.org Claims in the page's head.
+  // The claims as W3C Web Annotations on the article's text, and as schema.org Claims in the page.
   await expect(page.getByRole('link', { name: /annotations/ })).toHaveAttribute('href', 'data/annotations.jsonld');
   const annotations = await page.request.get('data/annotations.jsonld');
   expect(annotations.headers()['content-type']).toMatch(/^application\/ld\+json/);
   const collection = (await annotations.json()) as { total: number; first: { items: unknown[] } };
   expect(collection.total).toBe(claims.length);
   expect((await page.request.get('data/article.txt')).ok()).toBe(true);
-  const head = await page.locator('head script[type="application/ld+json"]').textContent();
+  const head = await page.locator('script[type="application/ld+json"]').textContent();
   const graph = (JSON.parse(head!) as { '@graph': { '@type': string }[] })['@graph'];
   expect(graph.filter((n) => n['@type'] === 'Claim')).toHaveLength(claims.length);
   // Each file says it is schematic, where it comes from, and its licence.

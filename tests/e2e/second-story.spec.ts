@@ -22,6 +22,7 @@ test('a second story builds from its own data and draws every claim', async ({ p
   await expect(page.getByText('Author: Test Author')).toBeVisible();
   // Its words, from its data: its genre in every sentence about the article, its own kind in the key.
   await expect(page.locator('.kicker').first()).toHaveText(/Claim map · analysis/i);
+  await page.getByRole('button', { name: /claims as a table/ }).click();
   await expect(page.locator('#claims-table')).toContainText('Smuggling networks');
   await expect(page.locator('body')).not.toContainText(/opinion/i);
 });

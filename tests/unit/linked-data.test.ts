@@ -1,6 +1,6 @@
 /**
  * The claims as linked data: `data/annotations.jsonld` (W3C Web Annotations) and the schema.org
- * `Claim`s in each page's head, both expanded by a JSON-LD processor (jsonld.js) as a consumer
+ * `Claim`s in each page, both expanded by a JSON-LD processor (jsonld.js) as a consumer
  * would read them. The processor reads the W3C and schema.org contexts from the copies in
  * `tests/fixtures/jsonld/` and is refused the network. Every selector must anchor exactly once in
  * the published article, and the JSON-LD in a head must survive an article that quotes `</script>`.
@@ -210,26 +210,26 @@ it('annotation ids are absolute when the build knows where the site lives (SITE_
   expect(collection.first.items[0]!.id).toBe(`${SITE}data/annotations.jsonld#claim-${story.claims[0]!.id}`);
 });
 
-/** The JSON-LD blocks in an HTML page's head, parsed as a browser would. */
-function headJsonLd(html: string): unknown[] {
+/** The JSON-LD blocks in an HTML page, parsed as a browser would. */
+function pageJsonLd(html: string): unknown[] {
   const found: unknown[] = [];
   type El = { nodeName: string; attrs?: { name: string; value: string }[]; childNodes?: El[]; value?: string };
-  const document = parse(html) as unknown as El;
-  const htmlEl = document.childNodes!.find((n) => n.nodeName === 'html')!;
-  const head = htmlEl.childNodes!.find((n) => n.nodeName === 'head')!;
-  for (const el of head.childNodes ?? []) {
-    if (el.nodeName !== 'script') continue;
-    if (el.attrs?.find((a) => a.name === 'type')?.value !== 'application/ld+json') continue;
-    found.push(JSON.parse(el.childNodes!.map((t) => t.value).join('')));
-  }
+  const walk = (el: El) => {
+    if (el.nodeName === 'script' && el.attrs?.find((a) => a.name === 'type')?.value === 'application/ld+json') {
+      found.push(JSON.parse(el.childNodes!.map((t) => t.value).join('')));
+    }
+    (el.childNodes ?? []).forEach(walk);
+  };
+  walk(parse(html) as unknown as El);
   return found;
 }
 
-describe.each(STORIES)('schema.org Claims in the head of %s', (_name, story) => {
-  const page = (script: string) => `<!doctype html><html><head><title>x</title>${script}</head><body></body></html>`;
+describe.each(STORIES)('schema.org Claims in the page of %s', (_name, story) => {
+  const page = (script: string) =>
+    `<!doctype html><html><head><title>x</title></head><body><p>x</p>${script}</body></html>`;
 
   it('the reader and the embed: a Claim per claim, its appearance the article, its text the quote', async () => {
-    const [data] = headJsonLd(page(linkedDataScript(claimsLinkedData(story, story.claims, './'))));
+    const [data] = pageJsonLd(page(linkedDataScript(claimsLinkedData(story, story.claims, './'))));
     const expanded = await expand(data, SITE);
     expect(loaded).toContain(SCHEMA_ORG_CONTEXT);
     const article = expanded.find((n) => types(n).includes(`${SCHEMA}Article`))!;
@@ -255,7 +255,7 @@ describe.each(STORIES)('schema.org Claims in the head of %s', (_name, story) => 
 
   it('a share page: its own claim only', async () => {
     const claim = story.claims[0]!;
-    const blocks = headJsonLd(sharePage(story, claim));
+    const blocks = pageJsonLd(sharePage(story, claim));
     expect(blocks).toHaveLength(1);
     const expanded = await expand(blocks[0], `${SITE}share/${claim.id}.html`);
     const claims = expanded.filter((n) => types(n).includes(`${SCHEMA}Claim`));
@@ -285,7 +285,7 @@ describe('JSON-LD in a script element', () => {
     const story = prepareStory(files);
     const data = claimsLinkedData(story, story.claims, './');
     const html = `<!doctype html><html><head>${linkedDataScript(data)}</head><body><p>after</p></body></html>`;
-    const blocks = headJsonLd(html);
+    const blocks = pageJsonLd(html);
     expect(blocks).toEqual([JSON.parse(JSON.stringify(data))]);
     expect(JSON.stringify(blocks)).toContain('</script><script>alert(1)</script><!--');
     // Nothing leaked out: the body is as written.
