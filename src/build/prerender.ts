@@ -25,11 +25,14 @@ interface LateAssets {
   entry: string;
   /** Chunks imported on demand that a gesture on the map will need at once (MapLibre). */
   preload: string[];
+  /** The text's font (the files the page's CSS asks for): fetched with the CSS, not after it. */
+  fonts: string[];
 }
 
 function lateAssets(bundle: OutputBundle): LateAssets {
-  const assets: LateAssets = { entry: '', preload: [] };
+  const assets: LateAssets = { entry: '', preload: [], fonts: [] };
   for (const file of Object.values(bundle)) {
+    if (file.type === 'asset' && file.fileName.endsWith('.woff2')) assets.fonts.push(file.fileName);
     if (file.type === 'chunk' && file.isEntry) assets.entry = file.fileName;
     else if (file.type === 'chunk' && file.isDynamicEntry && file.name.includes('maplibre'))
       assets.preload.push(file.fileName);
@@ -43,7 +46,7 @@ function lateAssets(bundle: OutputBundle): LateAssets {
  * where a gesture on the map starts MapLibre (fetched only: nothing of it runs until then).
  * Browsers without paint timing start it a little later instead.
  */
-export function loaderScript({ entry, preload }: LateAssets): string {
+export function loaderScript({ entry, preload }: Pick<LateAssets, 'entry' | 'preload'>): string {
   const links = preload.map((href) => ['modulepreload', `./${href}`]);
   // The same rule as `preloadsMap` (map/policy.ts): small screens and Save-Data fetch MapLibre
   // only when the reader asks to zoom.
@@ -74,6 +77,17 @@ export function loaderScript({ entry, preload }: LateAssets): string {
     '  setTimeout(start, 400);',
     '})();',
   ].join('\n');
+}
+
+/**
+ * The text's font, asked for with the page: otherwise the browser finds it only once the CSS has
+ * arrived and the text is laid out, and repaints the article in it a round trip later (the
+ * page's largest paint, on a phone's network).
+ */
+export function fontPreloads(fonts: readonly string[]): string {
+  return fonts
+    .map((href) => `<link rel="preload" href="./${href}" as="font" type="font/woff2" crossorigin />\n`)
+    .join('');
 }
 
 /**
@@ -154,7 +168,7 @@ export function prerenderPlugin(plugins: () => PluginOption[]): Plugin {
           html
             .replace(entryTag, '')
             .replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    ${csp}`)
-            .replace('</head>', `<script>${loader}</script>\n</head>`)
+            .replace('</head>', `${fontPreloads(assets!.fonts)}<script>${loader}</script>\n</head>`)
             .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(page.title)}</title>`)
             .replace('</head>', `${page.head}</head>`)
             .replace(MOUNT, `<div id="app">${page.body}</div>`),

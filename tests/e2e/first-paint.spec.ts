@@ -28,6 +28,20 @@ test.describe('with JavaScript off', () => {
     expect(drawn.sort()).toEqual(claims.map((c) => c.id).sort());
     await expect(page.getByText('Loading the interactive map')).toHaveCount(0);
   });
+
+  test('the text’s font is asked for with the page, not after its CSS', async ({ page }) => {
+    const fonts: string[] = [];
+    page.on('request', (r) => r.resourceType() === 'font' && fonts.push(r.url()));
+    await page.goto('./');
+    await expect(page.locator('article p').first()).toBeVisible();
+    // The preload is the very file the page's CSS uses for its text, so it is fetched once.
+    const preloaded = await page
+      .locator('head link[rel="preload"][as="font"]')
+      .evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href));
+    expect(preloaded).toHaveLength(1);
+    await expect.poll(() => fonts).toContain(preloaded[0]);
+    expect(fonts.filter((f) => f === preloaded[0])).toHaveLength(1);
+  });
 });
 
 test('MapLibre takes over at the same view, with the same claim selected', async ({ page }) => {
