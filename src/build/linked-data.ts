@@ -5,7 +5,7 @@
  *   TextPositionSelector on `data/article.txt` (the article's text as the map quotes it, published
  *   beside it so the positions can be checked), its body the claim's caption, its kind and its
  *   places (with coordinates, and their Wikidata or GeoNames ids where the story gives them);
- * - in each page (at the end of its body), schema.org `Claim`s (https://schema.org/Claim) whose `appearance` is the
+ * - in each page (at the end of the reader's and the embed's body, in a share page's head), schema.org `Claim`s (https://schema.org/Claim) whose `appearance` is the
  *   article. Not `ClaimReview`: that needs a verdict, and the map gives none.
  *
  * Ids are relative to the file or page they are in (`#claim-…`), or absolute under `SITE_URL`

@@ -25,7 +25,7 @@ interface LateAssets {
   entry: string;
   /** Chunks imported on demand that a gesture on the map will need at once (MapLibre). */
   preload: string[];
-  /** The text's font (the files the page's CSS asks for): fetched with the CSS, not after it. */
+  /** The text's font (the bundle's WOFF2 files: the reader's pages use one): fetched with the CSS, not after it. */
   fonts: string[];
 }
 

@@ -1,7 +1,8 @@
 /**
  * The static map as data: SVG path strings and positioned labels for a view, computed with
  * d3-geo from the same flows the MapLibre layers draw. Pure: the build prerenders it into the
- * HTML, the browser re-renders it at the map's real size, and tests snapshot it.
+ * HTML, the browser draws each zoom band once and places it in every view with one transform
+ * (`bandDrawing`, `planeTransform`), and tests snapshot it.
  */
 import { geoPath, type GeoPermissibleObjects, type GeoStream } from 'd3-geo';
 import { feature } from 'topojson-client';
@@ -307,8 +308,8 @@ function planePath(source: SceneSource, zoom: number) {
 
 /**
  * The band that draws `zoom`, or the one drawn already (`keep`) while it is still fit for it: at
- * most two bands coarser (half a zoom level: a point every 1.4 px where it kept one every 0.7) or
- * four finer (more points than needed, none missing). A map measured, or a camera flown a little,
+ * most two bands coarser (half a zoom level: points at most about 1.2 px apart where the band's own
+ * zooms keep them 0.7 px apart) or four finer (more points than needed, none missing). A map measured, or a camera flown a little,
  * keeps its drawing rather than drawing a neighbouring band again.
  */
 export function bandFor(source: SceneSource, zoom: number, keep?: number): number {
@@ -327,18 +328,20 @@ export function bandDrawing(source: SceneSource, band: number): BandDrawing {
     const zoom = source.basemap.bands[band]!.minZoom;
     const d = planePath(source, zoom);
     const basemap = basemapAt(source, band);
-    const claimPaths = (role: FlowRole): ScenePath[] =>
-      source.flows
-        .filter((f) => f.properties.role === role)
-        .map((f) => ({ ...drawnClaim(f.properties), d: d(f.geometry) }));
+    const parts = drawingParts(source);
+    const roles: Record<keyof typeof parts, FlowRole> = { areas: 'area', claimBorders: 'border', regions: 'region' };
+    const shapes = (key: keyof typeof parts): ScenePath[] => {
+      const flows = source.flows.filter((f) => f.properties.role === roles[key]);
+      return parts[key].map((part, i) => ({ ...part, d: d(flows[i]!.geometry) }));
+    };
     drawing = {
       band,
       zoom,
       land: d(basemap.land),
       borders: d(basemap.borders),
-      areas: claimPaths('area'),
-      claimBorders: claimPaths('border'),
-      regions: claimPaths('region'),
+      areas: shapes('areas'),
+      claimBorders: shapes('claimBorders'),
+      regions: shapes('regions'),
     };
   }
   keepRecent(source.drawings, band, drawing);
@@ -350,13 +353,15 @@ export function bandDrawing(source: SceneSource, band: number): BandDrawing {
  * as the band's drawing when it has the parts this source draws.
  */
 export function adoptDrawing(source: SceneSource, drawing: BandDrawing): boolean {
-  const count = (role: FlowRole) => source.flows.filter((f) => f.properties.role === role).length;
+  const parts = drawingParts(source);
   const band = source.basemap.bands[drawing.band];
   const fits =
     band?.minZoom === drawing.zoom &&
-    drawing.areas.length === count('area') &&
-    drawing.claimBorders.length === count('border') &&
-    drawing.regions.length === count('region');
+    (['areas', 'claimBorders', 'regions'] as const).every(
+      (role) =>
+        drawing[role].length === parts[role].length &&
+        drawing[role].every((p, i) => p.claimId === parts[role][i]!.claimId),
+    );
   if (fits) keepRecent(source.drawings, drawing.band, drawing);
   return fits;
 }

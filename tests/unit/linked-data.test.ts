@@ -3,7 +3,7 @@
  * `Claim`s in each page, both expanded by a JSON-LD processor (jsonld.js) as a consumer
  * would read them. The processor reads the W3C and schema.org contexts from the copies in
  * `tests/fixtures/jsonld/` and is refused the network. Every selector must anchor exactly once in
- * the published article, and the JSON-LD in a head must survive an article that quotes `</script>`.
+ * the published article, and the JSON-LD in a page must survive an article that quotes `</script>`.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -294,6 +294,11 @@ describe('renderScene from one source at several zooms', () => {
     // A map measured smaller or larger than the prerendered one keeps the prerendered band.
     expect(bandFor(source, 4 - 0.9, at)).toBe(at);
     expect(bandFor(source, 4 + 0.4, at)).toBe(at);
+    // At most two bands coarser (half a level), at most four finer.
+    expect(bandFor(source, bands[at + 2]!.minZoom, at)).toBe(at);
+    expect(bandFor(source, bands[at + 3]!.minZoom, at)).toBe(at + 3);
+    expect(bandFor(source, bands[at - 4]!.minZoom, at)).toBe(at);
+    expect(bandFor(source, bands[at - 5]!.minZoom, at)).toBe(at - 5);
     // Too coarse or far too fine: the band of the zoom.
     expect(bandFor(source, 4 + 1, at)).toBe(bandIndex(bands, 5));
     expect(bandFor(source, 4 - 1.5, at)).toBe(bandIndex(bands, 2.5));

@@ -147,7 +147,8 @@ describe('a story’s kinds', () => {
       const props = { claim, places: story.places, kinds: story.kinds, onshowsentence: () => {} };
       expect(render(ClaimCard, { props }).body).toContain('Who rules here');
       expect(
-        render(ClaimsTable, { props: { claims: story.claims, places: story.places, kinds: story.kinds } }).body,
+        render(ClaimsTable, { props: { claims: story.claims, places: story.places, kinds: story.kinds, open: true } })
+          .body,
       ).toContain('Who rules here');
     });
 
