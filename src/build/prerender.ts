@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { build, type Plugin, type PluginOption, type ResolvedConfig } from 'vite';
 import type { OutputBundle } from 'rolldown';
 import { SMALL_SCREEN_MAX_WIDTH } from '../map/policy.ts';
+import { EARLY_PICK_ATTRIBUTE } from '../state/early.ts';
 import { escapeHtml } from '../story/escape.ts';
 
 const MOUNT = '<div id="app"></div>';
@@ -63,6 +64,15 @@ export function loaderScript({ entry, preload }: Pick<LateAssets, 'entry' | 'pre
     "    document.documentElement.setAttribute('data-app', 'loading');",
     '  }',
     "  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', parsed); else parsed();",
+    // A claim picked before the app is ready (its buttons do nothing yet) is marked, the last one
+    // only, for the app to pick once it is (`state/early.ts`).
+    "  document.addEventListener('click', function (e) {",
+    "    if (document.documentElement.getAttribute('data-app') === 'ready') return;",
+    "    var b = e.target && e.target.closest ? e.target.closest('button[data-claim]') : null;",
+    '    if (!b) return;',
+    `    [].forEach.call(document.querySelectorAll('[${EARLY_PICK_ATTRIBUTE}]'), function (x) { x.removeAttribute('${EARLY_PICK_ATTRIBUTE}'); });`,
+    `    b.setAttribute('${EARLY_PICK_ATTRIBUTE}', '');`,
+    '  }, true);',
     '  var started = false;',
     '  function start() {',
     // The app takes over the whole page: it starts once the page is parsed, not before.

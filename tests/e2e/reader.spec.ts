@@ -213,6 +213,27 @@ test('a numbered badge works from the keyboard', async ({ page }) => {
   await expect(page.locator('[aria-live="polite"]').last()).toContainText(claims[0]!.caption);
 });
 
+test('a claim picked before the app has started is picked once it has', async ({ page }) => {
+  const { claims } = await published<PublishedClaims>(page, 'data/claims.json');
+  // The app's script is held back until the reader has tapped a number, as on a slow phone.
+  let release = () => {};
+  const held = new Promise<void>((done) => (release = done));
+  await page.route(/\/assets\/main-[^/]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('./');
+  const claim = claims[2]!;
+  const badge = page.locator(`button.badge[data-claim="${claim.id}"]`);
+  await badge.click();
+  await expect(page.locator('html')).not.toHaveAttribute('data-app', 'ready');
+  release();
+  await appReady(page);
+  await expect(badge).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator(`[data-claim-card="${claim.id}"]`)).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`claim=${claim.id}`));
+});
+
 test('a link to a claim opens on it, and survives a reload', async ({ page }) => {
   const { claims } = await published<PublishedClaims>(page, 'data/claims.json');
   const claim = claims[claims.length - 1]!;
