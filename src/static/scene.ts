@@ -39,6 +39,8 @@ export interface SceneSource {
   drawings: Map<number, BandDrawing>;
   /** Where the bands' planes have their origin: the overview's centre. */
   origin: LonLat;
+  /** The claims' shapes each band draws in its plane, by part, in the flows' order. */
+  planeFlows: Record<PlanePart, Feature<Geometry, FlowProperties>[]>;
   flows: Feature<Geometry, FlowProperties>[];
   heads: ReturnType<typeof arrowHeads>;
   markers: ReturnType<typeof markers>;
@@ -99,6 +101,18 @@ export interface BandDrawing {
   regions: ScenePath[];
 }
 
+/** The claims' shapes a band draws in its plane. */
+export type PlanePart = 'areas' | 'claimBorders' | 'regions';
+export const PLANE_PARTS: readonly PlanePart[] = ['areas', 'claimBorders', 'regions'];
+
+/**
+ * A band's path data read back (the prerendered page's), each claim's shape with the claim it
+ * says it draws, where it says so.
+ */
+export interface DrawnBand extends Pick<BandDrawing, 'band' | 'zoom' | 'land' | 'borders'> {
+  parts: Record<PlanePart, { claimId: string | null; d: string }[]>;
+}
+
 /** How a band's plane sits in a view: scaled by `k`, then shifted by `x`, `y` (pixels). */
 export interface PlaneTransform {
   k: number;
@@ -148,6 +162,9 @@ export interface SymbolScene {
 
 export type Scene = BaseScene & SymbolScene;
 
+const withRole = (flows: Feature<Geometry, FlowProperties>[], role: FlowRole) =>
+  flows.filter((f) => f.properties.role === role);
+
 export function sceneSource(story: Story): SceneSource {
   const geo = story.geography;
   const region = story.meta.region;
@@ -157,6 +174,11 @@ export function sceneSource(story: Story): SceneSource {
     basemaps: new Map(),
     drawings: new Map(),
     origin: [(region.overview[0] + region.overview[2]) / 2, (region.overview[1] + region.overview[3]) / 2],
+    planeFlows: {
+      areas: withRole(story.flows.features, 'area'),
+      claimBorders: withRole(story.flows.features, 'border'),
+      regions: withRole(story.flows.features, 'region'),
+    },
     flows: story.flows.features,
     heads: arrowHeads(story.flows),
     markers: markers(story.flows),
@@ -232,7 +254,7 @@ function bandArcs(geography: Story['geography'], detail: string, band: number): 
 const KEPT_BANDS = 6;
 
 /**
- * The basemap for a zoom level: the band's points of the build's land and borders. Natural Earth
+ * The basemap of a band: the band's points of the build's land and borders. Natural Earth
  * 1:50m has far more vertices than a regional overview can show, and every one of them would be
  * in the prerendered HTML.
  */
@@ -328,12 +350,8 @@ export function bandDrawing(source: SceneSource, band: number): BandDrawing {
     const zoom = source.basemap.bands[band]!.minZoom;
     const d = planePath(source, zoom);
     const basemap = basemapAt(source, band);
-    const parts = drawingParts(source);
-    const roles: Record<keyof typeof parts, FlowRole> = { areas: 'area', claimBorders: 'border', regions: 'region' };
-    const shapes = (key: keyof typeof parts): ScenePath[] => {
-      const flows = source.flows.filter((f) => f.properties.role === roles[key]);
-      return parts[key].map((part, i) => ({ ...part, d: d(flows[i]!.geometry) }));
-    };
+    const shapes = (part: PlanePart): ScenePath[] =>
+      source.planeFlows[part].map((f) => ({ ...drawnClaim(f.properties), d: d(f.geometry) }));
     drawing = {
       band,
       zoom,
@@ -350,27 +368,27 @@ export function bandDrawing(source: SceneSource, band: number): BandDrawing {
 
 /**
  * A band drawn before, read back (the prerendered page's, so hydration draws nothing again): kept
- * as the band's drawing when it has the parts this source draws.
+ * as the band's drawing when it has each shape this source draws, of the same claims, in order.
+ * Returns whether it was kept.
  */
-export function adoptDrawing(source: SceneSource, drawing: BandDrawing): boolean {
-  const parts = drawingParts(source);
-  const band = source.basemap.bands[drawing.band];
+export function adoptDrawing(source: SceneSource, { parts, ...drawn }: DrawnBand): boolean {
   const fits =
-    band?.minZoom === drawing.zoom &&
-    (['areas', 'claimBorders', 'regions'] as const).every(
-      (role) =>
-        drawing[role].length === parts[role].length &&
-        drawing[role].every((p, i) => p.claimId === parts[role][i]!.claimId),
+    source.basemap.bands[drawn.band]?.minZoom === drawn.zoom &&
+    PLANE_PARTS.every(
+      (part) =>
+        parts[part].length === source.planeFlows[part].length &&
+        parts[part].every((p, i) => p.claimId === null || p.claimId === source.planeFlows[part][i]!.properties.claimId),
     );
-  if (fits) keepRecent(source.drawings, drawing.band, drawing);
-  return fits;
-}
-
-/** The parts a band drawing has for `source`, in order, with only their path data to fill in. */
-export function drawingParts(source: SceneSource): Record<'areas' | 'claimBorders' | 'regions', SceneClaim[]> {
-  const parts = (role: FlowRole) =>
-    source.flows.filter((f) => f.properties.role === role).map((f) => drawnClaim(f.properties));
-  return { areas: parts('area'), claimBorders: parts('border'), regions: parts('region') };
+  if (!fits) return false;
+  const shapes = (part: PlanePart): ScenePath[] =>
+    source.planeFlows[part].map((f, i) => ({ ...drawnClaim(f.properties), d: parts[part][i]!.d }));
+  keepRecent(source.drawings, drawn.band, {
+    ...drawn,
+    areas: shapes('areas'),
+    claimBorders: shapes('claimBorders'),
+    regions: shapes('regions'),
+  });
+  return true;
 }
 
 /** Where a band's plane lies in a view of `size`. */
@@ -391,9 +409,8 @@ export function renderBasemap(
   source: SceneSource,
   view: View,
   size: Size,
-  keep?: number,
 ): { drawing: BandDrawing; plane: PlaneTransform } {
-  const drawing = bandDrawing(source, bandFor(source, view.zoom, keep));
+  const drawing = bandDrawing(source, bandFor(source, view.zoom));
   return { drawing, plane: planeTransform(drawing, source, view, size) };
 }
 

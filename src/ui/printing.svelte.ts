@@ -7,7 +7,7 @@
 import { createSubscriber } from 'svelte/reactivity';
 import { on } from 'svelte/events';
 
-export class Printing {
+class Printing {
   #printing = false;
   #subscribe = createSubscriber((update) => {
     const media = window.matchMedia('print');
@@ -42,3 +42,6 @@ export class Printing {
     return this.#printing || window.matchMedia('print').matches;
   }
 }
+
+/** The page's one printing state: every component that draws for paper reads it (one set of listeners). */
+export const printing = new Printing();
