@@ -1,14 +1,55 @@
 /**
- * A claim picked before the app has started (a numbered sentence tapped while the page was still
- * being taken over): the inline loader (`build/prerender.ts`) marks the button with this attribute,
- * and the app, once ready, presses it again, so the reader's first pick is not lost.
+ * How the page starts: the prerendered page is whole without script; the inline loader
+ * (`build/prerender.ts`) starts the app (`main.ts`), on a reader's page at the reader's first
+ * gesture. Both read the names here.
+ */
+
+/** The root element's attribute that says how far the page's start has come. */
+export const APP_START_ATTRIBUTE = 'data-app';
+
+/**
+ * `starting`: script runs and the page is being parsed (CSS shows the page as the app will);
+ * `waiting`: parsed, the app not yet running (it waits for the reader, or is on its way);
+ * `ready`: the app has taken the page over and its controls respond.
+ */
+export type AppStart = 'starting' | 'waiting' | 'ready';
+export const APP_READY: AppStart = 'ready';
+
+/**
+ * The reader's gestures that start the app on a page that waits for one: anything that may be
+ * followed by a use of the map or a control (a pointer moved over the page included), and printing
+ * (the printed page has parts the app draws).
+ */
+export const START_EVENTS = [
+  'pointermove',
+  'pointerdown',
+  'touchstart',
+  'wheel',
+  'keydown',
+  'focusin',
+  'click',
+  'beforeprint',
+] as const;
+
+/**
+ * What a press before the app is ready is kept for: the page's buttons and the map's claims (a
+ * sentence's number, an arrow), which do nothing until then.
+ */
+export const EARLY_PRESS_TARGETS = 'button, [data-claim]';
+
+/**
+ * A press made before the app has started (a number tapped, a button pressed while the page is
+ * being taken over): the inline loader marks the element with this attribute, and the app, once
+ * ready, presses it again, so the reader's first press is not lost.
  */
 export const EARLY_PICK_ATTRIBUTE = 'data-early-pick';
 
-/** Presses again the button picked before the app started, if it is still in the page. */
+/** Presses again the element pressed before the app started, if it is still in the page. */
 export function replayEarlyPick(root: ParentNode = document): void {
-  const button = root.querySelector<HTMLElement>(`[${EARLY_PICK_ATTRIBUTE}]`);
-  if (!button) return;
-  button.removeAttribute(EARLY_PICK_ATTRIBUTE);
-  if (button.isConnected) button.click();
+  const element = root.querySelector<Element>(`[${EARLY_PICK_ATTRIBUTE}]`);
+  if (!element) return;
+  element.removeAttribute(EARLY_PICK_ATTRIBUTE);
+  if (!element.isConnected) return;
+  if (element instanceof HTMLElement) element.click();
+  else element.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
 }

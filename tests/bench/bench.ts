@@ -137,14 +137,15 @@ interface Load {
 }
 
 /**
- * The app creates MapLibre on the first sign that the reader wants the map (map/policy.ts):
- * point at the map as a reader would, as soon as the app is ready. Returns when, in the page's
- * clock. So the app's "MapLibre idle" is that of a reader who points at the map at once.
+ * The app creates MapLibre on the first sign that the reader wants the map (map/policy.ts), and
+ * a reader's page starts the app itself on the reader's first gesture (build/prerender.ts):
+ * point at the map as a reader would, as soon as the page has loaded. Returns when, in the
+ * page's clock. So the app's "MapLibre idle" is that of a reader who points at the map at once.
  */
 async function showIntent(page: Page): Promise<number> {
-  await page.waitForFunction(() => document.documentElement.dataset.app === 'ready', null, { timeout: 60_000 });
   const at = await page.evaluate(() => performance.now());
   await page.locator('#map').hover();
+  await page.waitForFunction(() => document.documentElement.dataset.app === 'ready', null, { timeout: 60_000 });
   return at;
 }
 

@@ -44,6 +44,32 @@ test.describe('with JavaScript off', () => {
   });
 });
 
+test("the reader's page runs no app while it loads: the reader's first gesture starts it; an address with a claim, at once", async ({
+  page,
+}) => {
+  const { claims } = await published<PublishedClaims>(page, 'data/claims.json');
+  await page.goto('./');
+  // Loaded, painted, the app's script fetched, and the page idle: nothing of the app has run.
+  await expect
+    .poll(() =>
+      page.evaluate(() => performance.getEntriesByType('resource').some((e) => /\/main-[^/]*\.js$/.test(e.name))),
+    )
+    .toBe(true);
+  await page.evaluate(() => new Promise((done) => requestIdleCallback(done)));
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'waiting');
+  expect(await page.evaluate(() => performance.getEntriesByName('claimmap:interactive').length)).toBe(0);
+  // A pointer moved over the page is enough.
+  await page.mouse.move(20, 20);
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
+
+  await page.goto(`./?claim=${claims[1]!.id}`);
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
+  await expect(page.locator(`.claim-list button[data-claim="${claims[1]!.id}"]`)).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+});
+
 test('MapLibre takes over at the same view, with the same claim selected', async ({ page }) => {
   const { claims } = await published<PublishedClaims>(page, 'data/claims.json');
   const flows = await published<FeatureCollection>(page, 'data/flows.geojson');

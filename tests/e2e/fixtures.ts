@@ -52,12 +52,23 @@ export const test = base.extend<{ guard: Guard }>({
 export { expect };
 
 /**
+ * Starts the app as a reader's first gesture does (a reader's page waits for one: the inline
+ * loader in build/prerender.ts): a key pressed that does nothing else (Shift). Then waits until
+ * the app has taken the page over. A frame (the embed) does not wait: give its locator.
+ */
+export async function appReady(page: Page | FrameLocator): Promise<void> {
+  const root = page.locator('html');
+  if ('keyboard' in page && (await root.getAttribute('data-app')) !== 'ready') await page.keyboard.press('Shift');
+  await expect(root).toHaveAttribute('data-app', 'ready');
+}
+
+/**
  * Shows intent on the map as a reader would, by pointing at it: where the screen is large enough,
- * that is what starts MapLibre (map/policy.ts). Waits for the app first: before it, nothing
- * listens. In a frame, give the frame's locator.
+ * that is what starts MapLibre (map/policy.ts). Starts the app first: before it, nothing listens.
+ * In a frame, give the frame's locator.
  */
 export async function showIntent(page: Page | FrameLocator): Promise<void> {
-  await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
+  await appReady(page);
   await page.locator('#map').hover();
 }
 
@@ -71,11 +82,6 @@ export async function mapIdle(page: Page | FrameLocator): Promise<void> {
   await expect(page.locator('#map')).toHaveAttribute('data-state', 'idle', { timeout: 45_000 });
   await expect(page.locator('#map')).toHaveAttribute('data-layout', 'ready');
   await expect.poll(() => page.locator('#map .maplibre').evaluate((el) => 'claimMap' in el)).toBe(true);
-}
-
-/** Waits until the app's script has taken over the prerendered page (its controls respond). */
-export async function appReady(page: Page): Promise<void> {
-  await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
 }
 
 /**

@@ -2,7 +2,7 @@
  * A browser without WebGL (`--disable-webgl`): MapLibre never loads, the SVG map stays, and
  * everything a reader does still works on it.
  */
-import { test, expect, published, showIntent } from './fixtures';
+import { test, expect, appReady, published, showIntent } from './fixtures';
 import { launchOptions } from './browser';
 
 interface PublishedClaims {
@@ -56,7 +56,6 @@ test('the classroom steps and the embed works on the SVG map', async ({ page }) 
   await page.goto('./embed.html?claim=ttp-pakistan,drugs');
   await showIntent(page);
   await expect(page.locator('#map')).toHaveAttribute('data-state', 'fallback');
-  await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
   await page.locator('select').selectOption('drugs');
   await expect(page.locator('[data-claim-card="drugs"]')).toBeVisible();
   await expect(page.locator('#map .map-symbols .marker[data-emphasis="selected"][data-claim="drugs"]')).toBeAttached();
@@ -67,6 +66,7 @@ test('on a phone, asking for the zoomable map says why there is none, and the SV
 }) => {
   await page.setViewportSize({ width: 390, height: 760 });
   await page.goto('./');
+  await appReady(page);
   await expect(page.locator('#map')).toHaveAttribute('data-state', 'standby');
   const zoom = page.getByRole('button', { name: 'Zoom and pan' });
   await zoom.focus();
