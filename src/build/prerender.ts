@@ -18,6 +18,7 @@ import {
   START_EVENTS,
   type AppStart,
 } from '../state/early.ts';
+import { ADDRESS_PARAMETERS } from '../state/url.ts';
 import { escapeHtml } from '../story/escape.ts';
 
 const MOUNT = '<div id="app"></div>';
@@ -51,14 +52,15 @@ function lateAssets(bundle: OutputBundle): LateAssets {
 /**
  * The script that starts the app. The page is whole without it (prerendered HTML and CSS), so a
  * reader's page starts the app on the reader's first sign of intent: a pointer moved or pressed,
- * a touch, a key, focus, the wheel, a click, printing. Until then the page's main thread is
- * free (no long task while the page loads: the app's start and the map's redraw at its own size
- * come with that first gesture). Once the first contentful paint is recorded, the app's files are
- * fetched (fetched only), so that its start then costs no round trip. An address that asks for
- * more than the page shows (a claim, a view: any query or hash), and pages that do not wait
- * (the embed, which sizes its frame), start the app then instead. Browsers without paint timing
- * do it a little later. A press on a button or a claim before the app is ready is marked, the
- * last one only, for the app to make again once it is (`state/early.ts`).
+ * a touch, a key, focus, the wheel, a click, printing (`START_EVENTS`). Until then the page's
+ * main thread is free (no long task while the page loads: the app's start and the map's redraw
+ * at its own size come with that first gesture). Once the page is parsed and its first
+ * contentful paint recorded, the app's files are fetched (fetched only), so that its start then
+ * costs no round trip. An address that asks for more than the page shows (any of the schema's
+ * parameters: a claim, a step, a theme…), and pages that do not wait (the embed, which sizes its
+ * frame), start the app then instead. Browsers without paint timing do it a little later. A
+ * press on a button, a claim or a sentence before the app is ready is marked, the last one only,
+ * for the app to make again once it is (`state/early.ts`).
  */
 export function loaderScript({
   entry,
@@ -89,6 +91,8 @@ export function loaderScript({
       "'; }",
     '  var fetched = false, started = false;',
     '  function fetchApp() {',
+    // After the page's own HTML, not alongside it.
+    "    if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', fetchApp); return; }",
     '    if (fetched) return; fetched = true;',
     `    var map = ${wantsMap};`,
     `    ${JSON.stringify(links)}.forEach(function (l) { if (l[2] && !map) return; var e = document.createElement('link'); e.rel = l[0]; e.href = l[1]; document.head.appendChild(e); });`,
@@ -100,10 +104,11 @@ export function loaderScript({
     '    fetchApp();',
     `    var s = document.createElement('script'); s.type = 'module'; s.src = ${JSON.stringify(`./${entry}`)}; document.head.appendChild(s);`,
     '  }',
-    `  var waits = ${waitForIntent ? '!location.search && !location.hash' : 'false'};`,
+    // The address's own parameters (`state/url.ts`); another (a campaign's tag) shows the overview.
+    `  var asked = new URLSearchParams(location.search), waits = ${waitForIntent} && !${JSON.stringify(ADDRESS_PARAMETERS)}.some(function (k) { return asked.has(k); });`,
     // The reader's first gesture starts the app; a press is also marked for the app to make again.
     '  function intent(e) {',
-    '    if (ready()) return;',
+    `    if (ready()) { ${JSON.stringify(START_EVENTS)}.forEach(function (t) { removeEventListener(t, intent, true); }); return; }`,
     '    start();',
     "    if (e.type !== 'click') return;",
     `    var b = e.target && e.target.closest ? e.target.closest('${EARLY_PRESS_TARGETS}') : null;`,

@@ -32,10 +32,11 @@ export const START_EVENTS = [
 ] as const;
 
 /**
- * What a press before the app is ready is kept for: the page's buttons and the map's claims (a
- * sentence's number, an arrow), which do nothing until then.
+ * What a press before the app is ready is kept for: the page's buttons, the map's claims (a
+ * sentence's number, an arrow) and a sentence's text (ArticlePanel), which do nothing until
+ * then; and a fold's summary (the key), which the app sets as it starts, then toggles again.
  */
-export const EARLY_PRESS_TARGETS = 'button, [data-claim]';
+export const EARLY_PRESS_TARGETS = 'button, summary, [data-claim], .sentence-text';
 
 /**
  * A press made before the app has started (a number tapped, a button pressed while the page is

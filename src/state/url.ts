@@ -47,7 +47,8 @@ export function defaultAddress(mode: Mode = 'read'): Address {
 }
 
 /** The parameters the schema owns; everything else is `extra`. */
-const OWNED = new Set(['mode', 'claim', 'step', 'autoplay', 'theme', 'legend', 'text']);
+export const ADDRESS_PARAMETERS = ['mode', 'claim', 'step', 'autoplay', 'theme', 'legend', 'text'] as const;
+const OWNED = new Set<string>(ADDRESS_PARAMETERS);
 
 /** Longest id the page will echo back in a note. */
 const MAX_ECHO = 60;

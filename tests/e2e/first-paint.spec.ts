@@ -57,6 +57,8 @@ test("the reader's page runs no app while it loads: the reader's first gesture s
     .toBe(true);
   await page.evaluate(() => new Promise((done) => requestIdleCallback(done)));
   await expect(page.locator('html')).toHaveAttribute('data-app', 'waiting');
+  // Fetched only: the script that would run it is not in the page.
+  await expect(page.locator('script[type="module"]')).toHaveCount(0);
   expect(await page.evaluate(() => performance.getEntriesByName('claimmap:interactive').length)).toBe(0);
   // A pointer moved over the page is enough.
   await page.mouse.move(20, 20);

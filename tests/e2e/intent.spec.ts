@@ -71,3 +71,14 @@ test('a wheel over the map, or a press on it, is intent enough', async ({ page }
     await expect(page.locator('#map .maplibregl-canvas')).toHaveCount(1);
   }
 });
+
+test("a pointer over the map as the page's first gesture starts the app, and MapLibre with it", async ({ page }) => {
+  await page.goto('./');
+  await frames(page);
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'waiting');
+  // One move onto the map: the app starts, finds the pointer there, and takes it as intent.
+  await page.locator('#map').hover();
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
+  await expect(page.locator('#map')).toHaveAttribute('data-state', 'idle', { timeout: 45_000 });
+  await expect(page.locator('#map .maplibregl-canvas')).toHaveCount(1);
+});

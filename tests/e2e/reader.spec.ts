@@ -213,15 +213,21 @@ test('a numbered badge works from the keyboard', async ({ page }) => {
   await expect(page.locator('[aria-live="polite"]').last()).toContainText(claims[0]!.caption);
 });
 
-test('a claim picked before the app has started is picked once it has', async ({ page }) => {
-  const { claims } = await published<PublishedClaims>(page, 'data/claims.json');
-  // The app's script is held back until the reader has tapped a number, as on a slow phone.
+/** Holds the app's script back, as a slow phone's network would, until the returned function is called. */
+async function holdAppScript(page: import('@playwright/test').Page): Promise<() => void> {
   let release = () => {};
   const held = new Promise<void>((done) => (release = done));
   await page.route(/\/assets\/main-[^/]+\.js$/, async (route) => {
     await held;
     await route.continue();
   });
+  return release;
+}
+
+test('a claim picked before the app has started is picked once it has', async ({ page }) => {
+  const { claims } = await published<PublishedClaims>(page, 'data/claims.json');
+  // The app's script is held back until the reader has tapped a number, as on a slow phone.
+  const release = await holdAppScript(page);
   await page.goto('./');
   const claim = claims[2]!;
   const badge = page.locator(`button.badge[data-claim="${claim.id}"]`);
@@ -232,6 +238,33 @@ test('a claim picked before the app has started is picked once it has', async ({
   await expect(badge).toHaveAttribute('aria-pressed', 'true');
   await expect(page.locator(`[data-claim-card="${claim.id}"]`)).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`claim=${claim.id}`));
+});
+
+test('before the app has started, a tap on the folded key opens it for good, and a lone click picks a claim', async ({
+  page,
+}) => {
+  const { claims } = await published<PublishedClaims>(page, 'data/claims.json');
+  await page.setViewportSize({ width: 390, height: 844 });
+  const release = await holdAppScript(page);
+  await page.goto('./');
+  const key = page.locator('.map-box details.legend');
+  await expect(key).not.toHaveAttribute('open');
+  await key.locator('summary').click();
+  await expect(key).toHaveAttribute('open', '');
+  release();
+  await appReady(page);
+  // The app starts with the key folded on a phone, then makes the reader's tap again.
+  await expect(key).toHaveAttribute('open', '');
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await expect(key).toHaveAttribute('open', '');
+
+  // A screen reader in browse mode activates a button with a click alone: no pointer, no key.
+  await page.goto('./');
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'waiting');
+  const badge = page.locator(`button.badge[data-claim="${claims[4]!.id}"]`);
+  await badge.dispatchEvent('click');
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
+  await expect(badge).toHaveAttribute('aria-pressed', 'true');
 });
 
 test('a link to a claim opens on it, and survives a reload', async ({ page }) => {

@@ -247,6 +247,7 @@ test.describe('the reader on a desktop', () => {
             }
             return hits;
           }, c.id);
+        await expect(page.locator('#map')).toHaveAttribute('data-layout', 'ready');
         await expect.poll(covered, { message: `${c.id}: parts of it under the open key` }).toEqual([]);
       }
     });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loaderScript } from '../../src/build/prerender';
 import { preloadsMap, type LoadEnvironment } from '../../src/map/policy';
-import { EARLY_PICK_ATTRIBUTE, START_EVENTS } from '../../src/state/early';
+import { EARLY_PICK_ATTRIBUTE } from '../../src/state/early';
 
 const PHONE = '(max-width: 52rem)';
 
@@ -78,6 +78,7 @@ function stagePage({ width, saveData, waitForIntent = false, search = '', hash =
     'document',
     'location',
     'addEventListener',
+    'removeEventListener',
     'matchMedia',
     'PerformanceObserver',
     'setTimeout',
@@ -88,6 +89,7 @@ function stagePage({ width, saveData, waitForIntent = false, search = '', hash =
     document,
     { search, hash },
     (type: string, run: (event: { type: string; target: unknown }) => void) => gestures.set(type, run),
+    (type: string) => gestures.delete(type),
     matchMedia,
     PaintObserver,
     (run: () => void) => timers.push(run),
@@ -121,19 +123,29 @@ describe('the inline loader', () => {
     page.runTimers();
     expect(page.scripts()).toEqual([]);
     expect(page.preloads()).toEqual(['modulepreload ./assets/main.js']);
-    expect(page.listened().sort()).toEqual([...START_EVENTS].sort());
+    // What starts it: every way a reader shows intent, a screen reader's click and printing included.
+    expect(page.listened().sort()).toEqual(
+      ['beforeprint', 'click', 'focusin', 'keydown', 'pointerdown', 'pointermove', 'touchstart', 'wheel'].sort(),
+    );
     page.gesture('touchstart');
     page.gesture('click');
     page.runTimers();
     expect(page.scripts()).toEqual(['script ./assets/main.js']);
   });
 
-  it('starts the app after the first paint, without waiting, where the address asks for a claim or a view', () => {
-    for (const address of [{ search: '?claim=c1' }, { hash: '#view=2/3/4' }]) {
+  it('starts the app after the first paint, without waiting, where the address asks for a claim, a step or a theme', () => {
+    for (const search of ['?claim=c1', '?mode=present&step=2', '?theme=dark', '?utm_source=news&claim=c1']) {
+      const page = stagePage({ width: 390, waitForIntent: true, search }, { parsed: true });
+      page.paint();
+      page.runTimers();
+      expect(page.scripts(), search).toEqual(['script ./assets/main.js']);
+    }
+    // Another page's parameters (a campaign's tag) or a fragment ask for nothing the page does not show.
+    for (const address of [{ search: '?utm_source=news' }, { hash: '#sentence-3' }]) {
       const page = stagePage({ width: 390, waitForIntent: true, ...address }, { parsed: true });
       page.paint();
       page.runTimers();
-      expect(page.scripts(), JSON.stringify(address)).toEqual(['script ./assets/main.js']);
+      expect(page.scripts(), JSON.stringify(address)).toEqual([]);
     }
   });
 
@@ -145,13 +157,13 @@ describe('the inline loader', () => {
     expect(page.scripts()).toEqual(['script ./assets/main.js']);
   });
 
-  it('never starts the app on a page still being parsed: it waits for the whole page', () => {
+  it('never starts nor fetches the app on a page still being parsed: it waits for the whole page', () => {
     for (const waitForIntent of [false, true]) {
       const page = stagePage({ width: 1280, waitForIntent });
       page.paint(); // a first paint of the page's top half
       page.runTimers();
       page.gesture('pointermove');
-      expect(page.scripts()).toEqual([]);
+      expect(page.added).toEqual([]);
       page.parse();
       page.runTimers();
       expect(page.scripts()).toEqual(['script ./assets/main.js']);
@@ -182,6 +194,8 @@ describe('the inline loader', () => {
     page.root['data-app'] = 'ready';
     page.gesture('click', button);
     expect(button!.attributes).not.toHaveProperty(EARLY_PICK_ATTRIBUTE);
+    // Once the app is ready, the loader stops listening.
+    expect(page.listened()).toEqual([]);
   });
 
   it('marks the page as starting before anything paints, then folds the key on a phone once parsed', () => {
