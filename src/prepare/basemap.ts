@@ -3,7 +3,7 @@
  * countries merged into one land shape, the coast and the interior borders meshed, all as
  * TopoJSON objects over the geography's own arcs; and, for each zoom band the SVG map can show,
  * which points of those arcs it keeps (Visvalingam, about 1 px² at the band's most detailed zoom).
- * The browser then only picks a band and projects it (`static/scene.ts`), and MapLibre takes the
+ * The browser then only picks a band and projects it (`static/bands.ts`), and MapLibre takes the
  * full detail as it is (`map/style.ts`).
  *
  * Why points of shared arcs rather than a simplified copy per band: Visvalingam's weights are

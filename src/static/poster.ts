@@ -115,7 +115,7 @@ export function posterSvg(story: Story, source: SceneSource, options: PosterOpti
 
   const mapParts = [
     `<rect width="${size.width}" height="${size.height}" fill="${m.water}"/>`,
-    // The band's plane (`scene.ts`), placed by one transform: strokes divided by its scale.
+    // The band's plane (`bands.ts`), placed by one transform: strokes divided by its scale.
     `<g transform="${base.plane.attribute}">`,
     `<path d="${base.land}" fill="${m.land}" stroke="${m.coast}" stroke-width="${planeWidth(COAST_WIDTH, k)}" stroke-linejoin="round"/>`,
     `<path d="${base.borders}" fill="none" stroke="${m.border}" stroke-width="${planeWidth(borderWidth(view.zoom), k)}" stroke-linejoin="round"/>`,

@@ -211,7 +211,7 @@ export function claimPaint(drawing: Drawing, part: ClaimPart, emphasis: Emphasis
 }
 
 /**
- * A width (or a dash) for a drawing in a plane shown `k` times its size (`static/scene.ts`: a
+ * A width (or a dash) for a drawing in a plane shown `k` times its size (`static/bands.ts`: a
  * band's paths placed by one transform), so it shows on screen as painted.
  */
 export function planeWidth(width: number, k: number): number {
