@@ -11,6 +11,8 @@ export const APP_START_ATTRIBUTE = 'data-app';
  * `starting`: script runs and the page is being parsed (CSS shows the page as the app will);
  * `waiting`: parsed, the app not yet running (it waits for the reader, or is on its way);
  * `ready`: the app has taken the page over and its controls respond.
+ * CSS cannot import these: `Reader.svelte` spells `html[data-app='starting']` (the key shown
+ * folded while parsing) and `html[data-app='ready']` (what the app prints instead); rename there too.
  */
 export type AppStart = 'starting' | 'waiting' | 'ready';
 export const APP_READY: AppStart = 'ready';
