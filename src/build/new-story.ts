@@ -3,8 +3,8 @@
  * article with one example sentence, the example's claim and places, `story.json` with what is
  * known about the article left null and no region (the build frames the places), `$schema` links to the engine's JSON Schemas (editors that
  * read them complete and check the fields as they are typed), and a README with the steps.
- * The folder checks and builds as it is, so each step can be tried at once; see README.md,
- * "Map your own article".
+ * The folder checks and builds as it is, so each step can be tried at once; see data/README.md,
+ * "Map your own article, step by step".
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
@@ -34,7 +34,7 @@ function readme(dir: string): string {
 
 This folder is a story for the claim map: an article and the geographic claims it makes, each
 bound to its sentence. It builds as it is (one example claim); replace the example step by step,
-checking as you go. The engine's README, "Map your own article", walks through each file.
+checking as you go. The engine's data/README.md, "Map your own article, step by step", walks through each file.
 
 1. \`article.txt\`: the article, exactly as published. The headline on the first line, then one
    paragraph a line.
