@@ -23,8 +23,10 @@ import { renderScene, sceneSource } from '../../src/static/scene';
 import type { Size } from '../../src/camera/view';
 import type { Place } from '../../src/story/types';
 
-/** Natural Earth's numeric code → ISO alpha-3, for the countries the standard has. */
-const ALPHA3 = new Map((codes as [string, string, string][]).map(([, alpha3, numeric]) => [numeric, alpha3]));
+/** Natural Earth's numeric code → the ISO codes (alpha-2, alpha-3, numeric), for the countries the standard has. */
+const ISO = new Map(
+  (codes as [string, string, string][]).map(([alpha2, alpha3, numeric]) => [numeric, [alpha2, alpha3, numeric]]),
+);
 
 const world = worldCountries();
 
@@ -51,15 +53,14 @@ describe('every country of the world as a place', () => {
     expect(byName('Ashmore and Cartier Is.').id).toBe('x-ashmore-and-cartier-is');
   });
 
-  it('resolves each country, by its code or (with none) its name, names it, and writes its name inside it', () => {
+  it('resolves each country, by each of its codes or (with none) its name, names it, and writes its name inside it', () => {
     const failures: string[] = [];
     for (const country of world) {
-      const given = ALPHA3.get(country.id) ?? country.name;
-      const place = countryPlace(country, given);
-      const found = countryResolver().resolve(place.country!);
-      if (!('id' in found) || found.id !== country.id || !found.name) {
-        failures.push(`${country.name} as "${given}": ${JSON.stringify(found)}`);
-        continue;
+      for (const given of ISO.get(country.id) ?? [country.name]) {
+        const found = countryResolver().resolve(countryPlace(country, given).country!);
+        if (!('id' in found) || found.id !== country.id || !found.name) {
+          failures.push(`${country.name} as "${given}": ${JSON.stringify(found)}`);
+        }
       }
       const point = namePoint(country);
       if (!point || !geoContains(country.shape, point))
