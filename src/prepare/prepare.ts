@@ -27,6 +27,7 @@ import {
   countryLabel,
   distanceToOutline,
   km,
+  namePoints,
   nearlyInside,
   whereItLies,
 } from './placing.ts';
@@ -38,7 +39,6 @@ import { isLook, LOOK_NAMES } from '../symbology/claims.ts';
 import type {
   Bounds,
   Claim,
-  CountryProperties,
   LonLat,
   Place,
   Region,
@@ -393,10 +393,7 @@ function placeInRegion(
   explicit: boolean,
   problems: DataError[],
 ): void {
-  const labels = new Map<string, LonLat | null>();
-  for (const geometry of geography.objects.countries.geometries) {
-    labels.set(String(geometry.id), (geometry.properties as CountryProperties | null)?.label ?? null);
-  }
+  const labels = namePoints(geography);
   for (const place of places)
     collect(problems, () => {
       const item = `place "${place.id}"`;
