@@ -148,7 +148,7 @@ function sharedBorder(geography: RegionTopology, a: Place, b: Place, claimId: st
   return border;
 }
 
-function propertiesOf(claim: ResolvedClaim, role: FlowRole, to: string | null): FlowProperties {
+function propertiesOf(claim: ResolvedClaim, role: FlowRole, to: string | null, from = claim.origin): FlowProperties {
   return {
     claimId: claim.id,
     role,
@@ -160,13 +160,13 @@ function propertiesOf(claim: ResolvedClaim, role: FlowRole, to: string | null): 
     quote: claim.quote,
     paragraph: claim.paragraph,
     sentence: claim.sentence,
-    from: claim.origin,
+    from,
     to,
   };
 }
 
 /**
- * Every claim as features: one LineString per arrow (origin to one destination), a Point for a
+ * Every claim as features: one LineString per arrow (each origin to each destination), a Point for a
  * marker at a city, a (Multi)Polygon for an area, a MultiLineString per border. A claim the
  * article does not place (`unplaced`) is the outline of its country or region (role `badge`),
  * never a point; a region an arrow starts or ends at adds the region's outline (role `region`).
@@ -187,67 +187,69 @@ export function buildFlows(
     return place;
   };
   for (const claim of claims) {
-    const origin = placeOf(claim.origin, claim.id, 'origin');
-    switch (claim.shape) {
-      case 'arrows':
-        for (const [i, id] of claim.destinations.entries()) {
-          const destination = placeOf(id, claim.id, `destinations[${i}]`);
-          // Arcs between the same two places, in either direction, take successive lanes.
-          const key = [origin.id, destination.id].sort().join('|');
-          const lane = lanes.get(key) ?? 0;
-          lanes.set(key, lane + 1);
-          features.push({
-            type: 'Feature',
-            properties: propertiesOf(claim, 'arc', id),
-            geometry: {
-              type: 'LineString',
-              coordinates: arc(origin.coordinates, destination.coordinates, BASE_BEND + lane * LANE_BEND),
-            },
-          });
-        }
-        // The region an arrow names is drawn as that region, not as the country of its anchor.
-        for (const id of [claim.origin, ...claim.destinations]) {
-          const place = placeOf(id, claim.id, 'destinations');
-          if (place.kind !== 'region') continue;
-          features.push({
-            type: 'Feature',
-            properties: propertiesOf(claim, 'region', id),
-            geometry: outlineOf(outlines, place, claim.id),
-          });
-        }
-        break;
-      case 'point':
-        features.push(
-          claim.unplaced
-            ? {
-                type: 'Feature',
-                properties: propertiesOf(claim, 'badge', null),
-                geometry: outlineOf(outlines, origin, claim.id),
-              }
-            : {
-                type: 'Feature',
-                properties: propertiesOf(claim, 'point', null),
-                geometry: { type: 'Point', coordinates: origin.coordinates },
+    const several = claim.origins.length > 1;
+    const regions = new Set<string>();
+    for (const [o, originId] of claim.origins.entries()) {
+      const origin = placeOf(originId, claim.id, several ? `origin[${o}]` : 'origin');
+      const props = (role: FlowRole, to: string | null) => propertiesOf(claim, role, to, originId);
+      switch (claim.shape) {
+        case 'arrows':
+          for (const [i, id] of claim.destinations.entries()) {
+            const destination = placeOf(id, claim.id, `destinations[${i}]`);
+            // Arcs between the same two places, in either direction, take successive lanes.
+            const key = [origin.id, destination.id].sort().join('|');
+            const lane = lanes.get(key) ?? 0;
+            lanes.set(key, lane + 1);
+            features.push({
+              type: 'Feature',
+              properties: props('arc', id),
+              geometry: {
+                type: 'LineString',
+                coordinates: arc(origin.coordinates, destination.coordinates, BASE_BEND + lane * LANE_BEND),
               },
-        );
-        break;
-      case 'area':
-        features.push({
-          type: 'Feature',
-          properties: propertiesOf(claim, 'area', null),
-          geometry: areaOf(geography, origin, claim.id),
-        });
-        break;
-      case 'border':
-        for (const [i, id] of claim.destinations.entries()) {
-          const destination = placeOf(id, claim.id, `destinations[${i}]`);
+            });
+          }
+          // The region an arrow names is drawn as that region, not as the country of its anchor.
+          for (const id of [originId, ...claim.destinations]) {
+            const place = placeOf(id, claim.id, 'destinations');
+            if (place.kind !== 'region' || regions.has(id)) continue;
+            regions.add(id);
+            features.push({
+              type: 'Feature',
+              properties: propertiesOf(claim, 'region', id),
+              geometry: outlineOf(outlines, place, claim.id),
+            });
+          }
+          break;
+        case 'point':
+          features.push(
+            claim.unplaced
+              ? { type: 'Feature', properties: props('badge', null), geometry: outlineOf(outlines, origin, claim.id) }
+              : {
+                  type: 'Feature',
+                  properties: props('point', null),
+                  geometry: { type: 'Point', coordinates: origin.coordinates },
+                },
+          );
+          break;
+        case 'area':
           features.push({
             type: 'Feature',
-            properties: propertiesOf(claim, 'border', id),
-            geometry: sharedBorder(geography, origin, destination, claim.id),
+            properties: props('area', null),
+            geometry: areaOf(geography, origin, claim.id),
           });
-        }
-        break;
+          break;
+        case 'border':
+          for (const [i, id] of claim.destinations.entries()) {
+            const destination = placeOf(id, claim.id, `destinations[${i}]`);
+            features.push({
+              type: 'Feature',
+              properties: props('border', id),
+              geometry: sharedBorder(geography, origin, destination, claim.id),
+            });
+          }
+          break;
+      }
     }
   }
   return { type: 'FeatureCollection', features };

@@ -20,6 +20,7 @@ import type { Objects, Topology } from 'topojson-specification';
 import { minWeight, prepareBasemap } from './basemap.ts';
 import { countryResolver } from './countries.ts';
 import { boxText, contains, deriveRegion, within } from './frame.ts';
+import { farPlaces, type FrameChoice, type FramedPlace } from './far.ts';
 import { makeGeography } from './geography.ts';
 import {
   COAST_TOLERANCE_KM,
@@ -35,6 +36,7 @@ import { worldCountries, type WorldCountry } from './world.ts';
 import search from 'approx-string-match';
 import { anchorQuote, articleText, foldText, parseArticle } from '../story/text.ts';
 import { resolveKinds, type KindDeclaration, type KindInfo } from '../story/kinds.ts';
+import { intoBounds, originsOf } from '../story/places.ts';
 import { isLook, LOOK_NAMES } from '../symbology/claims.ts';
 import type {
   Bounds,
@@ -323,17 +325,44 @@ function checkPlaces(places: Place[], problems: DataError[]): { byId: Map<string
   return { byId, sound };
 }
 
-/** The region a story without one is framed in: its places' points and their countries' land. */
-function framedRegion(places: readonly Place[]): Region | null {
+/**
+ * The region a story without one is framed in: its places' points and their countries' land, the
+ * far places (`far.ts`) left to the overview's edge.
+ */
+function framedRegion(places: readonly Place[], claims: readonly Claim[], choice: FrameChoice = {}): Region | null {
   const countries = worldById();
-  const points = places.flatMap((p) => (p.coordinates ? [p.coordinates] : []));
-  const named = places.flatMap((p) =>
-    p.kind === 'country' ? [p.country!] : p.kind === 'region' ? (p.countries ?? [p.country!]) : [],
-  );
-  return deriveRegion(
-    points,
-    named.map((id) => countries.get(id)!),
-  );
+  const ends = new Map<string, number>();
+  for (const claim of claims)
+    for (const id of [...originsOf(claim), ...(claim.destinations ?? [])]) ends.set(id, (ends.get(id) ?? 0) + 1);
+  const framed: FramedPlace[] = places.map((p) => ({
+    id: p.id,
+    point: p.coordinates ?? null,
+    countries: (p.kind === 'country' ? [p.country!] : p.kind === 'region' ? (p.countries ?? [p.country!]) : []).map(
+      (id) => countries.get(id)!,
+    ),
+    ends: ends.get(p.id) ?? 0,
+  }));
+  const far = new Set(farPlaces(framed, choice));
+  const part = (inFar: boolean) => {
+    const chosen = framed.filter((p) => far.has(p.id) === inFar);
+    return { points: chosen.flatMap((p) => (p.point ? [p.point] : [])), countries: chosen.flatMap((p) => p.countries) };
+  };
+  const { points, countries: named } = part(false);
+  return deriveRegion(points, named, part(true));
+}
+
+/** Places `story.json`'s `frame` names that places.json does not have. */
+function checkFrameChoice(choice: FrameChoice | undefined, places: ReadonlyMap<string, Place>): void {
+  for (const field of ['keep', 'edge'] as const)
+    (choice?.[field] ?? []).forEach((id, i) => {
+      if (!places.has(id))
+        throw new DataError(
+          'story.json',
+          null,
+          `frame.${field}[${i}]`,
+          `unknown place id "${id}" (not in places.json): write the id of a place the overview keeps in (keep) or shows at its edge (edge)`,
+        );
+    });
 }
 
 const REGION_FIX = 'or leave "region" out of story.json and the build frames the places itself';
@@ -343,13 +372,13 @@ function checkRegion(region: Region): void {
   const problems: DataError[] = [];
   for (const field of ['bounds', 'maxBounds', 'overview'] as const) {
     const [w, s, e, n] = region[field];
-    if (w >= e || s >= n) {
+    if (w >= e || s >= n || e - w > 360) {
       problems.push(
         new DataError(
           'story.json',
           null,
           `region.${field}`,
-          `${boxText(region[field])} is not [west, south, east, north]: west must be less than east and south less than north`,
+          `${boxText(region[field])} is not [west, south, east, north]: west must be less than east (and east at most a turn, 360°, beyond it) and south less than north`,
         ),
       );
     }
@@ -422,6 +451,8 @@ function placeInRegion(
         }
         place.coordinates = label;
       }
+      // In the region's longitudes, which may run past 180° (a map across the antimeridian).
+      place.coordinates = [intoBounds(place.coordinates[0], region.bounds), place.coordinates[1]];
       if (!explicit) return;
       const what = atName ? 'its name written at' : 'at';
       const problem = leftOut(region, place, place.coordinates, what);
@@ -541,18 +572,22 @@ function resolveClaims(
       const item = `claim "${claim.id}"`;
       if (seen.has(claim.id)) throw new DataError('claims.json', item, 'id', 'duplicate claim id');
       seen.add(claim.id);
+      const origins = originsOf(claim);
+      const several = typeof claim.origin !== 'string';
       for (const [field, id] of [
-        ['origin', claim.origin] as const,
+        ...origins.map((o, j) => [several ? `origin[${j}]` : 'origin', o] as const),
         ...claim.destinations.map((d, j) => [`destinations[${j}]`, d] as const),
       ]) {
         if (!places.has(id))
           throw new DataError('claims.json', item, field, `unknown place id "${id}" (not in places.json)`);
       }
-      if (claim.destinations.includes(claim.origin)) {
-        throw new DataError('claims.json', item, 'destinations', `the origin "${claim.origin}" is also a destination`);
+      const both = origins.find((o) => claim.destinations.includes(o));
+      if (both) {
+        throw new DataError('claims.json', item, 'destinations', `the origin "${both}" is also a destination`);
       }
       // A claim about a whole country (or region) is not put at a point the article does not name.
-      const originKind = places.get(claim.origin)!.kind;
+      const firstOrigin = origins[0]!;
+      const originKind = places.get(firstOrigin)!.kind;
       const wide = originKind === 'country' || originKind === 'region';
       if (claim.unplaced && (claim.shape !== 'point' || !wide)) {
         throw new DataError(
@@ -567,23 +602,25 @@ function resolveClaims(
           'claims.json',
           item,
           'unplaced',
-          `a point claim about a ${originKind} ("${claim.origin}") is drawn on the ${originKind}, not at a point: set "unplaced": true, or give a city the article names as its origin`,
+          `a point claim about a ${originKind} ("${firstOrigin}") is drawn on the ${originKind}, not at a point: set "unplaced": true, or give a city the article names as its origin`,
         );
       }
       if (claim.shape === 'arrows') {
-        const from = places.get(claim.origin)!.coordinates;
-        claim.destinations.forEach((id, j) => {
-          const to = places.get(id)!.coordinates;
-          // A place with a problem of its own may have no point: its problem is reported.
-          if (from && to && from[0] === to[0] && from[1] === to[1]) {
-            throw new DataError(
-              'claims.json',
-              item,
-              `destinations[${j}]`,
-              `"${id}" is at the same coordinates as the origin "${claim.origin}": the arrow would have no length`,
-            );
-          }
-        });
+        for (const origin of origins) {
+          const from = places.get(origin)!.coordinates;
+          claim.destinations.forEach((id, j) => {
+            const to = places.get(id)!.coordinates;
+            // A place with a problem of its own may have no point: its problem is reported.
+            if (from && to && from[0] === to[0] && from[1] === to[1]) {
+              throw new DataError(
+                'claims.json',
+                item,
+                `destinations[${j}]`,
+                `"${id}" is at the same coordinates as the origin "${origin}": the arrow would have no length`,
+              );
+            }
+          });
+        }
       }
       const anchor = anchorClaim(claim, article);
       // A quote over several sentences is quoted with all of them, as the reader reads them.
@@ -592,6 +629,8 @@ function resolveClaims(
       const quote = anchor.spans.map((s) => s.sentence.text).join(' ');
       return {
         ...claim,
+        origin: firstOrigin,
+        origins,
         // The published selector keeps the article's exact text (its quotes, dashes and spaces).
         selector: { ...claim.selector, exact: anchor.text },
         modality: claim.modality ?? 'reported',
@@ -661,9 +700,10 @@ export function prepareStory(files: StoryFiles, options: PrepareOptions = {}): S
   const placesById = checked?.byId;
   // The region story.json gives, or the places framed; then the geography cut for it.
   const explicit = meta?.region;
+  if (meta && checked) collect(problems, () => checkFrameChoice(meta.frame, checked.byId));
   const region =
     meta && checked && (explicit || checked.sound.length === places!.length)
-      ? (explicit ?? framedRegion(checked.sound))
+      ? (explicit ?? framedRegion(checked.sound, looseClaims(files), meta.frame))
       : null;
   const geography = region ? (options.geography ?? ((bounds) => makeGeography(bounds).topology))(region.bounds) : null;
   if (geography && checked) placeInRegion(checked.sound, geography, region!, !!explicit, problems);
@@ -714,7 +754,8 @@ export function prepareStory(files: StoryFiles, options: PrepareOptions = {}): S
  * gives, or its places framed. Throws `StoryErrors` when story.json or places.json cannot say.
  */
 export function storyRegion(
-  files: Pick<StoryFiles, 'story.json' | 'story.schema.json' | 'places.json' | 'places.schema.json'>,
+  files: Pick<StoryFiles, 'story.json' | 'story.schema.json' | 'places.json' | 'places.schema.json'> &
+    Partial<Pick<StoryFiles, 'claims.json'>>,
   { validators }: Pick<PrepareOptions, 'validators'> = {},
 ): {
   region: Region;
@@ -732,7 +773,8 @@ export function storyRegion(
     () => validate<{ places: Place[] }>(ajv, all, 'places.json', 'places.schema.json', 'places', 'place').places,
   );
   const checked = places ? checkPlaces(places, problems) : undefined;
-  const region = checked && !problems.length ? framedRegion(checked.sound) : null;
+  const claims = files['claims.json'] ? looseClaims(files as StoryFiles) : [];
+  const region = checked && !problems.length ? framedRegion(checked.sound, claims, meta?.frame) : null;
   if (!region) throw new StoryErrors(problems);
   return { region, explicit: false };
 }

@@ -179,15 +179,16 @@ export function hollowKeyLabel(modalities: readonly Modality[]): string {
 }
 
 /**
- * Where a claim runs, in words: "Origin → A, B" for arrows, "A – B" for a border, the origin
- * alone when the claim has no destination.
+ * Where a claim runs, in words: "Origin → A, B" for arrows ("A and B → C" from several origins),
+ * "A – B" for a border, the origin alone when the claim has no destination.
  */
 export function claimRoute(
-  claim: Pick<ResolvedClaim, 'origin' | 'destinations' | 'shape'>,
+  claim: Pick<ResolvedClaim, 'origin' | 'destinations' | 'shape'> & { origins?: readonly string[] },
   nameOf: (placeId: string) => string,
 ): string {
-  if (!claim.destinations.length) return nameOf(claim.origin);
-  return `${nameOf(claim.origin)} ${claim.shape === 'border' ? '–' : '→'} ${claim.destinations.map(nameOf).join(', ')}`;
+  const from = (claim.origins ?? [claim.origin]).map(nameOf).join(' and ');
+  if (!claim.destinations.length) return from;
+  return `${from} ${claim.shape === 'border' ? '–' : '→'} ${claim.destinations.map(nameOf).join(', ')}`;
 }
 
 /** The line above a claim's step in the classroom: its kind, its place in the story, its modality. */
