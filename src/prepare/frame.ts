@@ -174,11 +174,7 @@ export function countryBody(country: WorldCountry): { box: Box; rings: Position[
  * a country much larger than the rest framed by its part nearest the rest. Null with nothing to
  * frame.
  */
-export function placesFrame(
-  points: readonly LonLat[],
-  countries: readonly WorldCountry[],
-  west = -180,
-): Box | null {
+export function placesFrame(points: readonly LonLat[], countries: readonly WorldCountry[], west = -180): Box | null {
   const bodies = [...new Map(countries.map((c) => [c.id, c])).values()]
     .map((country) => ({ country, ...bodyInto(countryBody(country), west) }))
     .sort((a, b) => mapArea(b.box) - mapArea(a.box));
@@ -284,7 +280,9 @@ export function deriveRegion(
     return [bw - dx, bs - dy, be + dx, bn + dy];
   };
   const overview = roundOut(clampBox(margin(FRAME.margin, FRAME.minMargin, [w, s, e, n])));
-  const maxBounds = roundOut(clampBox(margin(FRAME.pan, FRAME.minPan, union(overview, far)!)));
+  // The far places within reach, with the overview's own margin round them.
+  const reach = far && margin(FRAME.margin, FRAME.minPan, far);
+  const maxBounds = roundOut(clampBox(union(margin(FRAME.pan, FRAME.minPan, overview), reach)!));
   const bounds = roundOut(clampBox(grow(maxBounds, FRAME.clip), 360));
   return { bounds, maxBounds, overview };
 }
