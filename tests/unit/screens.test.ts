@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expandMedia } from '../../src/build/media';
 import { MEDIA, stepTextScale, TEXT_SCALE, validTextScale } from '../../src/ui/screens';
+import { loadPrefs, savePrefs } from '../../src/ui/present-prefs';
 
 describe('named media in component styles', () => {
   it('spells a name out as the query the scripts read', () => {
@@ -37,5 +38,33 @@ describe("the classroom's text size", () => {
     expect(validTextScale(1.3)).toBe(1.3);
     expect(validTextScale(3)).toBe(TEXT_SCALE.initial);
     expect(validTextScale('1.2')).toBe(TEXT_SCALE.initial);
+  });
+});
+
+describe("the classroom's remembered preferences", () => {
+  function storage() {
+    const items = new Map<string, string>();
+    return () => ({
+      getItem: (k: string) => items.get(k) ?? null,
+      setItem: (k: string, v: string) => void items.set(k, v),
+    });
+  }
+
+  it('come back as they were saved', () => {
+    const store = storage();
+    savePrefs({ scale: 1.3, projector: true }, store);
+    expect(loadPrefs(store)).toEqual({ scale: 1.3, projector: true });
+  });
+
+  it('fall back to the defaults where nothing, something odd, or no storage at all is there', () => {
+    expect(loadPrefs(storage())).toEqual({ scale: TEXT_SCALE.initial, projector: false });
+    const odd = storage();
+    odd().setItem('claim-map:present', '{"scale": 9, "projector": "yes"}');
+    expect(loadPrefs(odd)).toEqual({ scale: TEXT_SCALE.initial, projector: false });
+    const refused = () => {
+      throw new Error('SecurityError');
+    };
+    expect(loadPrefs(refused)).toEqual({ scale: TEXT_SCALE.initial, projector: false });
+    expect(() => savePrefs({ scale: 1, projector: false }, refused)).not.toThrow();
   });
 });
