@@ -1,12 +1,16 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
-import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { svelte as sveltePlugin } from '@sveltejs/vite-plugin-svelte';
 import { resolve } from 'node:path';
 import { palettePlugin, storyPlugin } from './src/build/plugin.ts';
 import { prerenderPlugin } from './src/build/prerender.ts';
 import { buildOutDir, outputPlugin, previewOutDir } from './src/build/output.ts';
 import { studioPagePlugin } from './src/build/studio.ts';
 import { gazetteerPlugin } from './src/build/gazetteer.ts';
+import { namedMedia } from './src/build/media.ts';
+
+/** Components, with their styles' named breakpoints (`@media (--narrow)`) spelled out. */
+const svelte = () => sveltePlugin({ preprocess: [namedMedia()] });
 
 export default defineConfig(({ isPreview }) => ({
   // Relative asset paths: the built site works from any folder it is copied to.

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { loaderScript } from '../../src/build/prerender';
 import { preloadsMap, type LoadEnvironment } from '../../src/map/policy';
 import { EARLY_PICK_ATTRIBUTE } from '../../src/state/early';
+import { MEDIA } from '../../src/ui/screens';
 
-const PHONE = '(max-width: 52rem)';
+const PHONE = MEDIA.narrow;
 
 interface Stage extends LoadEnvironment {
   /** The page waits for the reader's first gesture (a reader's page) or not (the embed). */
