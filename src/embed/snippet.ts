@@ -6,6 +6,7 @@
  */
 import { addressUrl, defaultAddress, type Address } from '../state/url.ts';
 import { escapeHtml } from '../story/escape.ts';
+import RESIZE_SCRIPT from './resize.ts?script';
 
 /** What a newsroom chooses for its embed: the address's embed options. */
 export type EmbedOptions = Pick<Address, 'claims' | 'theme' | 'legend' | 'text'>;
@@ -28,19 +29,8 @@ export function fullMapUrl(siteUrl: string, { claims }: EmbedOptions): string {
 /** The default height before the frame has told its own, and the fixed height's default. */
 export const DEFAULT_HEIGHT = 640;
 
-/** The resizing listener, kept short: it goes into other people's pages. */
-export const RESIZE_SCRIPT = [
-  '(function () {',
-  '  window.addEventListener("message", function (e) {',
-  '    var d = e.data;',
-  '    if (!d || d.type !== "claim-map:height" || typeof d.height !== "number") return;',
-  '    var frames = document.querySelectorAll("iframe[data-claim-map]");',
-  '    for (var i = 0; i < frames.length; i++) {',
-  '      if (frames[i].contentWindow === e.source) frames[i].style.height = Math.max(200, Math.min(d.height, 6000)) + "px";',
-  '    }',
-  '  });',
-  '})();',
-].join('\n');
+/** The resizing listener (`resize.ts`, compiled to a script): it goes into other people's pages. */
+export { RESIZE_SCRIPT };
 
 export function embedSnippet(pageUrl: string, title: string, options: SnippetOptions): string {
   const src = embedUrl(pageUrl, options);
