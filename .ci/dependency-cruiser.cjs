@@ -16,6 +16,7 @@ const LAYERS = [
   ['prepare'], // a story's files validated and prepared: run by the build and, in the browser, by the studio
   ['static', 'map'], // the SVG renderer and the MapLibre owner: side by side, never importing each other
   ['state'], // one state, one URL schema, the classroom's controller
+  ['start'], // how the page starts: when the app and MapLibre start, the inline loader
   ['embed'], // the embed's messages and snippet
   ['ui'], // components
   ['modes'], // the shells
