@@ -42,6 +42,17 @@ function locate(path: string, collection: string): { index: number | null; field
 /** An item of a collection, as the schema's failure found it. */
 export type Entry = Record<string, unknown>;
 
+/** What to write, after Ajv's words, for the failures whose fix they do not say. */
+function fix(error: ErrorObject, field: string, schemaFile: StoryFileName): string {
+  if (error.keyword === 'additionalProperties') return `: leave it out or check its spelling (see ${schemaFile})`;
+  if (error.keyword === 'pattern' && field === 'id')
+    return ': write lower-case letters and digits, words joined by hyphens';
+  if (/^(minimum|maximum)$/.test(error.keyword) && field.startsWith('coordinates[')) {
+    return ' (coordinates are [longitude, latitude]: longitude from -180 to 180, latitude from -85 to 85)';
+  }
+  return '';
+}
+
 function describe(error: ErrorObject, entry: Entry | undefined): string {
   if (error.keyword === 'false schema') {
     // The schema forbids the field for this kind of item: a place at sea has no country.
@@ -114,7 +125,7 @@ export function validate<T>(
     const missing = error.keyword === 'required' ? (error.params as { missingProperty: string }).missingProperty : null;
     const fullField = missing ? [field, missing].filter(Boolean).join('.') : field;
     const hinted = missing && entry && !field ? hint?.(entry, missing) : undefined;
-    const said = missing ? (hinted ?? 'is required') : describe(error, entry);
+    const said = missing ? (hinted ?? 'is required') : describe(error, entry) + fix(error, field, schemaFile);
     const problem = new DataError(file, item, fullField || null, said);
     problems.set(problem.message, problem);
   }
