@@ -52,7 +52,7 @@ export function captionWarnings(
         'claims.json',
         `claim "${claim.id}"`,
         'caption',
-        `adds ${words}, which its sentence does not say (nor its actors or places): every title reads "The article says: …" before the caption, so write it with the sentence's own words`,
+        `adds ${words}, which its sentence does not say (nor its actors or places): every title puts the caption in the article's mouth ("The article says: …"), so write it with the sentence's own words`,
       ),
     ];
   });

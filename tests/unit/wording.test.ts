@@ -183,6 +183,10 @@ describe('captions', () => {
     expect(captionWarnings(story.claims, story.places).map((w) => w.message)).toEqual([]);
   });
 
+  it('in the news-story fixture, made as a journalist makes one, add nothing either', () => {
+    expect(checkStory(readStoryFiles('tests/fixtures/news-story')).warnings.map((w) => w.message)).toEqual([]);
+  });
+
   /** The fixture story with captions rewritten, by claim id: a story made wrong on purpose. */
   function withCaptions(captions: Record<string, string>): StoryFiles {
     const files = readStoryFiles('tests/fixtures/story');
