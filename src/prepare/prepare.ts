@@ -32,7 +32,17 @@ import { framedRegion, placeInRegion, regionProblems } from './region.ts';
 import { compiler, validate, type Validated, type Validators } from './schema-messages.ts';
 import { parseArticle } from '../story/text.ts';
 import type { KindDeclaration } from '../story/kinds.ts';
-import type { Bounds, Claim, Region, RegionTopology, Story, StoryJson, StoryMeta } from '../story/types.ts';
+import type {
+  Bounds,
+  Claim,
+  Place,
+  Region,
+  RegionTopology,
+  ResolvedClaim,
+  Story,
+  StoryJson,
+  StoryMeta,
+} from '../story/types.ts';
 
 export { DataError, StoryErrors } from './problems.ts';
 export { ENGINE_FILES, parseJson, STORY_FILES, type StoryFileName, type StoryFiles } from './files.ts';
@@ -59,6 +69,33 @@ const OUTLINE_ZOOM = 3.5;
 function outlineGeography(geography: RegionTopology): RegionTopology {
   const weighted = presimplify(structuredClone(geography) as unknown as Topology<Objects<object>>);
   return simplify(weighted, minWeight(OUTLINE_ZOOM)) as unknown as RegionTopology;
+}
+
+/** A flow's problem as the other checks say theirs. */
+const flowProblem = (error: FlowError) =>
+  new DataError('claims.json', `claim "${error.claimId}"`, error.field, error.message);
+
+/**
+ * The claims' flows (`buildFlows`), or every claim's problem with them: the geometry stops at the
+ * first, so on one each claim is drawn alone to find the others.
+ */
+function claimFlows(claims: ResolvedClaim[], places: Map<string, Place>, geography: RegionTopology) {
+  const outlines = outlineGeography(geography);
+  try {
+    return buildFlows(claims, places, geography, outlines);
+  } catch (error) {
+    if (!(error instanceof FlowError)) throw error;
+    const problems = claims.flatMap((claim) => {
+      try {
+        buildFlows([claim], places, geography, outlines);
+        return [];
+      } catch (alone) {
+        if (alone instanceof FlowError) return [flowProblem(alone)];
+        throw alone;
+      }
+    });
+    throw problems.length > 1 ? new StoryErrors(problems) : flowProblem(error);
+  }
 }
 
 /** The items of a validated file that meet the schema: all of them, or those with no problem of their own. */
@@ -174,16 +211,7 @@ export function prepareStory(files: StoryFiles, options: PrepareOptions = {}): S
     // One problem is thrown as itself, several together.
     throw problems.length === 1 ? problems[0]! : new StoryErrors(problems);
   }
-  const placesById = new Map(placed.value.map((p) => [p.id, p]));
-  let flows;
-  try {
-    flows = buildFlows(claims.value, placesById, geography, outlineGeography(geography));
-  } catch (error) {
-    if (error instanceof FlowError) {
-      throw new DataError('claims.json', `claim "${error.claimId}"`, error.field, error.message);
-    }
-    throw error;
-  }
+  const flows = claimFlows(claims.value, new Map(placed.value.map((p) => [p.id, p])), geography);
   const prepared: StoryMeta = { ...meta, region };
   return {
     meta: prepared,

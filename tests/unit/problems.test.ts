@@ -101,6 +101,23 @@ describe('every problem at once', () => {
     ]);
   });
 
+  it("reports every claim's problem with its drawing, not only the first", () => {
+    const found = problems(
+      story({
+        claims: (claims) => {
+          const border = claims.find((c) => c.id === 'niger-border')!;
+          border.destinations = ['ghana'];
+          claims.push({ ...border, id: 'second-border', origin: 'mali', destinations: ['togo'] });
+        },
+      }),
+    );
+    expect(found.map(where)).toEqual([
+      'claims.json: claim "niger-border": destinations',
+      'claims.json: claim "second-border": destinations',
+    ]);
+    expect(found[0]!.problem).toMatch(/share no border in the geography: name two countries that share one/);
+  });
+
   it('names the file and the claim or place in every message, with the field where there is one', () => {
     const found = problems(
       story({
