@@ -29,7 +29,7 @@ import { framedView, selectionView } from '../../src/camera/framing';
 import { uniformPadding, type Size, type View } from '../../src/camera/view';
 import { edgesInFocus, renderScene, sceneSource, type Scene } from '../../src/static/scene';
 import { emphasisOf, kindLook } from '../../src/symbology/claims';
-import { headSize } from '../../src/symbology/layout';
+import { headSize } from '../../src/symbology/sizes';
 import { headPath, markerPath } from '../../src/symbology/icons';
 import { LABEL_FONT } from '../../src/symbology/basemap';
 import type { CountryProperties, Story } from '../../src/story/types';

@@ -2,15 +2,15 @@
  * The working parts of a layout in progress, and their geometry: a node (a place arrows attach
  * to: its name's or its dot's box, and the outline round it that arrows end on), an arrow (its
  * bend, its curve in pixels, sampled) and an arrow's end at a node (where on the outline, and the
- * direction it leaves in). Names are placed first (`layout-names.ts`) and make the nodes; the
- * arrow steps (`layout-arrows.ts`, `layout-fan.ts`) shape, bend and spread the rest.
+ * direction it leaves in). Names are placed first (`names.ts`) and make the nodes; the
+ * arrow steps (`arrows.ts`, `fan.ts`) shape, bend and spread the rest.
  */
 import type { Place } from '../story/types.ts';
-import { LAYOUT_RULES } from '../symbology/layout.ts';
+import { LAYOUT_RULES } from '../symbology/sizes.ts';
 import { drawnAtDot } from '../symbology/places.ts';
 import { add, angleDelta, angleOf, boundsOf, dir, len, mul, sample, sub, TAU, unit, wrap } from './plane.ts';
 import type { Cubic, P, Rect } from './plane.ts';
-import type { SourceArrow } from './layout-source.ts';
+import type { SourceArrow } from './source.ts';
 
 /** A place arrows start or end at, in the view: a name (a country, a region) or a city's dot. */
 export interface Node {

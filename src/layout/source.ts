@@ -3,14 +3,14 @@
  * of the story's flows, which places are the story's (named first, the most used first), which
  * countries come next (those of the regions and cities the claims use), the places the data asks
  * to name, and the countries' shapes, decoded on first use (the part of a country a view shows,
- * countries by area). It also keeps the layouts of the last few views (`layout-cache.ts`).
+ * countries by area). It also keeps the layouts of the last few views (`cache.ts`).
  */
 import { geoArea } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { CountryProperties, LonLat, Place, Story } from '../story/types.ts';
 import { clipRing, ringArea, type P, type Rect } from './plane.ts';
-import { claimFields, type LaidClaim, type Layout } from './layout-types.ts';
+import { claimFields, type LaidClaim, type Layout } from './types.ts';
 
 export interface SourceArrow extends LaidClaim {
   from: string;

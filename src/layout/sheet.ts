@@ -7,15 +7,7 @@
 import { toMercator } from '../flows/geometry.ts';
 import type { LonLat } from '../story/types.ts';
 import { overlaps, type P, type Rect } from './plane.ts';
-import type { World } from './layout-types.ts';
-import { TILE_SIZE, type Size, type View } from './view.ts';
-
-/** From world units to the pixels of a view: what every renderer draws a layout with. */
-export function worldToPixel(view: View, size: Size): (w: World) => [number, number] {
-  const world = TILE_SIZE * 2 ** view.zoom;
-  const [cx, cy] = toMercator(view.center);
-  return ([x, y]) => [(x - cx) * world + size.width / 2, (y - cy) * world + size.height / 2];
-}
+import { TILE_SIZE, worldToPixel, type Size, type View, type World } from './world.ts';
 
 /** A box on the map, and the place (or part) it belongs to: what may overlap it is its own. */
 export interface Taken {

@@ -2,12 +2,12 @@
  * Where each arrow runs (after Jenny et al.): arrows are curved, more the longer they are,
  * bending to the right of travel; arrows between the same two places take lanes; a group that
  * would pass within `nodeClearance` of a place or name it does not connect bends another way;
- * their ends fan out round the places they share (`layout-fan.ts`); and every claim keeps a point
+ * their ends fan out round the places they share (`fan.ts`); and every claim keeps a point
  * on one of its arrows `pickClearance` from other claims' arrows, bending one of them more if it
  * must. Last, where each line stops under its head, and the head's heading.
  */
 import { kindLook } from '../symbology/claims.ts';
-import { headRoom, headSize, LAYOUT_RULES } from '../symbology/layout.ts';
+import { headRoom, headSize, LAYOUT_RULES } from '../symbology/sizes.ts';
 import { cubicHead, findT, len, pointIn, rectDistance, segmentDistance, sub, unit } from './plane.ts';
 import {
   anchorOf,
@@ -18,11 +18,11 @@ import {
   shapeOutline,
   type Arrow,
   type Node,
-} from './layout-parts.ts';
-import { clearHeads, fanAt, markHeads, spreadEnds } from './layout-fan.ts';
-import type { LayoutSource } from './layout-source.ts';
-import type { Sheet, Taken } from './layout-sheet.ts';
-import { claimFields, type LaidArrow } from './layout-types.ts';
+} from './parts.ts';
+import { clearHeads, fanAt, markHeads, spreadEnds } from './fan.ts';
+import type { LayoutSource } from './source.ts';
+import type { Sheet, Taken } from './sheet.ts';
+import { claimFields, type LaidArrow } from './types.ts';
 
 const rules = LAYOUT_RULES;
 

@@ -1,16 +1,17 @@
 /**
- * A layout, step by step (the rules are in `layout.ts`). Each step keeps clear of what the
+ * A layout, step by step (the rules are in `index.ts`). Each step keeps clear of what the
  * steps before it put on the sheet, so the order is the priority: the story's names, then the
  * arrows between them, then edge labels, then cities' names and markers, then the rest.
  */
-import { mapNameScale } from '../symbology/layout.ts';
-import { laidArrows, placeArrows } from './layout-arrows.ts';
-import { placeEdgeLabels } from './layout-edges.ts';
-import { placeCities, placeContextNames, placeStoryNames } from './layout-names.ts';
-import { newSheet } from './layout-sheet.ts';
-import type { LayoutSource } from './layout-source.ts';
-import type { Layout } from './layout-types.ts';
-import type { Size, View } from './view.ts';
+import { mapNameScale } from '../symbology/sizes.ts';
+import { laidArrows, placeArrows } from './arrows.ts';
+import { placeEdgeLabels } from './edges.ts';
+import { placeCities, placeContextNames } from './cities.ts';
+import { placeStoryNames } from './names.ts';
+import { newSheet } from './sheet.ts';
+import type { LayoutSource } from './source.ts';
+import type { Layout } from './types.ts';
+import type { Size, View } from './world.ts';
 
 export function computeLayout(src: LayoutSource, view: View, size: Size, requested: number): Layout {
   const scale = mapNameScale(size, requested);

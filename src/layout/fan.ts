@@ -6,7 +6,7 @@
  * claim's head, or another place's name or badges, moves along the outline as far as its
  * neighbours leave room.
  */
-import { LAYOUT_RULES } from '../symbology/layout.ts';
+import { LAYOUT_RULES } from '../symbology/sizes.ts';
 import { angleDelta, boundsOf, grow, rectHitsTriangle, TAU, trianglesMeet, wrap } from './plane.ts';
 import {
   apart,
@@ -20,8 +20,8 @@ import {
   type Arrow,
   type End,
   type Node,
-} from './layout-parts.ts';
-import type { Taken } from './layout-sheet.ts';
+} from './parts.ts';
+import type { Taken } from './sheet.ts';
 
 const rules = LAYOUT_RULES;
 

@@ -3,12 +3,13 @@
  * 60 px of each other share a label), beside them along the edge, clear of what is placed and,
  * if it can be, of the arrows; with a pointer, at the end nearer the place, heading towards it.
  */
-import { EDGE_LABEL, nameSize } from '../symbology/layout.ts';
+import { EDGE_LABEL } from '../symbology/sizes.ts';
+import { nameSize } from './text.ts';
 import { add, centred, grow, len, mul, pointIn, sample, sub, unit, type P, type Rect } from './plane.ts';
-import { textOf } from './layout-source.ts';
-import type { Sheet } from './layout-sheet.ts';
-import type { Arrow, Node } from './layout-parts.ts';
-import type { LaidEdge } from './layout-types.ts';
+import { textOf } from './source.ts';
+import type { Sheet } from './sheet.ts';
+import type { Arrow, Node } from './parts.ts';
+import type { LaidEdge } from './types.ts';
 
 export function placeEdgeLabels(sheet: Sheet, arrows: Arrow[]): LaidEdge[] {
   const { size, scale, map } = sheet;
