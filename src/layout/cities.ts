@@ -13,7 +13,6 @@ import { contextCountries, textOf, type LayoutSource } from './source.ts';
 import { nameSize } from './text.ts';
 import { claimFields, type LaidName, type LaidSymbol } from './types.ts';
 
-
 /** Whether any arrow passes through a box. */
 const arrowHitsBox = (arrows: Arrow[], r: Rect) => arrows.some((a) => a.line.some((p) => pointIn(p, r)));
 
@@ -22,7 +21,7 @@ const arrowHitsBox = (arrows: Arrow[], r: Rect) => arrows.some((a) => a.line.som
  * further out), clear of the directions their arrows leave in.
  */
 export function placeCities(
-  src: LayoutSource,
+  source: LayoutSource,
   sheet: Sheet,
   nodes: Map<string, Node>,
   arrows: Arrow[],
@@ -30,17 +29,17 @@ export function placeCities(
   const names: LaidName[] = [];
   const symbols: LaidSymbol[] = [];
   for (const node of nodes.values()) {
-    if (!node.c || !drawnAtDot(node.place.kind)) continue;
-    const name = placeCity(sheet, arrows, node.c, textOf(node.place), node.id, 'story');
+    if (!node.centre || !drawnAtDot(node.place.kind)) continue;
+    const name = placeCity(sheet, arrows, node.centre, textOf(node.place), node.id, 'story');
     if (name) names.push(name);
-    const markers = src.symbols.filter((s) => !s.badge && s.place === node.id);
-    const directions = node.ends.map((e) => angleOf(e.d));
+    const markers = source.symbols.filter((s) => !s.badge && s.place === node.id);
+    const directions = node.ends.map((e) => angleOf(e.direction));
     let slot = 0;
     for (const m of markers) {
       for (; slot < 16; slot++) {
         const angle = -Math.PI / 2 + (slot * Math.PI) / 4 + (slot >= 8 ? Math.PI / 8 : 0);
         const ring = slot >= 8 ? MARKER.ring + 10 : MARKER.ring;
-        const at = add(node.c, mul(dir(angle), ring));
+        const at = add(node.centre, mul(dir(angle), ring));
         const rect = centred(at, 2 * MARKER.radius + 2, 2 * MARKER.radius + 2);
         const clearOfArrows = directions.every((d) => Math.abs(angleDelta(d, angle)) > 0.5);
         if (sheet.inMap(rect) && sheet.free(rect, node.id) && clearOfArrows && !arrowHitsBox(arrows, rect)) {
@@ -90,11 +89,11 @@ function placeCity(
  * Other names, where room is left, clear of what is placed and of the arrows: places the data
  * asks to name (with their dots), then countries by size not named yet (`named`: the names so far).
  */
-export function placeContextNames(src: LayoutSource, sheet: Sheet, arrows: Arrow[], named: LaidName[]): LaidName[] {
+export function placeContextNames(source: LayoutSource, sheet: Sheet, arrows: Arrow[], named: LaidName[]): LaidName[] {
   const names: LaidName[] = [];
-  for (const id of src.extraPlaces) {
-    const place = src.places.get(id)!;
-    const at = sheet.px(place.coordinates);
+  for (const id of source.extraPlaces) {
+    const place = source.places.get(id)!;
+    const at = sheet.toPixel(place.coordinates);
     if (!pointIn(at, sheet.map)) continue;
     const dot = centred(at, 8, 8);
     if (!sheet.free(dot) || arrowHitsBox(arrows, grow(dot, 2))) continue;
@@ -104,9 +103,9 @@ export function placeContextNames(src: LayoutSource, sheet: Sheet, arrows: Arrow
     else sheet.taken.pop();
   }
   const countries = new Set(named.filter((n) => n.style === 'country').map((n) => n.text));
-  for (const [id, country] of contextCountries(src)) {
-    if (!country.label || countries.has(country.name) || src.storyCountries.includes(id)) continue;
-    const at = sheet.px(country.label);
+  for (const [id, country] of contextCountries(source)) {
+    if (!country.label || countries.has(country.name) || source.storyCountries.includes(id)) continue;
+    const at = sheet.toPixel(country.label);
     const box = nameBox(sheet, country.name, 'country', at);
     if (!sheet.inMap(box) || !sheet.free(grow(box, 2)) || arrowHitsBox(arrows, grow(box, 2))) continue;
     sheet.taken.push({ rect: box, owner: `country:${id}` });

@@ -27,7 +27,7 @@ export function placeEdgeLabels(sheet: Sheet, arrows: Arrow[]): LaidEdge[] {
       [a.from, true],
       [a.to, false],
     ] as const) {
-      if (n.c) continue;
+      if (n.centre) continue;
       const line = start ? a.line : [...a.line].reverse();
       const fine = start ? sample(a.curve, 96) : sample(a.curve, 96).reverse();
       const entry = fine.find((p) => pointIn(p, edgeFrame));
@@ -77,7 +77,7 @@ export function placeEdgeLabels(sheet: Sheet, arrows: Arrow[]): LaidEdge[] {
     edges.push({
       text,
       place: e.node.id,
-      claimIds: [...new Set(group.map((f) => f.arrow.src.claimId))],
+      claimIds: [...new Set(group.map((f) => f.arrow.source.claimId))],
       at: sheet.toWorld(c),
       box: [box.x0 - c[0], box.y0 - c[1], box.x1 - c[0], box.y1 - c[1]],
       tx: textX - c[0],

@@ -43,7 +43,7 @@ const ROOM = 10;
 
 /** What placing the story's names works with, besides the sheet. */
 interface Naming {
-  src: LayoutSource;
+  source: LayoutSource;
   sheet: Sheet;
   /** The nodes made so far, by place id. */
   nodes: Map<string, Node>;
@@ -79,23 +79,34 @@ export function centredName(text: string, style: AreaStyle, at: P, sheet: Sheet,
  * badges, then the countries of the regions and cities they use.
  */
 export function placeStoryNames(
-  src: LayoutSource,
+  source: LayoutSource,
   sheet: Sheet,
 ): { nodes: Map<string, Node>; names: LaidName[]; symbols: LaidSymbol[] } {
   const linked = new Map<string, Set<string>>();
-  for (const a of src.arrows) {
+  for (const a of source.arrows) {
     linked.set(a.from, (linked.get(a.from) ?? new Set()).add(a.to));
     linked.set(a.to, (linked.get(a.to) ?? new Set()).add(a.from));
   }
-  const ctx: Naming = { src, sheet, nodes: new Map(), linked, linkRoom: 26 * sheet.scale, visible: new Map() };
+  const ctx: Naming = { source, sheet, nodes: new Map(), linked, linkRoom: 26 * sheet.scale, visible: new Map() };
   const names: LaidName[] = [];
   const symbols: LaidSymbol[] = [];
 
-  for (const id of src.storyPlaces) {
-    const place = src.places.get(id);
+  for (const id of source.storyPlaces) {
+    const place = source.places.get(id);
     if (!place) continue;
-    const far = sheet.px(place.coordinates);
-    const node: Node = { id, place, c: null, far, a: 0, b: 0, r: 0, table: [], box: null, ends: [] };
+    const far = sheet.toPixel(place.coordinates);
+    const node: Node = {
+      id,
+      place,
+      centre: null,
+      far,
+      halfWidth: 0,
+      halfHeight: 0,
+      cornerRadius: 0,
+      byDirection: [],
+      box: null,
+      ends: [],
+    };
     ctx.nodes.set(id, node);
     const style = PLACE_STYLE[place.kind];
     if (style !== 'place') {
@@ -105,20 +116,20 @@ export function placeStoryNames(
           ? placeCountry(ctx, place.country!, text, place.coordinates, true, id)
           : placeCentred(ctx, text, style, far, true, id);
       if (!at) continue;
-      node.c = at;
+      node.centre = at;
       node.box = nameBox(sheet, text, style, at);
       sheet.taken.push({ rect: node.box, owner: id });
       names.push(centredName(text, style, at, sheet, 'story'));
       symbols.push(...placeBadges(ctx, id));
     } else if (pointIn(far, sheet.map)) {
-      node.c = far;
+      node.centre = far;
       node.box = centred(far, 8, 8);
       sheet.taken.push({ rect: node.box, owner: id });
     }
   }
 
-  for (const id of src.storyCountries) {
-    const country = src.countries.get(id);
+  for (const id of source.storyCountries) {
+    const country = source.countries.get(id);
     if (!country?.label) continue;
     const at = placeCountry(ctx, id, country.name, country.label, false, null);
     if (!at) continue;
@@ -158,7 +169,7 @@ function fitInCountry(
   const [w, h] = nameSize(text, 'country', sheet.scale);
   const candidates: { at: P; piece: P[]; score: number }[] = [];
   let parts = ctx.visible.get(countryId);
-  if (!parts) ctx.visible.set(countryId, (parts = visibleParts(ctx.src, countryId, sheet.px, sheet.map)));
+  if (!parts) ctx.visible.set(countryId, (parts = visibleParts(ctx.source, countryId, sheet.toPixel, sheet.map)));
   for (const piece of parts) {
     const { x0, x1, y0, y1 } = boundsOf(piece);
     const step = Math.max(3, Math.min(x1 - x0, y1 - y0) / 16);
@@ -194,7 +205,7 @@ function fitInCountry(
 /** A country's name: at its point when that is in view, else on the part of it in view. */
 function countryAnchor(ctx: Naming, countryId: string, text: string, at: LonLat, placing: string | null): P | null {
   const { sheet } = ctx;
-  const p = sheet.px(at);
+  const p = sheet.toPixel(at);
   if (sheet.inMap(nameBox(sheet, text, 'country', p))) return p;
   // Its point in view, its name not (at the map's edge): written as near as it fits, on the
   // country or, a small part in view, reaching past it; else where the name is off the map.
@@ -246,17 +257,17 @@ const nudges = (w: number, h: number): P[] => [
 
 /** The free spot nearest `at` (within about 60 px) for a name that must be written. */
 function nearestFree(sheet: Sheet, text: string, style: AreaStyle, at: P): P | null {
-  let best: { c: P; d: number } | null = null;
+  let best: { at: P; distance: number } | null = null;
   for (let dx = -60; dx <= 60; dx += 4) {
     for (let dy = -40; dy <= 40; dy += 4) {
-      const d = Math.hypot(dx, dy * 1.5);
-      if (best && d >= best.d) continue;
+      const distance = Math.hypot(dx, dy * 1.5);
+      if (best && distance >= best.distance) continue;
       const c = add(at, [dx, dy]);
       const box = nameBox(sheet, text, style, c);
-      if (sheet.inMap(box) && sheet.free(grow(box, 2))) best = { c, d };
+      if (sheet.inMap(box) && sheet.free(grow(box, 2))) best = { at: c, distance };
     }
   }
-  return best?.c ?? null;
+  return best?.at ?? null;
 }
 
 /**
@@ -287,29 +298,29 @@ function placeCentred(
  * take them in.
  */
 function placeBadges(ctx: Naming, id: string): LaidSymbol[] {
-  const { src, sheet, nodes } = ctx;
-  const row = src.symbols.filter((s) => s.badge && s.place === id);
+  const { source, sheet, nodes } = ctx;
+  const row = source.symbols.filter((s) => s.badge && s.place === id);
   const node = nodes.get(id);
-  if (!row.length || !node?.c || !node.box) return [];
+  if (!row.length || !node?.centre || !node.box) return [];
   const box = node.box;
   const width = (row.length - 1) * BADGE.step + 2 * BADGE.radius;
   const height = 2 * BADGE.radius;
-  const others = src.arrows
+  const others = source.arrows
     .filter((a) => a.from === id || a.to === id)
     .map((a) => {
-      const other = src.places.get(a.from === id ? a.to : a.from)!;
+      const other = source.places.get(a.from === id ? a.to : a.from)!;
       const there = nodes.get(other.id);
-      return unit(sub(there?.c ?? sheet.px(other.coordinates), node.c!));
+      return unit(sub(there?.centre ?? sheet.toPixel(other.coordinates), node.centre!));
     });
-  const sides: { side: string; c: P; facing: P }[] = [
-    { side: 'below', c: [node.c[0], box.y1 + BADGE.gap + height / 2], facing: [0, 1] },
-    { side: 'above', c: [node.c[0], box.y0 - BADGE.gap - height / 2], facing: [0, -1] },
-    { side: 'right', c: [box.x1 + BADGE.gap + width / 2, node.c[1]], facing: [1, 0] },
-    { side: 'left', c: [box.x0 - BADGE.gap - width / 2, node.c[1]], facing: [-1, 0] },
+  const sides: { side: string; centre: P; facing: P }[] = [
+    { side: 'below', centre: [node.centre[0], box.y1 + BADGE.gap + height / 2], facing: [0, 1] },
+    { side: 'above', centre: [node.centre[0], box.y0 - BADGE.gap - height / 2], facing: [0, -1] },
+    { side: 'right', centre: [box.x1 + BADGE.gap + width / 2, node.centre[1]], facing: [1, 0] },
+    { side: 'left', centre: [box.x0 - BADGE.gap - width / 2, node.centre[1]], facing: [-1, 0] },
   ];
   const scored = sides
     .map((s, order) => {
-      const rect = centred(s.c, width, height);
+      const rect = centred(s.centre, width, height);
       const busy = others.filter((u) => u[0] * s.facing[0] + u[1] * s.facing[1] > 0.5).length;
       const ok = sheet.inMap(rect) && sheet.free(rect, id) && linkedClear(ctx, rect, id);
       return { ...s, rect, score: (ok ? 0 : 1000) + busy * 10 + order };
@@ -317,7 +328,7 @@ function placeBadges(ctx: Naming, id: string): LaidSymbol[] {
     .sort((a, b) => a.score - b.score);
   const best = scored[0]!;
   const badges = row.map((s, i): LaidSymbol => {
-    const at: P = [best.rect.x0 + BADGE.radius + i * BADGE.step, best.c[1]];
+    const at: P = [best.rect.x0 + BADGE.radius + i * BADGE.step, best.centre[1]];
     return { ...claimFields(s), at: sheet.toWorld(at), place: id, badge: true, r: BADGE.radius };
   });
   sheet.taken.push({ rect: best.rect, owner: id });

@@ -104,13 +104,13 @@ export function layoutSource(story: LayoutStory): LayoutSource {
 export const textOf = (place: Place) => (typeof place.label === 'string' ? place.label : place.name);
 
 /** The part of a country in view, in pixels, as rings: null when none of it is. */
-export function visibleParts(src: LayoutSource, id: string, px: (ll: LonLat) => P, map: Rect): P[][] {
-  const country = src.countries.get(id);
+export function visibleParts(source: LayoutSource, id: string, px: (ll: LonLat) => P, map: Rect): P[][] {
+  const country = source.countries.get(id);
   if (!country) return [];
   if (!country.rings) {
-    const geometry = src.geography.objects.countries.geometries.find((g) => String(g.id) === id);
+    const geometry = source.geography.objects.countries.geometries.find((g) => String(g.id) === id);
     if (!geometry) return [];
-    const shape = (feature(src.geography, geometry) as Feature<Polygon | MultiPolygon>).geometry;
+    const shape = (feature(source.geography, geometry) as Feature<Polygon | MultiPolygon>).geometry;
     const polygons = shape.type === 'Polygon' ? [shape.coordinates] : shape.coordinates;
     country.rings = polygons.flatMap((polygon) => polygon.map((ring) => ring as LonLat[]));
   }
@@ -130,12 +130,12 @@ export function visibleParts(src: LayoutSource, id: string, px: (ll: LonLat) => 
 }
 
 /** Countries by area, largest first (computed once). */
-export function contextCountries(src: LayoutSource): [string, CountryInfo][] {
-  const list = [...src.countries.entries()];
+export function contextCountries(source: LayoutSource): [string, CountryInfo][] {
+  const list = [...source.countries.entries()];
   for (const [id, c] of list) {
     if (c.area !== undefined) continue;
-    const geometry = src.geography.objects.countries.geometries.find((g) => String(g.id) === id)!;
-    c.area = geoArea(feature(src.geography, geometry));
+    const geometry = source.geography.objects.countries.geometries.find((g) => String(g.id) === id)!;
+    c.area = geoArea(feature(source.geography, geometry));
   }
   return list.sort((a, b) => b[1].area! - a[1].area!);
 }

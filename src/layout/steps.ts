@@ -13,21 +13,21 @@ import type { LayoutSource } from './source.ts';
 import type { Layout } from './types.ts';
 import type { Size, View } from './world.ts';
 
-export function computeLayout(src: LayoutSource, view: View, size: Size, requested: number): Layout {
+export function computeLayout(source: LayoutSource, view: View, size: Size, requested: number): Layout {
   const scale = mapNameScale(size, requested);
   const sheet = newSheet(view, size, scale);
   // 1. The names of the places the claims use (the nodes arrows attach to), their badges, and
   //    the countries of the regions and cities they use.
-  const story = placeStoryNames(src, sheet);
+  const story = placeStoryNames(source, sheet);
   // 2. The arrows between them: lanes, bends, ends fanned out, pickability, heads.
-  const arrows = placeArrows(src, sheet, story.nodes);
+  const arrows = placeArrows(source, sheet, story.nodes);
   // 3. Edge labels where arrows leave the map towards a place off it.
   const edges = placeEdgeLabels(sheet, arrows);
   // 4. Cities' names beside their dots, and markers round them.
-  const cities = placeCities(src, sheet, story.nodes, arrows);
+  const cities = placeCities(source, sheet, story.nodes, arrows);
   // 5. Other names, where room is left.
   const named = [...story.names, ...cities.names];
-  const context = placeContextNames(src, sheet, arrows, named);
+  const context = placeContextNames(source, sheet, arrows, named);
   return {
     view,
     size,
