@@ -43,7 +43,13 @@ export function placeCities(
         const rect = centred(at, 2 * MARKER.radius + 2, 2 * MARKER.radius + 2);
         const clearOfArrows = directions.every((d) => Math.abs(angleDelta(d, angle)) > 0.5);
         if (sheet.inMap(rect) && sheet.free(rect, node.id) && clearOfArrows && !arrowHitsBox(arrows, rect)) {
-          symbols.push({ ...claimFields(m), at: sheet.toWorld(at), place: node.id, badge: false, r: MARKER.radius });
+          symbols.push({
+            ...claimFields(m),
+            at: sheet.toWorld(at),
+            place: node.id,
+            badge: false,
+            radius: MARKER.radius,
+          });
           sheet.taken.push({ rect, owner: null });
           slot++;
           break;

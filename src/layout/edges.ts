@@ -80,8 +80,8 @@ export function placeEdgeLabels(sheet: Sheet, arrows: Arrow[]): LaidEdge[] {
       claimIds: [...new Set(group.map((f) => f.arrow.source.claimId))],
       at: sheet.toWorld(c),
       box: [box.x0 - c[0], box.y0 - c[1], box.x1 - c[0], box.y1 - c[1]],
-      tx: textX - c[0],
-      ty: h * 0.3,
+      textX: textX - c[0],
+      textY: h * 0.3,
       pointer: { dx: pointerX - c[0], dy: 0, angle: Math.round(((heading + 360) % 360) * 10) / 10 },
     });
   });

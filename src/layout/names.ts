@@ -329,7 +329,7 @@ function placeBadges(ctx: Naming, id: string): LaidSymbol[] {
   const best = scored[0]!;
   const badges = row.map((s, i): LaidSymbol => {
     const at: P = [best.rect.x0 + BADGE.radius + i * BADGE.step, best.centre[1]];
-    return { ...claimFields(s), at: sheet.toWorld(at), place: id, badge: true, r: BADGE.radius };
+    return { ...claimFields(s), at: sheet.toWorld(at), place: id, badge: true, radius: BADGE.radius };
   });
   sheet.taken.push({ rect: best.rect, owner: id });
   node.box = union(box, best.rect);

@@ -36,7 +36,7 @@ export interface LaidSymbol extends LaidClaim {
   place: string;
   badge: boolean;
   /** Radius in pixels. */
-  r: number;
+  radius: number;
 }
 
 export type { NameStyle };
@@ -67,8 +67,8 @@ export interface LaidEdge {
   /** Its box, in pixels from `at`: [x0, y0, x1, y1]. */
   box: [number, number, number, number];
   /** The text's start, in pixels from `at`. */
-  tx: number;
-  ty: number;
+  textX: number;
+  textY: number;
   /** The pointer: its tip in pixels from `at`, and its heading (degrees clockwise from north). */
   pointer: { dx: number; dy: number; angle: number };
 }

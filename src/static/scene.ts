@@ -249,7 +249,7 @@ export function renderSymbols(
     }),
     markers: layout.symbols.map((m) => {
       const [x, y] = xy(m.at);
-      return { ...drawnClaim(m), x, y, r: m.r, badge: m.badge };
+      return { ...drawnClaim(m), x, y, r: m.radius, badge: m.badge };
     }),
     places,
     countryLabels,
@@ -260,8 +260,8 @@ export function renderSymbols(
         name: e.text,
         claimIds: e.claimIds,
         box: [round1(x + x0), round1(y + y0), round1(x + x1), round1(y + y1)],
-        tx: round1(x + e.tx),
-        ty: round1(y + e.ty),
+        tx: round1(x + e.textX),
+        ty: round1(y + e.textY),
         pointer: { x: round1(x + e.pointer.dx), y: round1(y + e.pointer.dy), angle: e.pointer.angle },
       };
     }),
