@@ -15,15 +15,11 @@ import { BADGE } from '../symbology/sizes.ts';
 import { PLACE_STYLE } from '../symbology/places.ts';
 import {
   add,
-  angleDelta,
-  angleOf,
   boundsOf,
   centred,
-  dir,
   grow,
   insideRings,
   len,
-  mul,
   pointIn,
   rectGap,
   sub,

@@ -14,7 +14,6 @@ import {
   fitView,
   projectionFor,
   MAX_ZOOM,
-  TILE_SIZE,
   uniformPadding,
   webMercatorPixel,
   type Size,
