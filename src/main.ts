@@ -5,7 +5,7 @@ import 'virtual:palette.css';
 import './app.css';
 import App from './App.svelte';
 import { parseAddress, type Mode } from './state/url';
-import { noteStoryJson } from './camera/layouts';
+import { noteStoryJson } from './layout/index.ts';
 import { appTakesOver } from './start/page';
 
 const target = document.getElementById('app')!;

@@ -131,7 +131,7 @@ export function storyPlugin(dir = process.env.STORY ?? 'data', { publish = true 
         return `export default JSON.parse(${JSON.stringify(JSON.stringify(readStoryFiles(root)))});`;
       if (id !== RESOLVED_ID) return null;
       // JSON.parse of a string literal is faster to start than the same object as JS; the text is
-      // exported too, for the layout worker (`camera/layouts.ts`: a string is copied to a worker
+      // exported too, for the layout worker (`layout/page.ts`: a string is copied to a worker
       // at once, where the story as objects takes a structured clone on the page's main thread).
       return `export const storyJson = ${JSON.stringify(JSON.stringify(load()))};\nexport default JSON.parse(storyJson);`;
     },

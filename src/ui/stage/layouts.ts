@@ -1,5 +1,5 @@
 /**
- * When the map stage computes the next layout (`camera/layout.ts`), and when it draws it. A
+ * When the map stage computes the next layout (`layout/index.ts`), and when it draws it. A
  * layout is computed for the view the camera last came to rest at: where it was sent (the
  * selection framed) once it has arrived, or where the reader left MapLibre. Every renderer draws
  * that one layout, moved with the camera, so arrows, heads and names stay together in flight; the
@@ -22,7 +22,7 @@ export function viewOnRest<V extends Camera>(layoutView: V, rested: V, target: C
   return !sameView(rested, target) && !sameView(rested, layoutView) ? rested : layoutView;
 }
 
-/** Where layouts come from: at hand, or computed (by a worker) and ready later (`camera/layouts.ts`). */
+/** Where layouts come from: at hand, or computed (by a worker) and ready later (`layout/page.ts`). */
 export interface LayoutSource<At> {
   has(at: At): boolean;
   ready(at: At): Promise<unknown>;

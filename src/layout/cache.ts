@@ -3,10 +3,10 @@
  * asks for the same few views again and again, and a layout computed elsewhere (the build's, or a
  * worker's) is kept as if computed here. The last `KEPT_LAYOUTS` used are kept.
  */
-import { computeLayout } from './layout-steps.ts';
-import type { LayoutSource } from './layout-source.ts';
-import type { Layout } from './layout-types.ts';
-import type { Size, View } from './view.ts';
+import { computeLayout } from './steps.ts';
+import type { LayoutSource } from './source.ts';
+import type { Layout } from './types.ts';
+import type { Size, View } from './world.ts';
 
 /** Layouts kept per source: a camera flight asks for the same few views again and again. */
 const KEPT_LAYOUTS = 8;

@@ -7,15 +7,7 @@
 import { toMercator } from '../flows/geometry.ts';
 import type { LonLat } from '../story/types.ts';
 import { overlaps, type P, type Rect } from './plane.ts';
-import type { World } from './layout-types.ts';
-import { TILE_SIZE, type Size, type View } from './view.ts';
-
-/** From world units to the pixels of a view: what every renderer draws a layout with. */
-export function worldToPixel(view: View, size: Size): (w: World) => [number, number] {
-  const world = TILE_SIZE * 2 ** view.zoom;
-  const [cx, cy] = toMercator(view.center);
-  return ([x, y]) => [(x - cx) * world + size.width / 2, (y - cy) * world + size.height / 2];
-}
+import { TILE_SIZE, worldToPixel, type Size, type View, type World } from './world.ts';
 
 /** A box on the map, and the place (or part) it belongs to: what may overlap it is its own. */
 export interface Taken {
@@ -28,7 +20,7 @@ export interface Sheet {
   /** The scale names are set at. */
   scale: number;
   /** From longitude and latitude to the view's pixels. */
-  px: (ll: LonLat) => P;
+  toPixel: (ll: LonLat) => P;
   /** From the view's pixels to world units, as the layout keeps them. */
   toWorld: (p: P) => World;
   /** The map, less `MARGIN`. */
@@ -47,13 +39,13 @@ const MARGIN = 4;
 export function newSheet(view: View, size: Size, scale: number): Sheet {
   const world = TILE_SIZE * 2 ** view.zoom;
   const [cx, cy] = toMercator(view.center);
-  const toPixel = worldToPixel(view, size);
+  const pixelOf = worldToPixel(view, size);
   const map: Rect = { x0: MARGIN, y0: MARGIN, x1: size.width - MARGIN, y1: size.height - MARGIN };
   const taken: Taken[] = [];
   return {
     size,
     scale,
-    px: (ll) => toPixel(toMercator(ll)),
+    toPixel: (ll) => pixelOf(toMercator(ll)),
     toWorld: ([x, y]) => [(x - size.width / 2) / world + cx, (y - size.height / 2) / world + cy],
     map,
     inMap: (r) => r.x0 >= map.x0 && r.y0 >= map.y0 && r.x1 <= map.x1 && r.y1 <= map.y1,

@@ -1,5 +1,5 @@
 /**
- * The layout's plane geometry (`camera/plane.ts`), on cases worked by hand: the layout leans on
+ * The layout's plane geometry (`layout/plane.ts`), on cases worked by hand: the layout leans on
  * these to keep names inside countries, to cut an arrow's line under its head and to keep heads
  * apart, so a wrong sign or bound here shows on the map.
  */
@@ -18,7 +18,7 @@ import {
   trianglesMeet,
   type Cubic,
   type P,
-} from '../../src/camera/plane';
+} from '../../../src/layout/plane';
 
 describe('plane geometry', () => {
   it('turns the short way round', () => {

@@ -1,13 +1,15 @@
 /**
- * Layouts for a page's map without blocking it. A layout (`layout.ts`) is costly; the page gets
+ * Layouts for a page's map without blocking it. A layout (`index.ts`) is costly; the page gets
  * the one the build prerendered its map with (read from the page, so taking the page over
  * computes nothing), and each later one from a worker, while the map keeps drawing the last
  * layout it had, moved with the camera, as it does in flight. Where workers are missing (or
  * refused), a layout is computed on the page, in a task of its own.
  */
-import { hasLayout, keepLayout, layoutFor, type Layout, type LayoutSource, type LayoutStory } from './layout.ts';
-import type { LayoutRequest } from './layout-worker.ts';
-import type { Size, View } from './view.ts';
+import { hasLayout, keepLayout, layoutFor } from './cache.ts';
+import type { LayoutSource, LayoutStory } from './source.ts';
+import type { Layout } from './types.ts';
+import type { LayoutRequest } from './worker.ts';
+import type { Size, View } from './world.ts';
 
 /** The id of the page's element that carries the prerendered layouts (JSON). */
 export const PRERENDERED_LAYOUTS_ID = 'claim-map-layouts';
@@ -112,7 +114,7 @@ export class Layouts {
   #startWorker(): Worker | null {
     if (this.#worker !== undefined) return this.#worker;
     try {
-      const worker = new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' });
+      const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
       worker.onmessage = (event: MessageEvent<{ id: number; layout: Layout }>) => {
         keepLayout(this.#source, event.data.layout);
         this.#waiting.get(event.data.id)?.();

@@ -25,20 +25,36 @@
  *   countries of the regions they name), then other countries by size where room is left, never
  *   over a symbol or an arrow.
  *
- * This module is the entry other folders import; where each decision lives:
- * - `layout-types.ts`: what a layout is (the types renderers read);
- * - `layout-source.ts`: what layouts are computed from, once per story (`layoutSource`);
- * - `layout-cache.ts`: the layouts kept per view (`layoutFor`, `keepLayout`, `hasLayout`);
- * - `layout-steps.ts`: a layout as a list of steps (`computeLayout`), on one sheet
- *   (`layout-sheet.ts`: the view's pixels and what is on the map so far);
- * - `layout-names.ts`: which names are written and where, badges and markers;
- * - `layout-arrows.ts`: where arrows run (lanes, bends, pickability, where lines stop under heads);
- * - `layout-fan.ts`: where arrows' ends sit round a place (fan-out), and heads kept clear;
- * - `layout-parts.ts`: the working parts (nodes, arrows, ends) and their geometry;
- * - `layout-edges.ts`: edge labels for places off the map;
- * - `plane.ts`: plane geometry (vectors, rectangles, cubic curves, clipping, triangles).
+ * This module is the layout's one entry: other folders import only from it (the lint checks). A
+ * story goes in once (`layoutSource`), a view and a map's size in per layout (`layoutFor`), a
+ * `Layout` out. Where each decision lives:
+ * - `types.ts`: what a layout is (the types renderers read); `world.ts`: views, sizes, world units;
+ * - `source.ts`: what layouts are computed from, once per story (`layoutSource`);
+ * - `cache.ts`: the layouts kept per view (`layoutFor`, `keepLayout`, `hasLayout`);
+ * - `steps.ts`: a layout as a list of steps (`computeLayout`), on one sheet (`sheet.ts`: the
+ *   view's pixels and what is on the map so far);
+ * - `names.ts`: the story's names (the places arrows attach to) and their badges;
+ * - `cities.ts`: cities' names and markers, then other names where room is left;
+ * - `arrows.ts`: where arrows run (lanes, bends, pickability, where lines stop under heads);
+ * - `fan.ts`: where arrows' ends sit round a place (fan-out), and heads kept clear;
+ * - `parts.ts`: the working parts (nodes, arrows, ends) and their geometry;
+ * - `edges.ts`: edge labels for places off the map;
+ * - `text.ts`: how wide a name is written (the one estimate of text size);
+ * - `plane.ts`: plane geometry (vectors, rectangles, cubic curves, clipping, triangles);
+ * - `page.ts`: a page's layouts without blocking it (the prerendered ones, then a worker's:
+ *   `worker.ts`).
  */
-export type { LaidArrow, LaidClaim, LaidEdge, LaidName, LaidSymbol, Layout, NameStyle, World } from './layout-types.ts';
-export { layoutSource, type LayoutSource, type LayoutStory } from './layout-source.ts';
-export { hasLayout, keepLayout, layoutFor } from './layout-cache.ts';
-export { worldToPixel } from './layout-sheet.ts';
+export type { LaidArrow, LaidClaim, LaidEdge, LaidName, LaidSymbol, Layout, NameStyle } from './types.ts';
+export { TILE_SIZE, worldToPixel, type Size, type View, type World } from './world.ts';
+export { layoutSource, type LayoutSource, type LayoutStory } from './source.ts';
+export { hasLayout, keepLayout, layoutFor } from './cache.ts';
+export { CHAR_WIDTH, fontSize, nameSize, textWidth } from './text.ts';
+export {
+  Layouts,
+  MAX_PRERENDERED_LAYOUTS,
+  notePrerendered,
+  noteStoryJson,
+  PRERENDERED_LAYOUTS_ID,
+  prerenderedLayoutsJson,
+  type LayoutAt,
+} from './page.ts';

@@ -3,14 +3,14 @@
  * of the story's flows, which places are the story's (named first, the most used first), which
  * countries come next (those of the regions and cities the claims use), the places the data asks
  * to name, and the countries' shapes, decoded on first use (the part of a country a view shows,
- * countries by area). It also keeps the layouts of the last few views (`layout-cache.ts`).
+ * countries by area). It also keeps the layouts of the last few views (`cache.ts`).
  */
 import { geoArea } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { CountryProperties, LonLat, Place, Story } from '../story/types.ts';
 import { clipRing, ringArea, type P, type Rect } from './plane.ts';
-import { claimFields, type LaidClaim, type Layout } from './layout-types.ts';
+import { claimFields, type LaidClaim, type Layout } from './types.ts';
 
 export interface SourceArrow extends LaidClaim {
   from: string;
@@ -104,13 +104,13 @@ export function layoutSource(story: LayoutStory): LayoutSource {
 export const textOf = (place: Place) => (typeof place.label === 'string' ? place.label : place.name);
 
 /** The part of a country in view, in pixels, as rings: null when none of it is. */
-export function visibleParts(src: LayoutSource, id: string, px: (ll: LonLat) => P, map: Rect): P[][] {
-  const country = src.countries.get(id);
+export function visibleParts(source: LayoutSource, id: string, px: (ll: LonLat) => P, map: Rect): P[][] {
+  const country = source.countries.get(id);
   if (!country) return [];
   if (!country.rings) {
-    const geometry = src.geography.objects.countries.geometries.find((g) => String(g.id) === id);
+    const geometry = source.geography.objects.countries.geometries.find((g) => String(g.id) === id);
     if (!geometry) return [];
-    const shape = (feature(src.geography, geometry) as Feature<Polygon | MultiPolygon>).geometry;
+    const shape = (feature(source.geography, geometry) as Feature<Polygon | MultiPolygon>).geometry;
     const polygons = shape.type === 'Polygon' ? [shape.coordinates] : shape.coordinates;
     country.rings = polygons.flatMap((polygon) => polygon.map((ring) => ring as LonLat[]));
   }
@@ -130,12 +130,12 @@ export function visibleParts(src: LayoutSource, id: string, px: (ll: LonLat) => 
 }
 
 /** Countries by area, largest first (computed once). */
-export function contextCountries(src: LayoutSource): [string, CountryInfo][] {
-  const list = [...src.countries.entries()];
+export function contextCountries(source: LayoutSource): [string, CountryInfo][] {
+  const list = [...source.countries.entries()];
   for (const [id, c] of list) {
     if (c.area !== undefined) continue;
-    const geometry = src.geography.objects.countries.geometries.find((g) => String(g.id) === id)!;
-    c.area = geoArea(feature(src.geography, geometry));
+    const geometry = source.geography.objects.countries.geometries.find((g) => String(g.id) === id)!;
+    c.area = geoArea(feature(source.geography, geometry));
   }
   return list.sort((a, b) => b[1].area! - a[1].area!);
 }

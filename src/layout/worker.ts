@@ -3,8 +3,9 @@
  * page's main thread (a layout takes tens to hundreds of milliseconds on a phone). Sent the
  * story's places, flows and geography once (or the story's JSON text), then one request per view; answers with the layout.
  */
-import { layoutFor, layoutSource, type LayoutSource, type LayoutStory } from './layout.ts';
-import type { Size, View } from './view.ts';
+import { layoutFor } from './cache.ts';
+import { layoutSource, type LayoutSource, type LayoutStory } from './source.ts';
+import type { Size, View } from './world.ts';
 
 export type LayoutRequest =
   | { story: LayoutStory }

@@ -1,12 +1,10 @@
 /**
- * The sizes of what the layout engine (`camera/layout.ts`) arranges and every renderer draws:
+ * The sizes of what the layout engine (`src/layout/`) arranges and every renderer draws:
  * arrowheads (sized from the line they end), badges, the room around names, edge labels, and the
  * distances the layout keeps (Jenny et al. 2018, "Design principles for origin-destination flow
  * maps", and their Flox software).
  */
 import { isHollow, partWidth, type Drawing, type Emphasis } from './claims.ts';
-import { LABEL_FONT } from './basemap.ts';
-import type { NameStyle } from './places.ts';
 
 /**
  * An arrowhead's length and width, as multiples of its line's drawn width, casing included (Jenny
@@ -60,13 +58,6 @@ export const LAYOUT_RULES = {
 };
 
 /**
- * Widths per character of names, from Noto Sans measured in Chromium (0.70 em for a country's
- * spaced capitals, 0.54 em for a place's name, 0.47 em for a region's italic), rounded up since
- * posters draw in the wider DejaVu Sans.
- */
-export const CHAR_WIDTH = { country: 0.78, place: 0.58, region: 0.52 };
-
-/**
  * Names on a small map (a phone's strip, a small embed) are set a little smaller: at 390 × 304 the
  * story's eleven names at full size leave the arrows between neighbours no room at all.
  */
@@ -75,10 +66,4 @@ export const SMALL_MAP = { below: 360, scale: 0.85 };
 /** The scale names are set at on a map of `size`, for a requested `scale` (a projector's). */
 export function mapNameScale(size: { width: number; height: number }, scale = 1): number {
   return Math.min(size.width, size.height) < SMALL_MAP.below ? scale * SMALL_MAP.scale : scale;
-}
-
-/** A name's box size in pixels at `scale` times `LABEL_FONT`: width and height. */
-export function nameSize(name: string, style: NameStyle, scale = 1): [number, number] {
-  const font = style === 'country' ? LABEL_FONT.country : style === 'region' ? REGION_FONT.size : LABEL_FONT.place;
-  return [name.length * font * scale * CHAR_WIDTH[style], (style === 'place' ? 15 : 14) * scale];
 }

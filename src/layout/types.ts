@@ -1,5 +1,5 @@
 /**
- * What a layout is (`layout.ts` computes it): the arrows, symbols, names and edge labels of one
+ * What a layout is (`index.ts` computes it): the arrows, symbols, names and edge labels of one
  * view, as every renderer reads them. Positions are in Web Mercator world units, so that a
  * renderer showing another view can scale and shift them; offsets and sizes are in the pixels of
  * the view the layout was computed for.
@@ -7,10 +7,9 @@
 import type { ClaimKind } from '../story/kinds.ts';
 import type { Modality } from '../story/types.ts';
 import type { NameStyle } from '../symbology/places.ts';
-import type { Size, View } from './view.ts';
+import type { Size, View, World } from './world.ts';
 
-/** A point in Web Mercator world units, [0, 1] across the world, y growing southwards. */
-export type World = [number, number];
+export type { World };
 
 /** What every laid-out part of a claim carries: its claim and how it is drawn. */
 export interface LaidClaim {
@@ -37,7 +36,7 @@ export interface LaidSymbol extends LaidClaim {
   place: string;
   badge: boolean;
   /** Radius in pixels. */
-  r: number;
+  radius: number;
 }
 
 export type { NameStyle };
@@ -68,8 +67,8 @@ export interface LaidEdge {
   /** Its box, in pixels from `at`: [x0, y0, x1, y1]. */
   box: [number, number, number, number];
   /** The text's start, in pixels from `at`. */
-  tx: number;
-  ty: number;
+  textX: number;
+  textY: number;
   /** The pointer: its tip in pixels from `at`, and its heading (degrees clockwise from north). */
   pointer: { dx: number; dy: number; angle: number };
 }

@@ -3,27 +3,23 @@
  * clear of all placed before it:
  * 1. the story's places (each claim's ends, areas, borders; the most used first): a country's
  *    name on the part of it in view, a region's near its point, a city's dot; these are the nodes
- *    arrows attach to (`layout-parts.ts`), and a country's or region's badges go in a row beside
+ *    arrows attach to (`parts.ts`), and a country's or region's badges go in a row beside
  *    its name, on the side its arrows leave least;
  * 2. the countries of the regions and cities the claims use, where they fit;
- * then, once the arrows are laid,
+ * then, once the arrows are laid (`cities.ts`),
  * 3. cities' names beside their dots, and their markers round them, clear of the arrows;
  * 4. other names where room is left: places the data asks to name, then countries by size.
  */
 import type { LonLat } from '../story/types.ts';
-import { BADGE, MARKER, nameSize } from '../symbology/layout.ts';
-import { drawnAtDot, PLACE_STYLE } from '../symbology/places.ts';
+import { BADGE } from '../symbology/sizes.ts';
+import { PLACE_STYLE } from '../symbology/places.ts';
 import {
   add,
-  angleDelta,
-  angleOf,
   boundsOf,
   centred,
-  dir,
   grow,
   insideRings,
   len,
-  mul,
   pointIn,
   rectGap,
   sub,
@@ -32,17 +28,18 @@ import {
   type P,
   type Rect,
 } from './plane.ts';
-import { contextCountries, textOf, visibleParts, type LayoutSource } from './layout-source.ts';
-import type { Sheet } from './layout-sheet.ts';
-import type { Arrow, Node } from './layout-parts.ts';
-import { claimFields, type LaidName, type LaidSymbol } from './layout-types.ts';
+import { textOf, visibleParts, type LayoutSource } from './source.ts';
+import type { Sheet } from './sheet.ts';
+import type { Node } from './parts.ts';
+import { nameSize } from './text.ts';
+import { claimFields, type LaidName, type LaidSymbol } from './types.ts';
 
 /** Room kept between the story's names, for the arrows and heads that end at them. */
 const ROOM = 10;
 
 /** What placing the story's names works with, besides the sheet. */
 interface Naming {
-  src: LayoutSource;
+  source: LayoutSource;
   sheet: Sheet;
   /** The nodes made so far, by place id. */
   nodes: Map<string, Node>;
@@ -60,13 +57,13 @@ interface Naming {
 type AreaStyle = 'country' | 'region';
 
 /** A country's or region's name box, centred at `at`. */
-function nameBox(sheet: Sheet, text: string, style: AreaStyle, at: P): Rect {
+export function nameBox(sheet: Sheet, text: string, style: AreaStyle, at: P): Rect {
   const [w, h] = nameSize(text, style, sheet.scale);
   return centred(at, w + 4, h);
 }
 
 /** A name written centred, as countries' and regions' are. */
-function centredName(text: string, style: AreaStyle, at: P, sheet: Sheet, rank: LaidName['rank']): LaidName {
+export function centredName(text: string, style: AreaStyle, at: P, sheet: Sheet, rank: LaidName['rank']): LaidName {
   return { text, style, at: sheet.toWorld(at), dx: 0, dy: 0, anchor: 'middle', dot: false, rank };
 }
 
@@ -78,23 +75,34 @@ function centredName(text: string, style: AreaStyle, at: P, sheet: Sheet, rank: 
  * badges, then the countries of the regions and cities they use.
  */
 export function placeStoryNames(
-  src: LayoutSource,
+  source: LayoutSource,
   sheet: Sheet,
 ): { nodes: Map<string, Node>; names: LaidName[]; symbols: LaidSymbol[] } {
   const linked = new Map<string, Set<string>>();
-  for (const a of src.arrows) {
+  for (const a of source.arrows) {
     linked.set(a.from, (linked.get(a.from) ?? new Set()).add(a.to));
     linked.set(a.to, (linked.get(a.to) ?? new Set()).add(a.from));
   }
-  const ctx: Naming = { src, sheet, nodes: new Map(), linked, linkRoom: 26 * sheet.scale, visible: new Map() };
+  const ctx: Naming = { source, sheet, nodes: new Map(), linked, linkRoom: 26 * sheet.scale, visible: new Map() };
   const names: LaidName[] = [];
   const symbols: LaidSymbol[] = [];
 
-  for (const id of src.storyPlaces) {
-    const place = src.places.get(id);
+  for (const id of source.storyPlaces) {
+    const place = source.places.get(id);
     if (!place) continue;
-    const far = sheet.px(place.coordinates);
-    const node: Node = { id, place, c: null, far, a: 0, b: 0, r: 0, table: [], box: null, ends: [] };
+    const far = sheet.toPixel(place.coordinates);
+    const node: Node = {
+      id,
+      place,
+      centre: null,
+      far,
+      halfWidth: 0,
+      halfHeight: 0,
+      cornerRadius: 0,
+      byDirection: [],
+      box: null,
+      ends: [],
+    };
     ctx.nodes.set(id, node);
     const style = PLACE_STYLE[place.kind];
     if (style !== 'place') {
@@ -104,20 +112,20 @@ export function placeStoryNames(
           ? placeCountry(ctx, place.country!, text, place.coordinates, true, id)
           : placeCentred(ctx, text, style, far, true, id);
       if (!at) continue;
-      node.c = at;
+      node.centre = at;
       node.box = nameBox(sheet, text, style, at);
       sheet.taken.push({ rect: node.box, owner: id });
       names.push(centredName(text, style, at, sheet, 'story'));
       symbols.push(...placeBadges(ctx, id));
     } else if (pointIn(far, sheet.map)) {
-      node.c = far;
+      node.centre = far;
       node.box = centred(far, 8, 8);
       sheet.taken.push({ rect: node.box, owner: id });
     }
   }
 
-  for (const id of src.storyCountries) {
-    const country = src.countries.get(id);
+  for (const id of source.storyCountries) {
+    const country = source.countries.get(id);
     if (!country?.label) continue;
     const at = placeCountry(ctx, id, country.name, country.label, false, null);
     if (!at) continue;
@@ -157,7 +165,7 @@ function fitInCountry(
   const [w, h] = nameSize(text, 'country', sheet.scale);
   const candidates: { at: P; piece: P[]; score: number }[] = [];
   let parts = ctx.visible.get(countryId);
-  if (!parts) ctx.visible.set(countryId, (parts = visibleParts(ctx.src, countryId, sheet.px, sheet.map)));
+  if (!parts) ctx.visible.set(countryId, (parts = visibleParts(ctx.source, countryId, sheet.toPixel, sheet.map)));
   for (const piece of parts) {
     const { x0, x1, y0, y1 } = boundsOf(piece);
     const step = Math.max(3, Math.min(x1 - x0, y1 - y0) / 16);
@@ -193,7 +201,7 @@ function fitInCountry(
 /** A country's name: at its point when that is in view, else on the part of it in view. */
 function countryAnchor(ctx: Naming, countryId: string, text: string, at: LonLat, placing: string | null): P | null {
   const { sheet } = ctx;
-  const p = sheet.px(at);
+  const p = sheet.toPixel(at);
   if (sheet.inMap(nameBox(sheet, text, 'country', p))) return p;
   // Its point in view, its name not (at the map's edge): written as near as it fits, on the
   // country or, a small part in view, reaching past it; else where the name is off the map.
@@ -245,17 +253,17 @@ const nudges = (w: number, h: number): P[] => [
 
 /** The free spot nearest `at` (within about 60 px) for a name that must be written. */
 function nearestFree(sheet: Sheet, text: string, style: AreaStyle, at: P): P | null {
-  let best: { c: P; d: number } | null = null;
+  let best: { at: P; distance: number } | null = null;
   for (let dx = -60; dx <= 60; dx += 4) {
     for (let dy = -40; dy <= 40; dy += 4) {
-      const d = Math.hypot(dx, dy * 1.5);
-      if (best && d >= best.d) continue;
+      const distance = Math.hypot(dx, dy * 1.5);
+      if (best && distance >= best.distance) continue;
       const c = add(at, [dx, dy]);
       const box = nameBox(sheet, text, style, c);
-      if (sheet.inMap(box) && sheet.free(grow(box, 2))) best = { c, d };
+      if (sheet.inMap(box) && sheet.free(grow(box, 2))) best = { at: c, distance };
     }
   }
-  return best?.c ?? null;
+  return best?.at ?? null;
 }
 
 /**
@@ -286,29 +294,29 @@ function placeCentred(
  * take them in.
  */
 function placeBadges(ctx: Naming, id: string): LaidSymbol[] {
-  const { src, sheet, nodes } = ctx;
-  const row = src.symbols.filter((s) => s.badge && s.place === id);
+  const { source, sheet, nodes } = ctx;
+  const row = source.symbols.filter((s) => s.badge && s.place === id);
   const node = nodes.get(id);
-  if (!row.length || !node?.c || !node.box) return [];
+  if (!row.length || !node?.centre || !node.box) return [];
   const box = node.box;
   const width = (row.length - 1) * BADGE.step + 2 * BADGE.radius;
   const height = 2 * BADGE.radius;
-  const others = src.arrows
+  const others = source.arrows
     .filter((a) => a.from === id || a.to === id)
     .map((a) => {
-      const other = src.places.get(a.from === id ? a.to : a.from)!;
+      const other = source.places.get(a.from === id ? a.to : a.from)!;
       const there = nodes.get(other.id);
-      return unit(sub(there?.c ?? sheet.px(other.coordinates), node.c!));
+      return unit(sub(there?.centre ?? sheet.toPixel(other.coordinates), node.centre!));
     });
-  const sides: { side: string; c: P; facing: P }[] = [
-    { side: 'below', c: [node.c[0], box.y1 + BADGE.gap + height / 2], facing: [0, 1] },
-    { side: 'above', c: [node.c[0], box.y0 - BADGE.gap - height / 2], facing: [0, -1] },
-    { side: 'right', c: [box.x1 + BADGE.gap + width / 2, node.c[1]], facing: [1, 0] },
-    { side: 'left', c: [box.x0 - BADGE.gap - width / 2, node.c[1]], facing: [-1, 0] },
+  const sides: { side: string; centre: P; facing: P }[] = [
+    { side: 'below', centre: [node.centre[0], box.y1 + BADGE.gap + height / 2], facing: [0, 1] },
+    { side: 'above', centre: [node.centre[0], box.y0 - BADGE.gap - height / 2], facing: [0, -1] },
+    { side: 'right', centre: [box.x1 + BADGE.gap + width / 2, node.centre[1]], facing: [1, 0] },
+    { side: 'left', centre: [box.x0 - BADGE.gap - width / 2, node.centre[1]], facing: [-1, 0] },
   ];
   const scored = sides
     .map((s, order) => {
-      const rect = centred(s.c, width, height);
+      const rect = centred(s.centre, width, height);
       const busy = others.filter((u) => u[0] * s.facing[0] + u[1] * s.facing[1] > 0.5).length;
       const ok = sheet.inMap(rect) && sheet.free(rect, id) && linkedClear(ctx, rect, id);
       return { ...s, rect, score: (ok ? 0 : 1000) + busy * 10 + order };
@@ -316,114 +324,10 @@ function placeBadges(ctx: Naming, id: string): LaidSymbol[] {
     .sort((a, b) => a.score - b.score);
   const best = scored[0]!;
   const badges = row.map((s, i): LaidSymbol => {
-    const at: P = [best.rect.x0 + BADGE.radius + i * BADGE.step, best.c[1]];
-    return { ...claimFields(s), at: sheet.toWorld(at), place: id, badge: true, r: BADGE.radius };
+    const at: P = [best.rect.x0 + BADGE.radius + i * BADGE.step, best.centre[1]];
+    return { ...claimFields(s), at: sheet.toWorld(at), place: id, badge: true, radius: BADGE.radius };
   });
   sheet.taken.push({ rect: best.rect, owner: id });
   node.box = union(box, best.rect);
   return badges;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Once the arrows are laid: cities, then other names where room is left
-
-/** Whether any arrow passes through a box. */
-const arrowHitsBox = (arrows: Arrow[], r: Rect) => arrows.some((a) => a.line.some((p) => pointIn(p, r)));
-
-/**
- * Cities: their names beside their dots, and markers round them (eight slots, then eight more
- * further out), clear of the directions their arrows leave in.
- */
-export function placeCities(
-  src: LayoutSource,
-  sheet: Sheet,
-  nodes: Map<string, Node>,
-  arrows: Arrow[],
-): { names: LaidName[]; symbols: LaidSymbol[] } {
-  const names: LaidName[] = [];
-  const symbols: LaidSymbol[] = [];
-  for (const node of nodes.values()) {
-    if (!node.c || !drawnAtDot(node.place.kind)) continue;
-    const name = placeCity(sheet, arrows, node.c, textOf(node.place), node.id, 'story');
-    if (name) names.push(name);
-    const markers = src.symbols.filter((s) => !s.badge && s.place === node.id);
-    const directions = node.ends.map((e) => angleOf(e.d));
-    let slot = 0;
-    for (const m of markers) {
-      for (; slot < 16; slot++) {
-        const angle = -Math.PI / 2 + (slot * Math.PI) / 4 + (slot >= 8 ? Math.PI / 8 : 0);
-        const ring = slot >= 8 ? MARKER.ring + 10 : MARKER.ring;
-        const at = add(node.c, mul(dir(angle), ring));
-        const rect = centred(at, 2 * MARKER.radius + 2, 2 * MARKER.radius + 2);
-        const clearOfArrows = directions.every((d) => Math.abs(angleDelta(d, angle)) > 0.5);
-        if (sheet.inMap(rect) && sheet.free(rect, node.id) && clearOfArrows && !arrowHitsBox(arrows, rect)) {
-          symbols.push({ ...claimFields(m), at: sheet.toWorld(at), place: node.id, badge: false, r: MARKER.radius });
-          sheet.taken.push({ rect, owner: null });
-          slot++;
-          break;
-        }
-      }
-    }
-  }
-  return { names, symbols };
-}
-
-/**
- * A city's name beside its dot: below right, above right, below left or above left, the first
- * in the map clear of what is placed and of the arrows; null when none is.
- */
-function placeCity(
-  sheet: Sheet,
-  arrows: Arrow[],
-  at: P,
-  text: string,
-  owner: string,
-  rank: LaidName['rank'],
-): LaidName | null {
-  const { scale } = sheet;
-  const [tw, th] = nameSize(text, 'place', scale);
-  const positions = [
-    { dx: 6, dy: 14, anchor: 'start' as const },
-    { dx: 6, dy: -6, anchor: 'start' as const },
-    { dx: -6, dy: 14, anchor: 'end' as const },
-    { dx: -6, dy: -6, anchor: 'end' as const },
-  ];
-  for (const p of positions) {
-    const [dx, dy] = [p.dx * scale, p.dy * scale];
-    const x0 = p.anchor === 'start' ? at[0] + dx : at[0] + dx - tw;
-    const rect: Rect = { x0, x1: x0 + tw, y0: at[1] + dy - th * 0.75, y1: at[1] + dy + th * 0.25 };
-    if (!sheet.inMap(rect) || !sheet.free(rect, owner) || arrowHitsBox(arrows, rect)) continue;
-    sheet.taken.push({ rect, owner: `name:${owner}` });
-    return { text, style: 'place', at: sheet.toWorld(at), dx, dy, anchor: p.anchor, dot: true, rank };
-  }
-  return null;
-}
-
-/**
- * Other names, where room is left, clear of what is placed and of the arrows: places the data
- * asks to name (with their dots), then countries by size not named yet (`named`: the names so far).
- */
-export function placeContextNames(src: LayoutSource, sheet: Sheet, arrows: Arrow[], named: LaidName[]): LaidName[] {
-  const names: LaidName[] = [];
-  for (const id of src.extraPlaces) {
-    const place = src.places.get(id)!;
-    const at = sheet.px(place.coordinates);
-    if (!pointIn(at, sheet.map)) continue;
-    const dot = centred(at, 8, 8);
-    if (!sheet.free(dot) || arrowHitsBox(arrows, grow(dot, 2))) continue;
-    sheet.taken.push({ rect: dot, owner: id });
-    const name = placeCity(sheet, arrows, at, textOf(place), id, 'context');
-    if (name) names.push(name);
-    else sheet.taken.pop();
-  }
-  const countries = new Set(named.filter((n) => n.style === 'country').map((n) => n.text));
-  for (const [id, country] of contextCountries(src)) {
-    if (!country.label || countries.has(country.name) || src.storyCountries.includes(id)) continue;
-    const at = sheet.px(country.label);
-    const box = nameBox(sheet, country.name, 'country', at);
-    if (!sheet.inMap(box) || !sheet.free(grow(box, 2)) || arrowHitsBox(arrows, grow(box, 2))) continue;
-    sheet.taken.push({ rect: box, owner: `country:${id}` });
-    names.push(centredName(country.name, 'country', at, sheet, 'context'));
-  }
-  return names;
 }

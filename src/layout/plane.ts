@@ -1,5 +1,5 @@
 /**
- * Plane geometry in a view's pixels, for the layout (`layout.ts`): vectors and angles,
+ * Plane geometry in a view's pixels, for the layout (`index.ts`): vectors and angles,
  * axis-aligned rectangles, cubic Bézier curves, clipping a ring to a rectangle, and triangles (an
  * arrow's head). It decides nothing about a map; y grows downwards, so angles turn clockwise on
  * screen.

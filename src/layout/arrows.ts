@@ -2,27 +2,18 @@
  * Where each arrow runs (after Jenny et al.): arrows are curved, more the longer they are,
  * bending to the right of travel; arrows between the same two places take lanes; a group that
  * would pass within `nodeClearance` of a place or name it does not connect bends another way;
- * their ends fan out round the places they share (`layout-fan.ts`); and every claim keeps a point
+ * their ends fan out round the places they share (`fan.ts`); and every claim keeps a point
  * on one of its arrows `pickClearance` from other claims' arrows, bending one of them more if it
  * must. Last, where each line stops under its head, and the head's heading.
  */
 import { kindLook } from '../symbology/claims.ts';
-import { headRoom, headSize, LAYOUT_RULES } from '../symbology/layout.ts';
+import { headRoom, headSize, LAYOUT_RULES } from '../symbology/sizes.ts';
 import { cubicHead, findT, len, pointIn, rectDistance, segmentDistance, sub, unit } from './plane.ts';
-import {
-  anchorOf,
-  endDirection,
-  phiOf,
-  roughEnd,
-  setCurve,
-  shapeOutline,
-  type Arrow,
-  type Node,
-} from './layout-parts.ts';
-import { clearHeads, fanAt, markHeads, spreadEnds } from './layout-fan.ts';
-import type { LayoutSource } from './layout-source.ts';
-import type { Sheet, Taken } from './layout-sheet.ts';
-import { claimFields, type LaidArrow } from './layout-types.ts';
+import { anchorOf, endDirection, headingOf, roughEnd, setCurve, shapeOutline, type Arrow, type Node } from './parts.ts';
+import { clearHeads, fanAt, markHeads, spreadEnds } from './fan.ts';
+import type { LayoutSource } from './source.ts';
+import type { Sheet, Taken } from './sheet.ts';
+import { claimFields, type LaidArrow } from './types.ts';
 
 const rules = LAYOUT_RULES;
 
@@ -36,13 +27,13 @@ const LANE = 14;
  * Lays out the story's arrows between the nodes the names made: outlines, lanes, bends, ends
  * spread, pickability, heads. Puts the heads on the sheet.
  */
-export function placeArrows(src: LayoutSource, sheet: Sheet, nodes: Map<string, Node>): Arrow[] {
+export function placeArrows(source: LayoutSource, sheet: Sheet, nodes: Map<string, Node>): Arrow[] {
   for (const node of nodes.values()) shapeOutline(node);
-  const arrows = src.arrows.map((a, index) => newArrow(a, index, nodes));
+  const arrows = source.arrows.map((a, index) => newArrow(a, index, nodes));
   const groups = laneGroups(arrows);
   for (const group of groups) {
     const base = laneBase(group);
-    group.forEach((a, i) => (a.s = base[i]!));
+    group.forEach((a, i) => (a.bulge = base[i]!));
   }
   const many = arrows.length > MANY;
   if (!many) bendClear(groups, sheet.taken);
@@ -57,11 +48,11 @@ function newArrow(a: LayoutSource['arrows'][number], index: number, nodes: Map<s
   const from = nodes.get(a.from)!;
   const to = nodes.get(a.to)!;
   return {
-    src: a,
+    source: a,
     index,
     from,
     to,
-    s: 0,
+    bulge: 0,
     head: headRoom(a),
     curve: [
       [0, 0],
@@ -70,10 +61,10 @@ function newArrow(a: LayoutSource['arrows'][number], index: number, nodes: Map<s
       [0, 0],
     ],
     line: [],
-    cum: [],
+    distances: [],
     length: 0,
     bounds: { x0: 0, y0: 0, x1: 0, y1: 0 },
-    back: kindLook(a.look).head === 'open' ? 1 : headSize(a, 'other').length * 0.8,
+    stopShort: kindLook(a.look).head === 'open' ? 1 : headSize(a, 'other').length * 0.8,
     ends: [null, null],
   };
 }
@@ -127,7 +118,7 @@ function bendClear(groups: Arrow[][], taken: Taken[]): void {
     for (const offset of [0, 12, -12, 24, -24, 36, -36, 50, -50, 70, -70]) {
       let score = 0;
       for (const [i, a] of group.entries()) {
-        a.s = base[i]! + canonical(a) * offset;
+        a.bulge = base[i]! + canonical(a) * offset;
         setCurve(a, [roughEnd(a, true), roughEnd(a, false)]);
         score += hits(a, taken);
       }
@@ -136,7 +127,7 @@ function bendClear(groups: Arrow[][], taken: Taken[]): void {
       if (score < best.score) best = { offset, score };
       if (score === 0) break;
     }
-    group.forEach((a, i) => (a.s = base[i]! + canonical(a) * best.offset));
+    group.forEach((a, i) => (a.bulge = base[i]! + canonical(a) * best.offset));
   }
 }
 
@@ -155,9 +146,9 @@ function keepPickable(arrows: Arrow[], sheet: Sheet): void {
    */
   const clearance = (claimId: string, cap = 30) => {
     let best = 0;
-    const others = arrows.filter((o) => o.src.claimId !== claimId);
+    const others = arrows.filter((o) => o.source.claimId !== claimId);
     for (const a of arrows) {
-      if (a.src.claimId !== claimId) continue;
+      if (a.source.claimId !== claimId) continue;
       for (const p of a.line) {
         if (!pointIn(p, sheet.map)) continue;
         let clear = cap;
@@ -175,35 +166,35 @@ function keepPickable(arrows: Arrow[], sheet: Sheet): void {
   };
   /** Redraws an arrow with its bend as it is now, its ends where they are on their outlines. */
   const rebend = (a: Arrow) => {
-    for (const e of a.ends) if (e) e.d = endDirection(e.start ? a.from : a.to, e.t, phiOf(a, e.start));
+    for (const e of a.ends) if (e) e.direction = endDirection(e.start ? a.from : a.to, e.along, headingOf(a, e.start));
     setCurve(a, a.ends);
   };
   const pickable = (id: string) => clearance(id, rules.pickClearance) >= rules.pickClearance;
-  const claimIds = [...new Set(arrows.map((a) => a.src.claimId))];
+  const claimIds = [...new Set(arrows.map((a) => a.source.claimId))];
   for (let pass = 0; pass < 2; pass++) {
     for (const id of claimIds) {
       if (pickable(id)) continue;
       const before = new Map(claimIds.map((c) => [c, pickable(c)]));
-      let best: { arrow: Arrow; s: number; score: number } | null = null;
-      for (const a of arrows.filter((x) => x.src.claimId === id)) {
-        const s0 = a.s;
+      let best: { arrow: Arrow; bulge: number; score: number } | null = null;
+      for (const a of arrows.filter((x) => x.source.claimId === id)) {
+        const bulge0 = a.bulge;
         const base = { hits: hits(a, sheet.taken), fan: fanAt(a) };
         for (const delta of [10, -10, 20, -20, 30, -30, 45, -45, 60, -60]) {
-          a.s = s0 + delta;
+          a.bulge = bulge0 + delta;
           rebend(a);
           const mine = clearance(id);
           const broken = claimIds.some((c) => c !== id && before.get(c) && !pickable(c));
           const fan = fanAt(a);
           if (broken || hits(a, sheet.taken) > base.hits || (fan < rules.fanGap - 2 && fan < base.fan)) continue;
           const score = (mine >= rules.pickClearance ? 0 : 1000 - mine) + Math.abs(delta) / 10;
-          if (!best || score < best.score) best = { arrow: a, s: a.s, score };
+          if (!best || score < best.score) best = { arrow: a, bulge: a.bulge, score };
         }
-        a.s = s0;
+        a.bulge = bulge0;
         rebend(a);
       }
       if (best && best.score < 1000) {
         const a = best.arrow;
-        a.s = best.s;
+        a.bulge = best.bulge;
         rebend(a);
       }
     }
@@ -221,16 +212,16 @@ function keepPickable(arrows: Arrow[], sheet: Sheet): void {
 export function laidArrows(arrows: Arrow[], sheet: Sheet): LaidArrow[] {
   return arrows.map((a) => {
     const p3 = a.curve[3];
-    const back = a.back;
+    const back = a.stopShort;
     const total = a.length;
     const t = total > back * 2 ? findT(a.curve, total - back) : 1;
     const line = t < 1 ? cubicHead(a.curve, t) : a.curve;
     const tangent = unit(sub(p3, t < 1 ? line[3] : a.curve[2]));
     const angle = Math.round((((Math.atan2(tangent[0], -tangent[1]) * 180) / Math.PI + 360) % 360) * 10) / 10;
     return {
-      ...claimFields(a.src),
-      from: a.src.from,
-      to: a.src.to,
+      ...claimFields(a.source),
+      from: a.source.from,
+      to: a.source.to,
       curve: line.map(sheet.toWorld) as LaidArrow['curve'],
       tip: sheet.toWorld(p3),
       angle,

@@ -6,22 +6,22 @@
  * claim's head, or another place's name or badges, moves along the outline as far as its
  * neighbours leave room.
  */
-import { LAYOUT_RULES } from '../symbology/layout.ts';
+import { LAYOUT_RULES } from '../symbology/sizes.ts';
 import { angleDelta, boundsOf, grow, rectHitsTriangle, TAU, trianglesMeet, wrap } from './plane.ts';
 import {
   apart,
   headTriangle,
   outlineAt,
   outlinePerimeter,
-  phiOf,
+  headingOf,
   setCurve,
   settleEnd,
-  tOf,
+  alongOf,
   type Arrow,
   type End,
   type Node,
-} from './layout-parts.ts';
-import type { Taken } from './layout-sheet.ts';
+} from './parts.ts';
+import type { Taken } from './sheet.ts';
 
 const rules = LAYOUT_RULES;
 
@@ -55,16 +55,18 @@ function spread(nodes: Map<string, Node>, arrows: Arrow[], boost: Map<string, nu
     a.ends = [null, null];
     for (const start of [true, false]) {
       const n = start ? a.from : a.to;
-      if (!n.c) continue;
-      const phi = phiOf(a, start);
-      const end: End = { arrow: a, start, phi, t: tOf(n, phi), port: [0, 0], d: [1, 0] };
+      if (!n.centre) continue;
+      const heading = headingOf(a, start);
+      const end: End = { arrow: a, start, heading, along: alongOf(n, heading), port: [0, 0], direction: [1, 0] };
       n.ends.push(end);
       a.ends[start ? 0 : 1] = end;
     }
   }
   for (const n of nodes.values()) {
-    if (!n.c || !n.ends.length) continue;
-    const ends = n.ends.sort((x, y) => wrap(x.t) - wrap(y.t) || x.arrow.s - y.arrow.s || x.arrow.index - y.arrow.index);
+    if (!n.centre || !n.ends.length) continue;
+    const ends = n.ends.sort(
+      (x, y) => wrap(x.along) - wrap(y.along) || x.arrow.bulge - y.arrow.bulge || x.arrow.index - y.arrow.index,
+    );
     const R = rules.fanDistance;
     // How fast two ends part, per unit of the outline's parameter (its length over 2π): along
     // the outline, and `R` out, as their directions (six tenths its normal) turn round a corner.
@@ -72,13 +74,13 @@ function spread(nodes: Map<string, Node>, arrows: Arrow[], boost: Map<string, nu
     const speed = () => perimeter / TAU;
     const rate = (t: number) => speed() * (1 + 0.6 * R * outlineAt(n, t).curvature);
     const count = ends.length;
-    // What each gap (an end and the next) asks for: apart out there, and on the ellipse.
+    // What each gap (an end and the next) asks for: apart out there, and on the outline.
     const fan = ends.map((e, i) => rules.fanGap * (boost.get(endKey(n, e, ends[(i + 1) % count]!)) ?? 1));
     const onNode = ends.map((e, i) => {
       const f = ends[(i + 1) % count]!;
       return !e.start && !f.start ? Math.max(e.arrow.head.width, f.arrow.head.width) + 2 : 7;
     });
-    const ts = ends.map((e) => wrap(e.t));
+    const ts = ends.map((e) => wrap(e.along));
     const preferred = [...ts];
     if (count > 1) {
       const rounds = count > 40 ? 100 : 300;
@@ -106,7 +108,7 @@ function spread(nodes: Map<string, Node>, arrows: Arrow[], boost: Map<string, nu
       }
     }
     ends.forEach((e, i) => {
-      e.t = ts[i]!;
+      e.along = ts[i]!;
       settleEnd(n, e);
     });
   }
@@ -151,7 +153,7 @@ export function fanAt(a: Arrow): number {
     [a.from, true],
     [a.to, false],
   ] as const) {
-    if (!n.c) continue;
+    if (!n.centre) continue;
     const mine = a.ends[start ? 0 : 1];
     if (!mine) continue;
     for (const e of n.ends) if (e.arrow !== a) worst = Math.min(worst, apart(mine, e));
@@ -166,12 +168,13 @@ export function fanAt(a: Arrow): number {
  */
 export function clearHeads(arrows: Arrow[], taken: Taken[]): void {
   const headConflicts = (a: Arrow) => {
-    if (!a.to.c) return 0;
+    if (!a.to.centre) return 0;
     const tri = headTriangle(a);
     let count = 0;
     for (const t of taken) if (rectHitsTriangle(grow(t.rect, 1), tri)) count++;
     for (const o of arrows)
-      if (o !== a && o.src.claimId !== a.src.claimId && o.to.c && trianglesMeet(tri, headTriangle(o))) count++;
+      if (o !== a && o.source.claimId !== a.source.claimId && o.to.centre && trianglesMeet(tri, headTriangle(o)))
+        count++;
     return count;
   };
   const move = (a: Arrow, e: End) => {
@@ -185,22 +188,22 @@ export function clearHeads(arrows: Arrow[], taken: Taken[]): void {
       if (!e) continue;
       const before = headConflicts(a);
       if (!before) continue;
-      const t0 = e.t;
+      const t0 = e.along;
       const fan0 = fanAt(a);
-      let best = { t: t0, score: before * 100 };
+      let best = { along: t0, score: before * 100 };
       for (const step of [0.04, 0.08, 0.12, 0.16, 0.24, 0.32, 0.45, 0.6, 0.8, 1]) {
         for (const dt of [step, -step]) {
-          e.t = t0 + dt;
+          e.along = t0 + dt;
           move(a, e);
           const fan = fanAt(a);
           if (fan < Math.min(fan0, rules.fanGap) - 0.5) continue;
           const score = headConflicts(a) * 100 + Math.abs(dt);
-          if (score < best.score) best = { t: e.t, score };
+          if (score < best.score) best = { along: e.along, score };
         }
       }
-      e.t = best.t;
+      e.along = best.along;
       move(a, e);
-      if (best.t !== t0) changed = true;
+      if (best.along !== t0) changed = true;
     }
     if (!changed) break;
   }
@@ -209,7 +212,7 @@ export function clearHeads(arrows: Arrow[], taken: Taken[]): void {
 /** Puts each head in view on the map, for names and symbols to keep clear of. */
 export function markHeads(arrows: Arrow[], taken: Taken[]): void {
   for (const a of arrows) {
-    if (!a.to.c) continue;
+    if (!a.to.centre) continue;
     taken.push({ rect: boundsOf(headTriangle(a)), owner: `head:${a.to.id}` });
   }
 }

@@ -3,12 +3,13 @@
  * 60 px of each other share a label), beside them along the edge, clear of what is placed and,
  * if it can be, of the arrows; with a pointer, at the end nearer the place, heading towards it.
  */
-import { EDGE_LABEL, nameSize } from '../symbology/layout.ts';
+import { EDGE_LABEL } from '../symbology/sizes.ts';
+import { nameSize } from './text.ts';
 import { add, centred, grow, len, mul, pointIn, sample, sub, unit, type P, type Rect } from './plane.ts';
-import { textOf } from './layout-source.ts';
-import type { Sheet } from './layout-sheet.ts';
-import type { Arrow, Node } from './layout-parts.ts';
-import type { LaidEdge } from './layout-types.ts';
+import { textOf } from './source.ts';
+import type { Sheet } from './sheet.ts';
+import type { Arrow, Node } from './parts.ts';
+import type { LaidEdge } from './types.ts';
 
 export function placeEdgeLabels(sheet: Sheet, arrows: Arrow[]): LaidEdge[] {
   const { size, scale, map } = sheet;
@@ -26,7 +27,7 @@ export function placeEdgeLabels(sheet: Sheet, arrows: Arrow[]): LaidEdge[] {
       [a.from, true],
       [a.to, false],
     ] as const) {
-      if (n.c) continue;
+      if (n.centre) continue;
       const line = start ? a.line : [...a.line].reverse();
       const fine = start ? sample(a.curve, 96) : sample(a.curve, 96).reverse();
       const entry = fine.find((p) => pointIn(p, edgeFrame));
@@ -76,11 +77,11 @@ export function placeEdgeLabels(sheet: Sheet, arrows: Arrow[]): LaidEdge[] {
     edges.push({
       text,
       place: e.node.id,
-      claimIds: [...new Set(group.map((f) => f.arrow.src.claimId))],
+      claimIds: [...new Set(group.map((f) => f.arrow.source.claimId))],
       at: sheet.toWorld(c),
       box: [box.x0 - c[0], box.y0 - c[1], box.x1 - c[0], box.y1 - c[1]],
-      tx: textX - c[0],
-      ty: h * 0.3,
+      textX: textX - c[0],
+      textY: h * 0.3,
       pointer: { dx: pointerX - c[0], dy: 0, angle: Math.round(((heading + 360) % 360) * 10) / 10 },
     });
   });
