@@ -109,13 +109,18 @@ export interface PrepareOptions {
 /** Files the engine provides for every story: a story folder may carry its own schemas, not these. */
 export const ENGINE_FILES: StoryFileName[] = ['kinds.json'];
 
-/** What is wrong, and where: `file`, then the claim or place (`item`), then the `field`. */
+/**
+ * What is wrong, and where: `file`, then the claim or place (`item`), then the `field`; `code`
+ * says which rule failed, for a reader of the problem that words it its own way (the studio):
+ * `schema:<keyword>` for a schema's (`schema:required`, `schema:minLength`), or the check's own.
+ */
 export class DataError extends Error {
   constructor(
     readonly file: string,
     readonly item: string | null,
     readonly field: string | null,
     readonly problem: string,
+    readonly code: string | null = null,
   ) {
     super([file, item, field && `field "${field}"`, problem].filter(Boolean).join(': '));
     this.name = 'DataError';
@@ -219,7 +224,13 @@ function validate<T>(
     }
     const missing = error.keyword === 'required' ? (error.params as { missingProperty: string }).missingProperty : null;
     const fullField = missing ? [field, missing].filter(Boolean).join('.') : field;
-    const problem = new DataError(file, item, fullField || null, missing ? 'is required' : describe(error, entry));
+    const problem = new DataError(
+      file,
+      item,
+      fullField || null,
+      missing ? 'is required' : describe(error, entry),
+      `schema:${error.keyword}`,
+    );
     problems.set(problem.message, problem);
   }
   throw new StoryErrors([...problems.values()]);
@@ -512,7 +523,7 @@ function anchorClaim(claim: Claim, article: ReturnType<typeof parseArticle>) {
     anchor.reason === 'ambiguous'
       ? `quote found ${anchor.count} times in article.txt; add a prefix or suffix: "${claim.selector.exact}"`
       : `quote not found in article.txt: "${claim.selector.exact}"${nearestPassage(article, claim.selector.exact)}`;
-  throw new DataError('claims.json', `claim "${claim.id}"`, 'selector.exact', problem);
+  throw new DataError('claims.json', `claim "${claim.id}"`, 'selector.exact', problem, `quote-${anchor.reason}`);
 }
 
 /** The claims of a claims.json that fails its schema whose id and quote can still be read. */
