@@ -22,7 +22,8 @@ import { postersToPng } from './png.ts';
 import { escapeHtml, scriptJson } from '../story/escape.ts';
 import { claimPreview, claimTitle, siteDescription } from '../story/wording.ts';
 import { paletteCss } from '../symbology/css.ts';
-import { BadStoryData, problemsOf } from './report.ts';
+import { BadStoryData, DraftStory, problemsOf } from './report.ts';
+import { DRAFT_NOTE } from '../studio/download.ts';
 import { storyGeography, writeGeography, type GeographyOptions } from './geography.ts';
 import { claimsCsv, DATA_FILES, dataReadme, publishedClaims, publishedFlows } from './publish.ts';
 import { claimsLinkedData, publishedAnnotations, publishedArticle } from './linked-data.ts';
@@ -60,11 +61,14 @@ export function readStoryFiles(dir: string): StoryFiles {
 }
 
 /**
- * Prepares the story in `dir`, or throws `BadStoryData`: every problem, one line each. Its
+ * Prepares the story in `dir`, or throws `BadStoryData`: every problem, one line each (a draft
+ * the studio downloaded, `DraftStory`: the problems it listed). Its
  * geography (`region.topo.json`) is read from the folder, or made (and written there, unless
  * `geography.write` is false) when missing or stale.
  */
 export function loadStory(dir: string, geography: GeographyOptions = {}): Story {
+  const note = resolve(dir, DRAFT_NOTE);
+  if (existsSync(note)) throw new DraftStory(dir, readFileSync(note, 'utf8'));
   try {
     return prepareStory(readStoryFiles(dir), {
       geography: (bounds) => storyGeography(dir, bounds, geography),

@@ -4,6 +4,7 @@
  */
 import type { Claim, ClaimShape, KindDeclaration, TextQuoteSelector } from '../story/types';
 import { slugId } from './draft';
+import { destinationsLabel, originLabel } from './wording';
 
 /** A short fingerprint of a draft's text: what was last downloaded. */
 export function fingerprint(text: string): number {
@@ -23,6 +24,7 @@ export function newClaim(selector: TextQuoteSelector, taken: readonly string[], 
     origin: '',
     destinations: [],
     caption: '',
+    modality: 'reported',
     selector,
   };
 }
@@ -37,12 +39,24 @@ export function newKind(label: string, look: string, taken: readonly string[]): 
 /** Shapes that go from one place to others (arrows) or along a line with them (border). */
 export const takesDestinations = (shape: ClaimShape) => shape === 'arrows' || shape === 'border';
 
-/** Puts a place into `claim`: its origin first, then a destination where the shape takes them. */
-export function placeInClaim(claim: Claim, placeId: string): void {
-  if (!claim.origin) claim.origin = placeId;
-  else if (takesDestinations(claim.shape) && claim.origin !== placeId) {
-    if (!claim.destinations.includes(placeId)) claim.destinations.push(placeId);
-  }
+/** The claims (by index) that use the place `placeId`, and as what, by the label of its field. */
+export function placeUses(claims: readonly Claim[], placeId: string): { claim: number; as: string }[] {
+  return claims.flatMap((c, i) => {
+    if (c.origin === placeId) return [{ claim: i, as: originLabel(c.shape) }];
+    return c.destinations.includes(placeId) ? [{ claim: i, as: destinationsLabel(c.shape) }] : [];
+  });
+}
+
+/** Takes the place `placeId` out of every claim that uses it; the indexes of those claims. */
+export function takeOutOfClaims(claims: Claim[], placeId: string): number[] {
+  const changed: number[] = [];
+  claims.forEach((claim, i) => {
+    if (claim.origin !== placeId && !claim.destinations.includes(placeId)) return;
+    if (claim.origin === placeId) claim.origin = '';
+    claim.destinations = claim.destinations.filter((d) => d !== placeId);
+    changed.push(i);
+  });
+  return changed;
 }
 
 /** The actors as the form shows them, one a line, and as typed back: trimmed, blank lines dropped. */
