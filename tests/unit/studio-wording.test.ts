@@ -70,7 +70,6 @@ function expectPlain(cases: [name: string, draftFiles: DraftFiles][]): number {
       const words = plain.find((p) => p.details.split('\n').includes(problem.message));
       expect(words, `${name}: ${problem.message} is worded`).toBeDefined();
       count++;
-      if (process.env.SHOW_WORDS) console.log(`${name} => ${words!.text}`);
       const found = schemaPhrasing(words!.text);
       if (found.length) phrased.push(`${name}: "${words!.text}" says ${found.join(', ')}`);
       if (problem.file === 'claims.json' && problem.item && !/^Claim \d+\b/.test(words!.text)) {
