@@ -1,6 +1,8 @@
 import { hydrate, mount } from 'svelte';
 import story, { storyJson } from 'virtual:story';
 import '@fontsource/noto-sans/latin-400.css';
+// The claims' places are named semibold (`symbology/tiers.ts`).
+import '@fontsource/noto-sans/latin-600.css';
 import 'virtual:palette.css';
 import './app.css';
 import App from './App.svelte';
