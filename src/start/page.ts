@@ -4,6 +4,7 @@
  * before the app was ready, on the element pressed.
  */
 import { APP_START, APP_START_ATTRIBUTE, EARLY_PICK_ATTRIBUTE, EARLY_PRESS_TARGETS, type AppStart } from './policy.ts';
+import { takePreviewDown } from './preview.ts';
 
 export function setAppStart(state: AppStart, root: Element = document.documentElement): void {
   root.setAttribute(APP_START_ATTRIBUTE, state);
@@ -20,8 +21,13 @@ export function appStart(root: Element = document.documentElement): AppStart | n
 export function markEarlyPick(target: EventTarget | null, root: ParentNode = document): void {
   const pressed = target instanceof Element ? target.closest(EARLY_PRESS_TARGETS) : null;
   if (!pressed) return;
-  for (const marked of root.querySelectorAll(`[${EARLY_PICK_ATTRIBUTE}]`)) marked.removeAttribute(EARLY_PICK_ATTRIBUTE);
+  clearEarlyPick(root);
   pressed.setAttribute(EARLY_PICK_ATTRIBUTE, '');
+}
+
+/** Forgets the press marked before the app started (a sentence pressed twice: back to the overview). */
+export function clearEarlyPick(root: ParentNode = document): void {
+  for (const marked of root.querySelectorAll(`[${EARLY_PICK_ATTRIBUTE}]`)) marked.removeAttribute(EARLY_PICK_ATTRIBUTE);
 }
 
 /** Presses again the element pressed before the app started, if it is still in the page. */
@@ -37,9 +43,14 @@ export function replayEarlyPick(root: ParentNode = document): void {
 /**
  * The app has taken the page over (`main.ts`): the page says so, for CSS, scripts and tests (its
  * controls now respond), and what the reader pressed while it was being taken over is pressed
- * again, once the app has applied the page's address (in its first effects).
+ * again, once the app has applied the page's address (in its first effects). The loader's
+ * preview of the press (`start/preview.ts`) comes down in that same task, as the app's selection
+ * goes up.
  */
 export function appTakesOver(): void {
   setAppStart(APP_START.ready);
-  setTimeout(replayEarlyPick);
+  setTimeout(() => {
+    takePreviewDown();
+    replayEarlyPick();
+  });
 }
