@@ -4,7 +4,6 @@
  * before the app was ready, on the element pressed.
  */
 import { APP_START, APP_START_ATTRIBUTE, EARLY_PICK_ATTRIBUTE, EARLY_PRESS_TARGETS, type AppStart } from './policy.ts';
-import { takePreviewDown } from './preview.ts';
 
 export function setAppStart(state: AppStart, root: Element = document.documentElement): void {
   root.setAttribute(APP_START_ATTRIBUTE, state);
@@ -44,13 +43,9 @@ export function replayEarlyPick(root: ParentNode = document): void {
  * The app has taken the page over (`main.ts`): the page says so, for CSS, scripts and tests (its
  * controls now respond), and what the reader pressed while it was being taken over is pressed
  * again, once the app has applied the page's address (in its first effects). The loader's
- * preview of the press (`start/preview.ts`) comes down in that same task, as the app's selection
- * goes up.
+ * preview of the press (`start/preview.ts`) came down just before hydration (`main.ts`).
  */
 export function appTakesOver(): void {
   setAppStart(APP_START.ready);
-  setTimeout(() => {
-    takePreviewDown();
-    replayEarlyPick();
-  });
+  setTimeout(replayEarlyPick);
 }
