@@ -29,11 +29,13 @@ const OTHER: Emphasis = 'other';
 const NONE: Emphasis = 'none';
 
 /** What a press on `target` selects, as the app would: a claim's number, list button or drawing, or a sentence's claims. */
-export function pressedClaims(target: EventTarget | null): string[] {
-  if (!(target instanceof Element)) return [];
-  const claim = target.closest('[data-claim]')?.getAttribute('data-claim');
+export function pressedClaims(target: EventTarget | Element | null): string[] {
+  // An element of this page or of another document (a test's): anything that has `closest`.
+  if (!target || typeof (target as Element).closest !== 'function') return [];
+  const element = target as Element;
+  const claim = element.closest('[data-claim]')?.getAttribute('data-claim');
   if (claim) return [claim];
-  const sentence = target.closest('.sentence-text')?.closest('[data-sentence]');
+  const sentence = element.closest('.sentence-text')?.closest('[data-sentence]');
   if (!sentence) return [];
   return [...sentence.querySelectorAll('[data-claim]')].map((b) => b.getAttribute('data-claim')!);
 }
@@ -75,7 +77,9 @@ export function showPreview(ids: readonly string[], cards: ParentNode | null, do
   }
   const panel = doc.querySelector('.panel-body');
   for (const id of ids) {
-    const card = cards?.querySelector(`[${CARD_ATTRIBUTE}="${CSS.escape(id)}"]`);
+    const card = [...(cards?.querySelectorAll(`[${CARD_ATTRIBUTE}]`) ?? [])].find(
+      (c) => c.getAttribute(CARD_ATTRIBUTE) === id,
+    );
     if (!panel || !card) continue;
     const copy = card.cloneNode(true) as Element;
     mark(copy);

@@ -604,8 +604,8 @@ function markdown(r: {
       `${kb(r.soak.after50)} / ${kb(r.soak.afterAll)}`,
       '',
       ratio(r.soak.afterAll, r.soak.after50),
-      '≤ 1.1×',
-      mark(r.soak.afterAll <= 1.1 * r.soak.after50),
+      '≤ 1.05×',
+      mark(r.soak.afterAll <= 1.05 * r.soak.after50),
     ],
     [
       'Window listeners after 50 / after all steps',
