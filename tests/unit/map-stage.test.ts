@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sameView } from '../../src/camera/same-view';
 import type { View } from '../../src/camera/view';
-import { sceneSource } from '../../src/static/scene';
 import { readStoryFiles } from '../../src/build/plugin';
 import { prepareStory } from '../../src/prepare/prepare';
 import { handOver } from '../../src/ui/stage/focus';
@@ -13,7 +12,6 @@ import { attribution } from '../../src/story/wording';
 
 /** A story built in the test's folder: not the article in data/. */
 const story = prepareStory(readStoryFiles('tests/fixtures/story'));
-const source = sceneSource(story);
 
 const at = (lon: number, lat: number, zoom: number): View => ({ center: [lon, lat], zoom });
 
