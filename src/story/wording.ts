@@ -201,6 +201,9 @@ export const MODALITY_TEXT: Record<Modality, { label: string; description: strin
   },
 };
 
+/** The key's heading, on the page and on an exported poster. */
+export const KEY_TITLE = 'Key';
+
 /** The key's row for claims drawn hollow: "Hollow: predicted by the article, on a condition". */
 export function hollowKeyLabel(modalities: readonly Modality[]): string {
   const named = modalities
