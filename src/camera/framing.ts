@@ -14,7 +14,6 @@ import {
   type Padding,
   type Size,
   type View,
-  webMercatorPixel,
 } from './view.ts';
 import type { Bounds, FlowCollection, Story } from '../story/types';
 
@@ -115,58 +114,13 @@ export function framedView(
   return constrainView(fitted, size, story.meta.region.maxBounds);
 }
 
-/**
- * The view a map on the page frames a selection with: clear of the open key (`keyReach`, how far
- * it reaches in from the map's left edge; 0 when there is none) where the map can spare its
- * width. The overview may pass under the key's corner.
- */
+/** The view a map on the page frames a selection with (the overview when nothing is selected). */
 export function selectionView(
   story: Story,
   names: readonly NamedPoint[],
   selected: readonly string[],
   size: Size,
-  keyReach = 0,
   labelScale = 1,
 ): View {
-  const key = selected.length ? keyReach : 0;
-  return framedView(story, names, selected, size, mapPadding(size, key), labelMargin(size, key), labelScale);
-}
-
-/** A box on the map, in its pixels: an overlay such as the open key. */
-export interface MapBox {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
-
-/**
- * How far a claim's symbols reach from the points of its geometry, in pixels: an arrowhead
- * drawn at an arc's end, a marker pushed aside on its ring.
- */
-const SYMBOL_REACH = 10;
-
-/**
- * Whether any point of the given claims' geometry, drawn for `view` on a map of `size`, falls
- * within `box` (grown by the reach of the symbols drawn at those points): what an overlay would
- * hide of a framed claim. Arcs are sampled along their curve (the build's samples), areas and
- * borders at their vertices.
- */
-export function claimsUnder(
-  flows: FlowCollection,
-  ids: readonly string[],
-  view: View,
-  size: Size,
-  box: MapBox,
-): boolean {
-  const [x0, y0, x1, y1] = [box.x0 - SYMBOL_REACH, box.y0 - SYMBOL_REACH, box.x1 + SYMBOL_REACH, box.y1 + SYMBOL_REACH];
-  let under = false;
-  for (const f of flows.features) {
-    if (under || !ids.includes(f.properties.claimId)) continue;
-    eachPosition(f.geometry, (p) => {
-      const [x, y] = webMercatorPixel(p as [number, number], view, size);
-      if (x >= x0 && x <= x1 && y >= y0 && y <= y1) under = true;
-    });
-  }
-  return under;
+  return framedView(story, names, selected, size, mapPadding(size), labelMargin(), labelScale);
 }

@@ -88,25 +88,16 @@ export function interpolateView(a: View, b: View, t: number): View {
   };
 }
 
-/** Framing keeps clear of an overlay on the left (the key) only when the map can spare its width. */
-export function keepsClearOf(size: Size, coveredLeft: number): boolean {
-  return coveredLeft > 0 && size.width - coveredLeft > 320;
-}
-
-/**
- * Room left around what the camera frames: a little more on bigger maps, and the width of an
- * overlay on the left (the key) when the map is wide enough to spare it.
- */
-export function mapPadding(size: Size, coveredLeft = 0): Padding {
+/** Room left around what the camera frames: a little more on bigger maps. */
+export function mapPadding(size: Size): Padding {
   const pad = Math.round(Math.min(size.width, size.height) * 0.06) + 16;
-  const left = keepsClearOf(size, coveredLeft) ? coveredLeft + 12 : pad;
-  return { top: pad, right: pad, bottom: pad, left };
+  return { top: pad, right: pad, bottom: pad, left: pad };
 }
 
-/** How near the map's edges (and the key, where `mapPadding` keeps clear of it) a name may come. */
-export function labelMargin(size: Size, coveredLeft = 0): Padding {
+/** How near the map's edges a name may come. */
+export function labelMargin(): Padding {
   const edge = 4;
-  return { top: edge, right: edge, bottom: edge, left: keepsClearOf(size, coveredLeft) ? coveredLeft + edge : edge };
+  return { top: edge, right: edge, bottom: edge, left: edge };
 }
 
 /** The least share of the padded frame, on each axis, kept for what is framed when names need room. */

@@ -32,6 +32,8 @@ import { claimsOfArticle, claimTitle, overviewLead, posterCredit, QUOTE_LABEL } 
 import type { ResolvedClaim, Story } from '../story/types.ts';
 import { edgesInFocus, renderBase, renderSymbols, type SceneSource } from './scene.ts';
 import { EDGE_LABEL, headSize } from '../symbology/sizes.ts';
+import { posterKey } from './poster-key.ts';
+import { wrapText } from './wrap.ts';
 
 export interface PosterOptions {
   /** The claims the poster is about; empty for the overview. */
@@ -43,34 +45,14 @@ export interface PosterOptions {
   theme?: Theme;
   /** CSS for a font to embed (an `@font-face` with a data URL), for exports shown as images. */
   fontCss?: string;
+  /** Draw the key (the page's downloads): each kind the poster's claims show, with its swatch. */
+  key?: boolean;
 }
 
 /** A stroke's attributes from the symbology's paint. */
 function stroke(paint: Paint): string {
   const dash = svgDash(paint.dash);
   return `stroke="${paint.color}" stroke-width="${paint.width}" stroke-opacity="${paint.opacity}"${dash ? ` stroke-dasharray="${dash}"` : ''}`;
-}
-
-/**
- * Breaks text into lines of at most `max` characters, at spaces. Character counts stand in for
- * measured widths: there is no text layout at build time, and the sizes are generous.
- */
-export function wrapText(text: string, max: number, maxLines = Infinity): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > max) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  if (lines.length > maxLines) {
-    const kept = lines.slice(0, maxLines);
-    kept[maxLines - 1] = `${kept[maxLines - 1]!.replace(/\W*\w*$/, '')}…`;
-    return kept;
-  }
-  return lines;
 }
 
 /** A claim's poster title: attributed to the article (`story/wording.ts`), never the caption alone. */
@@ -184,6 +166,8 @@ export function posterSvg(story: Story, source: SceneSource, options: PosterOpti
     y += Math.round(px * 1.35);
   };
   const one = claims.length === 1 ? claims[0]! : null;
+  const key = options.key ? posterKey(story, claims.length ? claims : story.claims, text.width, theme) : null;
+  const keyHeight = key ? key.height + 16 : 0;
   // The title says what the article does with the claim (says, predicts, recommends).
   const kicker = one
     ? `${kindInfo(story.kinds, one.kind).label} · claim ${one.number} of ${story.claims.length}`
@@ -198,7 +182,7 @@ export function posterSvg(story: Story, source: SceneSource, options: PosterOpti
   if (one) {
     line(escapeHtml(QUOTE_LABEL.toUpperCase()), 13, ` font-weight="700" letter-spacing="0.5" fill="${page.muted}"`);
     y += 6;
-    const room = Math.max(2, Math.floor((height - y - 80) / 27));
+    const room = Math.max(2, Math.floor((height - y - 80 - keyHeight) / 27));
     for (const l of wrapText(`“${claims[0]!.quote}”`, chars(20), room)) line(escapeHtml(l), 20, ` fill="${page.fg}"`);
     y += 4;
     line(escapeHtml(`Paragraph ${claims[0]!.paragraph}, sentence ${claims[0]!.sentence}`), 14, ` fill="${page.muted}"`);
@@ -209,6 +193,7 @@ export function posterSvg(story: Story, source: SceneSource, options: PosterOpti
   }
   const credits = wrapText(posterCredit(story.article.title, story.meta.article.genre), chars(12), 3);
   let cy = height - 20 - (credits.length - 1) * 16;
+  const keyAt = cy - 16 - keyHeight;
   const creditLines = credits.map((l) => {
     const out = `<text x="${text.x}" y="${cy}" font-size="12" fill="${page.muted}">${escapeHtml(l)}</text>`;
     cy += 16;
@@ -229,6 +214,7 @@ export function posterSvg(story: Story, source: SceneSource, options: PosterOpti
       ? `<rect x="${map.width}" y="0" width="${width - map.width}" height="${height}" fill="${page.bg}"/>`
       : `<rect x="0" y="${map.height}" width="${width}" height="${height - map.height}" fill="${page.bg}"/>`,
     ...lines,
+    key ? `<g transform="translate(${text.x} ${keyAt})">${key.svg}</g>` : '',
     ...creditLines,
     '</svg>',
   ].join('\n');

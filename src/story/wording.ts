@@ -113,7 +113,7 @@ export function printedAttribution(article: StoryMeta['article']): string {
 
 /** What the map is and is not, for the page's "About" and the data's README. */
 export function aboutMap(genre: Genre): string {
-  return `The map shows what ${articlePhrase(genre)} claims, not verified facts. Arrows are schematic: they link countries, drawn from a capital or a marked anchor point, and are not movements or routes. Each claim quotes its sentence verbatim.`;
+  return `The map shows what ${articlePhrase(genre)} claims, not verified facts. Arrows are schematic: they link countries, each end where the map writes the country’s name (or at a named place’s dot), and are not movements or routes. Each claim quotes its sentence verbatim.`;
 }
 
 /** The reader's hint under the map with nothing selected. */
@@ -201,6 +201,9 @@ export const MODALITY_TEXT: Record<Modality, { label: string; description: strin
   },
 };
 
+/** The key's heading, on the page and on an exported poster. */
+export const KEY_TITLE = 'Key';
+
 /** The key's row for claims drawn hollow: "Hollow: predicted by the article, on a condition". */
 export function hollowKeyLabel(modalities: readonly Modality[]): string {
   const named = modalities
@@ -260,4 +263,4 @@ export function dataLicense(meta: StoryMeta): string {
 
 /** That arrows are schematic, for the data files: said the same way everywhere. */
 export const SCHEMATIC_NOTE =
-  'Arrows are schematic: they link countries (drawn from a capital or a marked anchor point) to show what the article claims; they are not verified movements or routes.';
+  'Arrows are schematic: they link countries (each end where the map writes the country’s name, or at a named place’s dot) to show what the article claims; they are not verified movements or routes.';

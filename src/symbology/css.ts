@@ -40,7 +40,7 @@ function block(selector: string, theme: Theme, scheme: string): string {
 export function paletteCss(): string {
   return [
     block(':root', 'light', 'light dark'),
-    `@media (prefers-color-scheme: dark) {\n${block(':root', 'dark', 'light dark')}\n}`,
+    `@media screen and (prefers-color-scheme: dark) {\n${block(':root', 'dark', 'light dark')}\n}`,
     ...THEMES.map((theme) => block(`[data-theme='${theme}']`, theme, theme === 'dark' ? 'dark' : 'light')),
   ].join('\n');
 }

@@ -123,7 +123,8 @@ export async function clickClaimOnMap(page: Page, id: string): Promise<void> {
     id,
   );
   expect(point, `a visible spot on the map for claim ${id}`).not.toBeNull();
-  const box = (await page.locator('#map').boundingBox())!;
+  // The point is in MapLibre's canvas, which the key beside or above it leaves in part of `#map`.
+  const box = (await page.locator('#map .maplibre').boundingBox())!;
   await page.mouse.click(box.x + point![0], box.y + point![1]);
 }
 

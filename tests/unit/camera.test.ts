@@ -172,19 +172,18 @@ describe('selectionView', () => {
       return typeof place.label === 'string' ? place.label : place.name;
     });
   };
-  // A phone's map (36vh of an 844 px screen), a reader's map beside the article with its key
-  // open, and a wide one.
-  const maps: [string, Size, number][] = [
-    ['a phone', { width: 390, height: 304 }, 0],
-    ['a reader map with the key open', { width: 564, height: 573 }, 238],
-    ['a wide map with the key open', { width: 1000, height: 600 }, 238],
+  // A phone's map (36vh of an 844 px screen), a reader's map beside the article, and a wide one.
+  const maps: [string, Size][] = [
+    ['a phone', { width: 390, height: 304 }],
+    ['a reader map', { width: 564, height: 573 }],
+    ['a wide map', { width: 1000, height: 600 }],
   ];
 
-  it.each(maps)('frames each claim with the names of the places it uses, in the map, on %s', (_, size, keyWidth) => {
+  it.each(maps)('frames each claim with the names of the places it uses, in the map, on %s', (_, size) => {
     expect(namesOf(story.claims.find((c) => c.number === 7)!.id)).toEqual(['Afghanistan', 'Pakistan']);
     const missing: string[] = [];
     for (const claim of story.claims) {
-      const scene = renderSymbols(source, selectionView(story, source.placeLabels, [claim.id], size, keyWidth), size);
+      const scene = renderSymbols(source, selectionView(story, source.placeLabels, [claim.id], size), size);
       const written = [...scene.countryLabels, ...scene.places];
       for (const name of namesOf(claim.id)) {
         const label = written.find((l) => l.name === name);
@@ -197,7 +196,7 @@ describe('selectionView', () => {
 
   it('frames a claim about a country by the country: an unplaced claim takes in all of Afghanistan', () => {
     const size = maps[2]![1];
-    const view = selectionView(story, source.placeLabels, ['drugs'], size, 0);
+    const view = selectionView(story, source.placeLabels, ['drugs'], size);
     // Afghanistan reaches from about 60.5°E to 74.9°E and 29.4°N to 38.5°N.
     for (const corner of [
       [60.6, 29.5],
@@ -211,10 +210,9 @@ describe('selectionView', () => {
     }
   });
 
-  it('frames the overview when nothing is selected, whatever the key', () => {
+  it('frames the overview when nothing is selected', () => {
     const size = maps[2]![1];
-    const overview = selectionView(story, source.placeLabels, [], size, 238);
-    expect(overview).toEqual(selectionView(story, source.placeLabels, [], size, 0));
+    const overview = selectionView(story, source.placeLabels, [], size);
     const [w, s, e, n] = story.meta.region.overview;
     for (const corner of [
       [w, n],

@@ -42,10 +42,10 @@ import type { CountryProperties, Story } from '../../src/story/types';
  * reaches 200 px in from the left), a phone at 390×844 (the map strip above the article, key
  * folded) and the presenting view at 1280×720 (key folded).
  */
-export const MAP_SIZES: { name: string; size: Size; keyReach: number }[] = [
-  { name: 'reader', size: { width: 722, height: 480 }, keyReach: 200 },
-  { name: 'phone', size: { width: 390, height: 304 }, keyReach: 0 },
-  { name: 'present', size: { width: 790, height: 673 }, keyReach: 0 },
+export const MAP_SIZES: { name: string; size: Size }[] = [
+  { name: 'reader', size: { width: 722, height: 480 } },
+  { name: 'phone', size: { width: 390, height: 304 } },
+  { name: 'present', size: { width: 790, height: 673 } },
 ];
 
 /** The thresholds. */
@@ -498,10 +498,10 @@ function cases(name: string, story: Story): Case[] {
   const out: Case[] = [];
   const posterView = (ids: string[]) =>
     framedView(story, source.placeLabels, ids, POSTER, uniformPadding(63), uniformPadding(4));
-  const sizes = [...MAP_SIZES, { name: 'poster', size: POSTER, keyReach: 0 }];
-  for (const { name: sizeName, size, keyReach } of sizes) {
+  const sizes = [...MAP_SIZES, { name: 'poster', size: POSTER }];
+  for (const { name: sizeName, size } of sizes) {
     const frame = (ids: string[]) =>
-      sizeName === 'poster' ? posterView(ids) : selectionView(story, source.placeLabels, ids, size, keyReach);
+      sizeName === 'poster' ? posterView(ids) : selectionView(story, source.placeLabels, ids, size);
     const overview = frame([]);
     out.push({
       story: name,

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { sameView } from '../../src/camera/same-view';
 import type { View } from '../../src/camera/view';
-import { sceneSource } from '../../src/static/scene';
 import { readStoryFiles } from '../../src/build/plugin';
 import { prepareStory } from '../../src/prepare/prepare';
 import { handOver } from '../../src/ui/stage/focus';
-import { keyClaims, keyCoversSelection, keyReach } from '../../src/ui/stage/key';
+import { keyClaims } from '../../src/ui/stage/key';
 import { requestLayout, viewOnArrival, viewOnRest } from '../../src/ui/stage/layouts';
 import { keysHelp, requestNews } from '../../src/ui/stage/messages';
 import { tooltipText } from '../../src/ui/stage/tooltip';
@@ -13,7 +12,6 @@ import { attribution } from '../../src/story/wording';
 
 /** A story built in the test's folder: not the article in data/. */
 const story = prepareStory(readStoryFiles('tests/fixtures/story'));
-const source = sceneSource(story);
 
 const at = (lon: number, lat: number, zoom: number): View => ({ center: [lon, lat], zoom });
 
@@ -91,30 +89,11 @@ describe('asking for a layout', () => {
 });
 
 describe('the key', () => {
-  it('reaches into the map only while shown and open', () => {
-    expect(keyReach({ shown: true, open: true, left: 8, width: 200 })).toBe(208);
-    expect(keyReach({ shown: true, open: false, left: 8, width: 200 })).toBe(0);
-    expect(keyReach({ shown: false, open: true, left: 8, width: 200 })).toBe(0);
-    expect(keyReach({ shown: true, open: true, left: 8, width: 0 })).toBe(0);
-  });
-
   it("lists the selection's claims, or every claim in the overview and while all are dimmed", () => {
     const [first] = story.claims;
     expect(keyClaims(story.claims, [first!.id]).map((c) => c.id)).toEqual([first!.id]);
     expect(keyClaims(story.claims, [])).toEqual(story.claims);
     expect(keyClaims(story.claims, [first!.id], true)).toEqual(story.claims);
-  });
-
-  it('folds where it would cover a framed claim, and stays open beside it on a map wide enough', () => {
-    const claim = story.claims[0]!;
-    const wide = { width: 1200, height: 700 };
-    const corner = { x0: 8, y0: 560, x1: 160, y1: 692 };
-    expect(keyCoversSelection(story, source.placeLabels, [claim.id], wide, corner)).toBe(false);
-    // A key over the whole map covers whatever it frames.
-    const small = { width: 300, height: 300 };
-    const everywhere = { x0: 0, y0: 0, x1: 300, y1: 300 };
-    expect(keyCoversSelection(story, source.placeLabels, [claim.id], small, everywhere)).toBe(true);
-    expect(keyCoversSelection(story, source.placeLabels, [], small, everywhere)).toBe(false);
   });
 });
 

@@ -386,6 +386,7 @@ describe('generated CSS variables', () => {
       expect(vars['--bg']).toBe(PALETTES[theme].page.bg);
       expect(css).toContain(`[data-theme='${theme}'] {`);
     }
-    expect(css).toMatch(/@media \(prefers-color-scheme: dark\) \{\n:root \{[^}]*--bg: #16181b;/);
+    // On screen only: paper takes the light palette, whatever the reader's scheme.
+    expect(css).toMatch(/@media screen and \(prefers-color-scheme: dark\) \{\n:root \{[^}]*--bg: #16181b;/);
   });
 });

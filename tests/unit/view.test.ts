@@ -355,24 +355,13 @@ describe('mapPadding and uniformPadding', () => {
     const big = mapPadding({ width: 1280, height: 720 });
     expect(big.top).toBeGreaterThan(small.top);
   });
-
-  it('makes room for an overlay on the left when the map can spare it', () => {
-    const wide = mapPadding({ width: 1280, height: 720 }, 300);
-    expect(wide.left).toBe(312);
-    expect(wide.right).toBe(wide.top);
-    expect(wide.bottom).toBe(wide.top);
-    // A phone cannot give the key 300 px: the overlay is not made room for.
-    expect(mapPadding({ width: 390, height: 350 }, 300)).toEqual(mapPadding({ width: 390, height: 350 }));
-    // No overlay, no extra room.
-    expect(mapPadding({ width: 1280, height: 720 }, 0)).toEqual(mapPadding({ width: 1280, height: 720 }));
-  });
 });
 
 describe('fitViewClear', () => {
   const size: Size = { width: 600, height: 400 };
   const bounds: Bounds = [60, 30, 75, 40];
   const padding = mapPadding(size);
-  const margin = labelMargin(size);
+  const margin = labelMargin();
   /** A name written right of its point, as place names are. */
   const name = (at: LonLat, width: number) => ({ at, left: 4, right: 8 + width, top: 4, bottom: 19 });
 
@@ -395,21 +384,12 @@ describe('fitViewClear', () => {
     expect(se[1]).toBeLessThanOrEqual(size.height - padding.bottom + 0.5);
   });
 
-  it('keeps a name clear of the key, and clear of the bottom edge', () => {
-    const key = 220;
-    const keyPadding = mapPadding(size, key);
-    const keyMargin = labelMargin(size, key);
-    expect(keyMargin.left).toBe(key + 4);
-    // A box reaching left of its point, and one hanging below the southern edge.
-    const boxes = [
-      { at: [60, 35] as LonLat, left: 60, right: 8, top: 4, bottom: 4 },
-      { at: [70, 30] as LonLat, left: 4, right: 8, top: 4, bottom: 40 },
-    ];
-    const view = fitViewClear(bounds, boxes, size, keyPadding, keyMargin);
-    const [x] = webMercatorPixel(boxes[0]!.at, view, size);
-    expect(x - 60).toBeGreaterThanOrEqual(keyMargin.left - 0.5);
-    const [, y] = webMercatorPixel(boxes[1]!.at, view, size);
-    expect(y + 40).toBeLessThanOrEqual(size.height - keyMargin.bottom + 0.5);
+  it('keeps a name clear of the bottom edge', () => {
+    // A box hanging below the southern edge.
+    const box = { at: [70, 30] as LonLat, left: 4, right: 8, top: 4, bottom: 40 };
+    const view = fitViewClear(bounds, [box], size, padding, margin);
+    const [, y] = webMercatorPixel(box.at, view, size);
+    expect(y + 40).toBeLessThanOrEqual(size.height - margin.bottom + 0.5);
   });
 
   it('gives up on a name too long for the map rather than shrinking the frame to nothing', () => {
