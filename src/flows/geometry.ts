@@ -19,6 +19,7 @@ import type {
   RegionTopology,
   ResolvedClaim,
 } from '../story/types.ts';
+import { ACT_FORMS, originsOf } from '../story/acts.ts';
 
 /** How far an arc bulges from its chord, as a share of the chord's length, for the first arc. */
 export const BASE_BEND = 0.18;
@@ -160,14 +161,30 @@ function propertiesOf(claim: ResolvedClaim, role: FlowRole, to: string | null): 
     quote: claim.quote,
     paragraph: claim.paragraph,
     sentence: claim.sentence,
+    act: claim.act,
     from: claim.origin,
     to,
   };
 }
 
+/** The mark on each party that fears (`fear`): a point at its name, one per origin. */
+function fearMarks(
+  claim: ResolvedClaim,
+  placeOf: (id: string, claimId: string, field: string) => Place,
+): Feature<Point, FlowProperties>[] {
+  return originsOf(claim).map((id) => ({
+    type: 'Feature',
+    properties: { ...propertiesOf(claim, 'fear', null), from: id },
+    geometry: { type: 'Point', coordinates: placeOf(id, claim.id, 'origin').coordinates },
+  }));
+}
+
 /**
  * Every claim as features: one LineString per arrow (origin to one destination), a Point for a
- * marker at a city, a (Multi)Polygon for an area, a MultiLineString per border. A claim the
+ * marker at a city, a (Multi)Polygon for an area, a MultiLineString per border. What the sentence
+ * does decides an arrow's role: something that moves or an act on another is an `arc`; a view
+ * or a rivalry is a `tie` (the same curve, headless: not a route); a fear is a `fear` mark on
+ * each party that fears and a faint `tie` toward each source it names. A claim the
  * article does not place (`unplaced`) is the outline of its country or region (role `badge`),
  * never a point; a region an arrow starts or ends at adds the region's outline (role `region`).
  * Outlines come from `outlines`, a simplified copy of the geography (they are schematic, and
@@ -189,7 +206,9 @@ export function buildFlows(
   for (const claim of claims) {
     const origin = placeOf(claim.origin, claim.id, 'origin');
     switch (claim.shape) {
-      case 'arrows':
+      case 'arrows': {
+        const form = ACT_FORMS[claim.act ?? 'moves'];
+        if (form === 'mark') features.push(...fearMarks(claim, placeOf));
         for (const [i, id] of claim.destinations.entries()) {
           const destination = placeOf(id, claim.id, `destinations[${i}]`);
           // Arcs between the same two places, in either direction, take successive lanes.
@@ -198,7 +217,7 @@ export function buildFlows(
           lanes.set(key, lane + 1);
           features.push({
             type: 'Feature',
-            properties: propertiesOf(claim, 'arc', id),
+            properties: propertiesOf(claim, form === 'arrow' ? 'arc' : 'tie', id),
             geometry: {
               type: 'LineString',
               coordinates: arc(origin.coordinates, destination.coordinates, BASE_BEND + lane * LANE_BEND),
@@ -216,7 +235,12 @@ export function buildFlows(
           });
         }
         break;
+      }
       case 'point':
+        if (claim.act === 'fears') {
+          features.push(...fearMarks(claim, placeOf));
+          break;
+        }
         features.push(
           claim.unplaced
             ? {

@@ -34,6 +34,7 @@ import { worldCountries, type WorldCountry } from './world.ts';
 import search from 'approx-string-match';
 import { anchorQuote, articleText, foldText, parseArticle } from '../story/text.ts';
 import { resolveKinds, type KindDeclaration, type KindInfo } from '../story/kinds.ts';
+import { actOf, actShapeProblem } from '../story/acts.ts';
 import { isLook, LOOK_NAMES } from '../symbology/claims.ts';
 import type {
   Bounds,
@@ -573,6 +574,8 @@ function resolveClaims(
           `a point claim about a ${originKind} ("${claim.origin}") is drawn on the ${originKind}, not at a point: set "unplaced": true, or give a city the article names as its origin`,
         );
       }
+      const shapeProblem = actShapeProblem(actOf(claim), claim.shape);
+      if (shapeProblem) throw new DataError('claims.json', item, 'act', shapeProblem);
       if (claim.shape === 'arrows') {
         const from = places.get(claim.origin)!.coordinates;
         claim.destinations.forEach((id, j) => {
@@ -598,6 +601,7 @@ function resolveClaims(
         // The published selector keeps the article's exact text (its quotes, dashes and spaces).
         selector: { ...claim.selector, exact: anchor.text },
         modality: claim.modality ?? 'reported',
+        act: actOf(claim),
         look: kinds.find((k) => k.id === claim.kind)?.look ?? claim.kind,
         number: i + 1,
         sentenceId: anchor.sentence.id,

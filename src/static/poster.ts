@@ -12,10 +12,12 @@ import {
   emphasisOf,
   inPlane,
   isHollow,
+  kindColor,
   kindLook,
   planeWidth,
   svgDash,
   symbolPaint,
+  TAG,
   type ClaimPart,
   type Drawing,
   type Paint,
@@ -27,7 +29,14 @@ import { framedView } from '../camera/framing.ts';
 import { uniformPadding, type View } from '../camera/view.ts';
 import { escapeHtml } from '../story/escape.ts';
 import { kindInfo } from '../story/kinds.ts';
-import { claimsOfArticle, claimTitle, overviewLead, posterCredit, QUOTE_LABEL } from '../story/wording.ts';
+import {
+  claimsOfArticle,
+  claimTitle,
+  MODALITY_TAG,
+  overviewLead,
+  posterCredit,
+  QUOTE_LABEL,
+} from '../story/wording.ts';
 import type { ResolvedClaim, Story } from '../story/types.ts';
 import { edgesInFocus, renderBase, renderSymbols, type SceneSource } from './scene.ts';
 import { EDGE_LABEL, headSize } from '../symbology/layout.ts';
@@ -146,7 +155,12 @@ export function posterSvg(story: Story, source: SceneSource, options: PosterOpti
     }),
     ...symbols.markers.filter(onMap).map((mk) => {
       const p = symbolPaint(mk, 'marker', emphasis(mk.claimId), theme);
-      return `<path class="marker" data-claim="${escapeHtml(mk.claimId)}" d="${markerPath(kindLook(mk.look).marker, mk.r)}" transform="translate(${mk.x} ${mk.y})" fill="${p.fill}" stroke="${p.stroke}" stroke-width="${p.width}" opacity="${p.opacity}"/>`;
+      const dash = p.dash.length ? ` stroke-dasharray="${p.dash.join(' ')}"` : '';
+      const tag = MODALITY_TAG[mk.modality];
+      const tagText = tag
+        ? `<text class="modality-tag" x="${mk.x + mk.r + TAG.gap}" y="${mk.y - mk.r}" font-size="${TAG.font}" font-weight="700" fill="${kindColor(mk.look, theme)}" stroke="${PALETTES[theme].map.halo}" stroke-width="${TAG.halo}" paint-order="stroke" opacity="${p.opacity}">${escapeHtml(tag)}</text>`
+        : '';
+      return `<path class="marker" data-claim="${escapeHtml(mk.claimId)}" d="${markerPath(kindLook(mk.look).marker, mk.r)}" transform="translate(${mk.x} ${mk.y})" fill="${p.fill}" stroke="${p.stroke}" stroke-width="${p.width}"${dash} opacity="${p.opacity}"/>${tagText}`;
     }),
     ...symbols.countryLabels.map((l) =>
       l.style === 'region'

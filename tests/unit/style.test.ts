@@ -126,12 +126,14 @@ describe('buildStyle', () => {
 describe('flowSourceData', () => {
   /** What each geometry type of the published flows is drawn as. */
   const expectedRole: Record<string, FlowRole[]> = {
-    LineString: ['arc'],
+    // An arrow, or a tie (a view, a rivalry, the line from a fear toward its source).
+    LineString: ['arc', 'tie'],
     MultiLineString: ['border'],
     // An area, the outline of a claim the article does not place (a badge), a region's outline.
     Polygon: ['area', 'badge', 'region'],
     MultiPolygon: ['area', 'badge', 'region'],
-    Point: ['point'],
+    // A marker at a city, or the mark on a party that fears.
+    Point: ['point', 'fear'],
   };
 
   for (const [name, s] of stories) {
@@ -148,7 +150,9 @@ describe('flowSourceData', () => {
       });
       const roles = new Set(data.features.map((f) => f.properties?.role));
       expect([...roles].sort()).toEqual(
-        name === 'the real story' ? ['arc', 'area', 'badge', 'border', 'region'] : ['arc', 'area', 'border', 'point'],
+        name === 'the real story'
+          ? ['arc', 'area', 'badge', 'border', 'fear', 'region', 'tie']
+          : ['arc', 'area', 'border', 'point'],
       );
     });
 
