@@ -1,12 +1,17 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
-import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { svelte as sveltePlugin } from '@sveltejs/vite-plugin-svelte';
 import { resolve } from 'node:path';
 import { palettePlugin, storyPlugin } from './src/build/plugin.ts';
 import { prerenderPlugin } from './src/build/prerender.ts';
 import { buildOutDir, outputPlugin, previewOutDir } from './src/build/output.ts';
 import { studioPagePlugin } from './src/build/studio.ts';
 import { gazetteerPlugin } from './src/build/gazetteer.ts';
+import { scriptPlugin } from './src/build/scripts.ts';
+import { namedMedia } from './src/build/media.ts';
+
+/** Components, with their styles' named breakpoints (`@media (--narrow)`) spelled out. */
+const svelte = () => sveltePlugin({ preprocess: [namedMedia()] });
 
 export default defineConfig(({ isPreview }) => ({
   // Relative asset paths: the built site works from any folder it is copied to.
@@ -18,11 +23,19 @@ export default defineConfig(({ isPreview }) => ({
     svelte(),
     storyPlugin(),
     palettePlugin(),
+    // Small scripts compiled from TypeScript (`?script`: the embed snippet's listener).
+    scriptPlugin(),
     // The studio's towns (`npm run dev` serves author.html with this config).
     gazetteerPlugin(),
-    prerenderPlugin(() => [svelte(), storyPlugin(), palettePlugin()]),
+    prerenderPlugin(() => [svelte(), storyPlugin(), palettePlugin(), scriptPlugin()]),
     outputPlugin(),
-    studioPagePlugin(() => [svelte(), storyPlugin(undefined, { publish: false }), palettePlugin(), gazetteerPlugin()]),
+    studioPagePlugin(() => [
+      svelte(),
+      storyPlugin(undefined, { publish: false }),
+      palettePlugin(),
+      gazetteerPlugin(),
+      scriptPlugin(),
+    ]),
   ],
   // Component tests need Svelte's browser build (see ../shared/TOOLCHAIN.md).
   resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,

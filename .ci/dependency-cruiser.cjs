@@ -1,7 +1,7 @@
 /**
  * The house's import rules, checked by `npm run lint` (dependency-cruiser).
  *
- * Folders of src/ form layers, from story data to geometry to symbology and camera, to the two
+ * Folders of src/ form layers, from story data to geometry to symbology, layout and camera, to the two
  * renderers, to state, UI and shells; a folder imports only from layers before it, so no two
  * folders can import each other. Build-time code (src/build/) is imported by nothing in the
  * browser bundle, and the two renderers (static/, map/) never import each other. The story's
@@ -12,10 +12,17 @@ const LAYERS = [
   ['story'], // the data model: types, kinds, text, places
   ['flows'], // flow geometry (pure GeoJSON)
   ['symbology'], // each kind's look per state, palettes
-  ['camera'], // view, framing, label boxes: shared by both renderers
+  // Where arrows, fans, names, badges and edge labels go for a view, in one entry (index.ts). It
+  // works in a view's pixels and Web Mercator world units, so what a view is (`View`, `Size`,
+  // `TILE_SIZE`, world units to pixels) is the layout's (`layout/world.ts`), re-exported by the
+  // camera: the layout needs no decision of the camera's, and the camera's framing measures names
+  // with the layout's one text estimate.
+  ['layout'],
+  ['camera'], // the view shown: fitting, framing, projection, how far names reach: shared by both renderers
   ['prepare'], // a story's files validated and prepared: run by the build and, in the browser, by the studio
   ['static', 'map'], // the SVG renderer and the MapLibre owner: side by side, never importing each other
   ['state'], // one state, one URL schema, the classroom's controller
+  ['start'], // how the page starts: when the app and MapLibre start, the inline loader
   ['embed'], // the embed's messages and snippet
   ['ui'], // components
   ['modes'], // the shells
@@ -38,6 +45,13 @@ LAYERS.forEach((layer, i) => {
   }
 });
 forbidden.push(
+  {
+    name: 'layout-one-entry',
+    comment: 'Other folders import the layout only through its entry, src/layout/index.ts',
+    severity: 'error',
+    from: { path: '^src/', pathNot: '^src/layout/' },
+    to: { path: '^src/layout/', pathNot: '^src/layout/index\\.ts$' },
+  },
   {
     name: 'no-build-in-browser',
     comment: 'src/build/ runs at build time: the browser bundle (main.ts and what it imports) never imports it',

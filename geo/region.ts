@@ -27,7 +27,7 @@ export const MIN_LABEL_AREA = 1e-4;
 export const QUANTIZATION = 1e4;
 
 type WorldTopology = Topology<{ countries: GeometryCollection<{ name: string }> }>;
-type CountryFeature = Feature<Polygon | MultiPolygon, { name: string }>;
+export type CountryFeature = Feature<Polygon | MultiPolygon, { name: string }>;
 
 /** A stable id: ISO 3166-1 numeric where Natural Earth has one, else a slug of the name. */
 export function countryId(id: string | number | undefined, name: string): string {
@@ -36,6 +36,26 @@ export function countryId(id: string | number | undefined, name: string): string
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')}`;
+}
+
+/**
+ * Each country's id, one per country: Natural Earth gives some codes to two of its countries
+ * (Australia's, 036, also to the Ashmore and Cartier Islands): the code is the largest's, and a
+ * territory sharing it is known by the slug of its name, so that it never takes the country's
+ * place. Computed on the whole world, so a region's ids are the world's.
+ */
+export function countryIds(countries: readonly CountryFeature[]): string[] {
+  const largest = new Map<string, { index: number; area: number }>();
+  countries.forEach((country, index) => {
+    const code = countryId(country.id, country.properties.name);
+    const area = country.geometry ? geoArea(country) : 0;
+    const held = largest.get(code);
+    if (!held || area > held.area) largest.set(code, { index, area });
+  });
+  return countries.map((country, index) => {
+    const code = countryId(country.id, country.properties.name);
+    return largest.get(code)!.index === index ? code : countryId(undefined, country.properties.name);
+  });
 }
 
 function polygonsOf(geometry: Polygon | MultiPolygon): Position[][][] {
@@ -112,8 +132,9 @@ function clipRings(rings: Position[][], [w, s, e, n]: Bounds): Position[][] | nu
 }
 
 /**
- * Where a country's name goes: the centroid of its largest piece when that lies inside the
- * piece, else the piece's first vertex nudged inwards (rare: crescent-shaped countries).
+ * Where a country's name goes: in its largest piece, at the piece's centroid when that lies
+ * inside it, else (a crescent, a coast curved round a gulf) at its pole of inaccessibility, the
+ * point inside furthest from its outline.
  */
 export function labelPoint(geometry: MultiPolygon): LonLat {
   let best: Polygon = { type: 'Polygon', coordinates: geometry.coordinates[0]! };
@@ -125,10 +146,66 @@ export function labelPoint(geometry: MultiPolygon): LonLat {
   }
   const centroid = geoCentroid(best) as LonLat;
   if (geoContains(best, centroid)) return round(centroid);
-  const ring = best.coordinates[0]!;
-  const mid = ring[Math.floor(ring.length / 2)]!;
-  const first = ring[0]!;
-  return round([(first[0]! + mid[0]!) / 2, (first[1]! + mid[1]!) / 2]);
+  return round(innermost(best.coordinates));
+}
+
+/**
+ * The pole of inaccessibility of a polygon (rings as GeoJSON gives them), found as polylabel
+ * does: square cells, the most promising split first, on a plane with longitudes scaled to the
+ * polygon's middle latitude. A polygon across the antimeridian is first made continuous.
+ */
+export function innermost(polygon: Position[][]): LonLat {
+  const rings = polygon.map((ring) => unwrap(ring) ?? ring);
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x, y] of rings[0]!) [w, s, e, n] = [Math.min(w, x!), Math.min(s, y!), Math.max(e, x!), Math.max(n, y!)];
+  const k = Math.cos((((s + n) / 2) * Math.PI) / 180);
+  const plane = rings.map((ring) => ring.map(([x, y]) => [x! * k, y!] as const));
+  /** Signed distance from a point to the outline: positive inside. */
+  const depth = (px: number, py: number): number => {
+    let inside = false;
+    let d2 = Infinity;
+    for (const ring of plane) {
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [ax, ay] = ring[i]!;
+        const [bx, by] = ring[j]!;
+        if (ay > py !== by > py && px < ((bx - ax) * (py - ay)) / (by - ay) + ax) inside = !inside;
+        const [dx, dy] = [bx - ax, by - ay];
+        const t = dx || dy ? Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy))) : 0;
+        d2 = Math.min(d2, (ax + t * dx - px) ** 2 + (ay + t * dy - py) ** 2);
+      }
+    }
+    return (inside ? 1 : -1) * Math.sqrt(d2);
+  };
+  type Cell = { x: number; y: number; h: number; d: number; max: number };
+  const cell = (x: number, y: number, h: number): Cell => {
+    const d = depth(x, y);
+    return { x, y, h, d, max: d + h * Math.SQRT2 };
+  };
+  const [x0, x1] = [w * k, e * k];
+  const size = Math.min(x1 - x0, n - s);
+  const precision = size / 100;
+  let bestCell = cell((x0 + x1) / 2, (s + n) / 2, 0);
+  if (!size) return [bestCell.x / k, bestCell.y];
+  const queue: Cell[] = [];
+  for (let x = x0; x < x1; x += size)
+    for (let y = s; y < n; y += size) queue.push(cell(x + size / 2, y + size / 2, size / 2));
+  for (let steps = 0; queue.length && steps < 10000; steps++) {
+    let top = 0;
+    for (let i = 1; i < queue.length; i++) if (queue[i]!.max > queue[top]!.max) top = i;
+    const c = queue.splice(top, 1)[0]!;
+    if (c.d > bestCell.d) bestCell = c;
+    if (c.max - bestCell.d <= precision) continue;
+    const h = c.h / 2;
+    for (const [dx, dy] of [
+      [-h, -h],
+      [h, -h],
+      [-h, h],
+      [h, h],
+    ] as const)
+      queue.push(cell(c.x + dx, c.y + dy, h));
+  }
+  const lon = bestCell.x / k;
+  return [lon > 180 ? lon - 360 : lon < -180 ? lon + 360 : lon, bestCell.y];
 }
 
 function round([x, y]: LonLat): LonLat {
@@ -138,15 +215,16 @@ function round([x, y]: LonLat): LonLat {
 /** The regional topology: every country with land inside `bounds`, clipped to them. */
 export function buildRegion(world: WorldTopology, bounds: Bounds): RegionTopology {
   const countries = feature(world, world.objects.countries).features as CountryFeature[];
+  const ids = countryIds(countries);
   const clipped: Feature<MultiPolygon, CountryProperties>[] = [];
-  for (const country of countries) {
+  for (const [index, country] of countries.entries()) {
     if (!country.geometry) continue;
     const geometry = clipToBounds(country.geometry, bounds);
     if (!geometry) continue;
     const name = country.properties.name;
     clipped.push({
       type: 'Feature',
-      id: countryId(country.id, name),
+      id: ids[index]!,
       properties: { name, label: geoArea(geometry) >= MIN_LABEL_AREA ? labelPoint(geometry) : null },
       geometry,
     });

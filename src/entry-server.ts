@@ -6,7 +6,7 @@
 import { render } from 'svelte/server';
 import story from 'virtual:story';
 import App from './App.svelte';
-import { PRERENDERED_LAYOUTS_ID, prerenderedLayoutsJson } from './camera/layouts';
+import { PRERENDERED_LAYOUTS_ID, prerenderedLayoutsJson } from './layout/index.ts';
 import type { Mode } from './state/url';
 
 export function renderPage(mode: Mode = 'read'): { head: string; body: string; title: string } {

@@ -5,8 +5,8 @@ import 'virtual:palette.css';
 import './app.css';
 import App from './App.svelte';
 import { parseAddress, type Mode } from './state/url';
-import { noteStoryJson } from './camera/layouts';
-import { APP_READY, APP_START_ATTRIBUTE, replayEarlyPick } from './state/early';
+import { noteStoryJson } from './layout/index.ts';
+import { appTakesOver } from './start/page';
 
 const target = document.getElementById('app')!;
 // The layout worker is sent the story as the text it was parsed from.
@@ -32,10 +32,7 @@ if (hydrating) {
   app = mount(App, { target, props });
 }
 performance.mark('claimmap:interactive');
-// For scripts and tests: the page's controls now respond.
-document.documentElement.setAttribute(APP_START_ATTRIBUTE, APP_READY);
-// What the reader pressed while the page was being taken over is pressed now, once the app has
-// applied the page's address (in its first effects).
-setTimeout(replayEarlyPick);
+// The page's controls now respond; a press made before is made again.
+appTakesOver();
 
 export default app;

@@ -6,14 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import {
-  DataError,
-  ENGINE_FILES,
-  prepareStory,
-  STORY_FILES,
-  storyRegion,
-  type StoryFiles,
-} from '../prepare/prepare.ts';
+import { checkStory, DataError, ENGINE_FILES, STORY_FILES, storyRegion, type StoryFiles } from '../prepare/prepare.ts';
 import type { ResolvedClaim, Story } from '../story/types.ts';
 import { validatorsSource } from './validators.ts';
 import { posterSvg } from '../static/poster.ts';
@@ -22,7 +15,7 @@ import { postersToPng } from './png.ts';
 import { escapeHtml, scriptJson } from '../story/escape.ts';
 import { claimPreview, claimTitle, siteDescription } from '../story/wording.ts';
 import { paletteCss } from '../symbology/css.ts';
-import { BadStoryData, problemsOf } from './report.ts';
+import { BadStoryData, problemsOf, warningReport } from './report.ts';
 import { storyGeography, writeGeography, type GeographyOptions } from './geography.ts';
 import { claimsCsv, DATA_FILES, dataReadme, publishedClaims, publishedFlows } from './publish.ts';
 import { claimsLinkedData, publishedAnnotations, publishedArticle } from './linked-data.ts';
@@ -59,20 +52,29 @@ export function readStoryFiles(dir: string): StoryFiles {
   return files;
 }
 
+export interface LoadOptions extends GeographyOptions {
+  /** Told the story's warnings, as printed (`warningReport`); by default they go to standard error. */
+  onWarnings?: (report: string, warnings: readonly DataError[]) => void;
+}
+
 /**
  * Prepares the story in `dir`, or throws `BadStoryData`: every problem, one line each. Its
- * geography (`region.topo.json`) is read from the folder, or made (and written there, unless
- * `geography.write` is false) when missing or stale.
+ * warnings are printed (`options.onWarnings`). Its geography (`region.topo.json`) is read from
+ * the folder, or made (and written there, unless `options.write` is false) when missing or stale.
  */
-export function loadStory(dir: string, geography: GeographyOptions = {}): Story {
+export function loadStory(dir: string, options: LoadOptions = {}): Story {
+  const { onWarnings = (report) => process.stderr.write(`${report}\n`), ...geography } = options;
+  let checked;
   try {
-    return prepareStory(readStoryFiles(dir), {
+    checked = checkStory(readStoryFiles(dir), {
       geography: (bounds) => storyGeography(dir, bounds, geography),
     });
   } catch (error) {
     const problems = problemsOf(error);
     throw problems ? new BadStoryData(dir, problems) : error;
   }
+  if (checked.warnings.length) onWarnings(warningReport(dir, checked.warnings), checked.warnings);
+  return checked.story;
 }
 
 /**
@@ -129,7 +131,7 @@ export function storyPlugin(dir = process.env.STORY ?? 'data', { publish = true 
         return `export default JSON.parse(${JSON.stringify(JSON.stringify(readStoryFiles(root)))});`;
       if (id !== RESOLVED_ID) return null;
       // JSON.parse of a string literal is faster to start than the same object as JS; the text is
-      // exported too, for the layout worker (`camera/layouts.ts`: a string is copied to a worker
+      // exported too, for the layout worker (`layout/page.ts`: a string is copied to a worker
       // at once, where the story as objects takes a structured clone on the page's main thread).
       return `export const storyJson = ${JSON.stringify(JSON.stringify(load()))};\nexport default JSON.parse(storyJson);`;
     },

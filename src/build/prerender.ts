@@ -9,16 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { createHash } from 'node:crypto';
 import { build, type Plugin, type PluginOption, type ResolvedConfig } from 'vite';
 import type { OutputBundle } from 'rolldown';
-import { SMALL_SCREEN_MAX_WIDTH } from '../map/policy.ts';
-import {
-  APP_READY,
-  APP_START_ATTRIBUTE,
-  EARLY_PICK_ATTRIBUTE,
-  EARLY_PRESS_TARGETS,
-  START_EVENTS,
-  type AppStart,
-} from '../state/early.ts';
-import { ADDRESS_PARAMETERS } from '../state/url.ts';
+import { bundleScript } from './scripts.ts';
+import type { LoaderOptions } from '../start/loader.ts';
 import { escapeHtml } from '../story/escape.ts';
 
 const MOUNT = '<div id="app"></div>';
@@ -49,81 +41,9 @@ function lateAssets(bundle: OutputBundle): LateAssets {
   return assets;
 }
 
-/**
- * The script that starts the app. The page is whole without it (prerendered HTML and CSS), so a
- * reader's page starts the app on the reader's first sign of intent: a pointer moved or pressed,
- * a touch, a key, focus, the wheel, a click, printing (`START_EVENTS`). Until then the page's
- * main thread is free (no long task while the page loads: the app's start and the map's redraw
- * at its own size come with that first gesture). Once the page is parsed and its first
- * contentful paint recorded, the app's files are fetched (fetched only), so that its start then
- * costs no round trip. An address that asks for more than the page shows (any of the schema's
- * parameters: a claim, a step, a theme…), and pages that do not wait (the embed, which sizes its
- * frame), start the app then instead. Browsers without paint timing do it a little later. A
- * press on a button, a claim or a sentence before the app is ready is marked, the last one only,
- * for the app to make again once it is (`state/early.ts`).
- */
-export function loaderScript({
-  entry,
-  preload,
-  waitForIntent,
-}: Pick<LateAssets, 'entry' | 'preload'> & { waitForIntent: boolean }): string {
-  const links = [...preload.map((href) => ['modulepreload', `./${href}`, 'map']), ['modulepreload', `./${entry}`, '']];
-  // The same rule as `preloadsMap` (map/policy.ts): small screens and Save-Data fetch MapLibre
-  // only when the reader asks to zoom.
-  const wantsMap = `innerWidth > ${SMALL_SCREEN_MAX_WIDTH} && !(navigator.connection && navigator.connection.saveData)`;
-  const setState = (state: AppStart) => `document.documentElement.setAttribute('${APP_START_ATTRIBUTE}', '${state}')`;
-  return [
-    '(function () {',
-    // Before anything paints: CSS can tell a page whose app is on its way (`starting`, then
-    // `ready`) from a page without JavaScript, and shows the former as the app will.
-    `  ${setState('starting')};`,
-    // Once the page is parsed: fold what starts folded on this screen (the key on a phone) for
-    // real, so it opens and closes even if the app never comes; the CSS rule then lets go.
-    '  function parsed() {',
-    "    [].forEach.call(document.querySelectorAll('details[data-fold]'), function (d) { if (matchMedia(d.getAttribute('data-fold')).matches) d.open = false; });",
-    `    ${setState('waiting')};`,
-    '  }',
-    "  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', parsed); else parsed();",
-    "  function ready() { return document.documentElement.getAttribute('" +
-      APP_START_ATTRIBUTE +
-      "') === '" +
-      APP_READY +
-      "'; }",
-    '  var fetched = false, started = false;',
-    '  function fetchApp() {',
-    // After the page's own HTML, not alongside it.
-    "    if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', fetchApp); return; }",
-    '    if (fetched) return; fetched = true;',
-    `    var map = ${wantsMap};`,
-    `    ${JSON.stringify(links)}.forEach(function (l) { if (l[2] && !map) return; var e = document.createElement('link'); e.rel = l[0]; e.href = l[1]; document.head.appendChild(e); });`,
-    '  }',
-    '  function start() {',
-    // The app takes over the whole page: it starts once the page is parsed, not before.
-    "    if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', start); return; }",
-    '    if (started) return; started = true;',
-    '    fetchApp();',
-    `    var s = document.createElement('script'); s.type = 'module'; s.src = ${JSON.stringify(`./${entry}`)}; document.head.appendChild(s);`,
-    '  }',
-    // The address's own parameters (`state/url.ts`); another (a campaign's tag) shows the overview.
-    `  var asked = new URLSearchParams(location.search), waits = ${waitForIntent} && !${JSON.stringify(ADDRESS_PARAMETERS)}.some(function (k) { return asked.has(k); });`,
-    // The reader's first gesture starts the app; a press is also marked for the app to make again.
-    '  function intent(e) {',
-    `    if (ready()) { ${JSON.stringify(START_EVENTS)}.forEach(function (t) { removeEventListener(t, intent, true); }); return; }`,
-    '    start();',
-    "    if (e.type !== 'click') return;",
-    `    var b = e.target && e.target.closest ? e.target.closest('${EARLY_PRESS_TARGETS}') : null;`,
-    '    if (!b) return;',
-    `    [].forEach.call(document.querySelectorAll('[${EARLY_PICK_ATTRIBUTE}]'), function (x) { x.removeAttribute('${EARLY_PICK_ATTRIBUTE}'); });`,
-    `    b.setAttribute('${EARLY_PICK_ATTRIBUTE}', '');`,
-    '  }',
-    `  ${JSON.stringify(START_EVENTS)}.forEach(function (t) { addEventListener(t, intent, { capture: true, passive: true }); });`,
-    '  function painted() { if (waits) fetchApp(); else start(); }',
-    '  try {',
-    "    new PerformanceObserver(function (list) { if (list.getEntriesByName('first-contentful-paint').length) setTimeout(painted); }).observe({ type: 'paint', buffered: true });",
-    '  } catch (e) { /* no paint timing */ }',
-    '  setTimeout(painted, 400);',
-    '})();',
-  ].join('\n');
+/** The script that starts the app (`start/loader.ts`, compiled), for a page's built files. */
+export async function loaderScript(options: LoaderOptions): Promise<string> {
+  return (await bundleScript(resolve(import.meta.dirname, '../start/loader.ts'), [options])).code;
 }
 
 /**
@@ -208,7 +128,8 @@ export function prerenderPlugin(plugins: () => PluginOption[]): Plugin {
         const entryTag = /<script type="module" crossorigin src="\.\/([^"]+)"><\/script>/;
         const entry = entryTag.exec(html)?.[1];
         if (!entry) throw new Error(`prerender: ${file} loads no module script to defer`);
-        const loader = `\n${loaderScript({ ...assets!, entry, waitForIntent: mode === 'read' })}\n`;
+        const { preload } = assets!;
+        const loader = `\n${await loaderScript({ entry, preload, waitForIntent: mode === 'read' })}\n`;
         const csp = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(loader)}" />`;
         await writeFile(
           file,

@@ -21,13 +21,24 @@ export function problemLines(dir: string, problems: readonly DataError[]): strin
   });
 }
 
+/** Its count, said: "one warning", "3 warnings". */
+const counted = (n: number, noun: string) => (n === 1 ? `one ${noun}` : `${n} ${noun}s`);
+
+/**
+ * What the build and `npm run story:check` print for a story's warnings (`prepare/honesty.ts`):
+ * one line each, as problems are, under a heading that says the story still builds.
+ */
+export function warningReport(dir: string, warnings: readonly DataError[]): string {
+  const lines = problemLines(dir, warnings).map((line) => `  ${line}`);
+  return `Story data warnings (${counted(warnings.length, 'warning')}; the story builds):\n${lines.join('\n')}`;
+}
+
 /** What the build and `npm run story:check` print for a story with problems. */
 export class BadStoryData extends Error {
   readonly lines: string[];
   constructor(dir: string, problems: readonly DataError[]) {
     const lines = problemLines(dir, problems);
-    const count = problems.length === 1 ? 'one problem' : `${problems.length} problems`;
-    super(`Bad story data (${count}):\n${lines.map((line) => `  ${line}`).join('\n')}`, {
+    super(`Bad story data (${counted(problems.length, 'problem')}):\n${lines.map((line) => `  ${line}`).join('\n')}`, {
       cause: new StoryErrors([...problems]),
     });
     this.name = 'BadStoryData';

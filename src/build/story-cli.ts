@@ -24,9 +24,19 @@ const STDIO: Io = {
 export function storyCheck(dir: string, io: Io = STDIO): number {
   try {
     // A check writes nothing: a missing or stale geography is made in memory.
-    const story = loadStory(dir, { write: false });
+    let warned = 0;
+    const story = loadStory(dir, {
+      write: false,
+      onWarnings: (report, warnings) => {
+        warned = warnings.length;
+        io.err(report);
+      },
+    });
     const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
-    io.out(`${dir}: no problems (${count(story.claims.length, 'claim')}, ${count(story.places.length, 'place')})`);
+    const warnings = warned ? `, ${count(warned, 'warning')} above` : '';
+    io.out(
+      `${dir}: no problems (${count(story.claims.length, 'claim')}, ${count(story.places.length, 'place')}${warnings})`,
+    );
     return 0;
   } catch (error) {
     if (!(error instanceof BadStoryData)) throw error;

@@ -3,7 +3,7 @@
  * Pure, so a test can check that every claim is framed without a map.
  */
 import type { Position } from 'geojson';
-import { placeLabelsWithin, type NamedPoint } from './labels.ts';
+import { placeLabelsWithin, type NamedPoint } from './reach.ts';
 import {
   constrainView,
   fitView,

@@ -7,9 +7,10 @@
 import { geoMercator, type GeoProjection } from 'd3-geo';
 import { fromMercator, toMercator } from '../flows/geometry.ts';
 import type { Bounds, LonLat } from '../story/types.ts';
+import { TILE_SIZE, type Size, type View } from '../layout/index.ts';
 
-/** MapLibre's tile size: the whole world is 512 px wide at zoom 0. */
-export const TILE_SIZE = 512;
+/** What a view and a map's size are, and the world's width at zoom 0: the layout's (`layout/world.ts`). */
+export { TILE_SIZE, type Size, type View };
 
 /** Framing claims never zooms in closer than this: the arrows are schematic. */
 export const MAX_FIT_ZOOM = 5.5;
@@ -19,16 +20,6 @@ export const MAX_FIT_ZOOM = 5.5;
  * which holds up to about 1:4M (zoom 7 at mid-latitudes); closer, coasts turn to straight lines.
  */
 export const MAX_ZOOM = 7;
-
-export interface View {
-  center: LonLat;
-  zoom: number;
-}
-
-export interface Size {
-  width: number;
-  height: number;
-}
 
 export interface Padding {
   top: number;

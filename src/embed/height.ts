@@ -10,14 +10,17 @@
 
 export const PYM_DELIMITER = 'xPYMx';
 
+/** The `type` of the generated snippet's height message (`embed/resize.ts` listens for it). */
+export const HEIGHT_MESSAGE = 'claim-map:height';
+
 export type HeightMessage =
-  string | { type: 'claim-map:height'; height: number } | { sentinel: 'amp'; type: 'embed-size'; height: number };
+  string | { type: typeof HEIGHT_MESSAGE; height: number } | { sentinel: 'amp'; type: 'embed-size'; height: number };
 
 /** The messages that tell a parent the embed's height, for a pym child id (or none). */
 export function heightMessages(height: number, pymId: string | null): HeightMessage[] {
   const px = Math.ceil(height);
   const messages: HeightMessage[] = [
-    { type: 'claim-map:height', height: px },
+    { type: HEIGHT_MESSAGE, height: px },
     { sentinel: 'amp', type: 'embed-size', height: px },
   ];
   if (pymId) messages.unshift(['pym', pymId, 'height', String(px)].join(PYM_DELIMITER));

@@ -1,56 +1,14 @@
 /**
- * The code a journalist pastes into a CMS: an `iframe` that works on its own (a fixed height,
- * a link inside for anything that will not show frames), and a few lines of script that make
- * it as tall as its content. The script accepts only a well-formed height message, and only
- * from the frame it came with.
+ * The embed snippet as the embed dialog gives it: the frame (`snippet-html.ts`) and, when its
+ * height follows the content, the resizing listener (`resize.ts`), compiled at build time into
+ * a script of a few hundred bytes that goes into other people's pages.
  */
-import { addressUrl, defaultAddress, type Address } from '../state/url.ts';
-import { escapeHtml } from '../story/escape.ts';
+import RESIZE_SCRIPT from './resize.ts?script';
+import { snippetHtml, type SnippetOptions } from './snippet-html.ts';
 
-/** What a newsroom chooses for its embed: the address's embed options. */
-export type EmbedOptions = Pick<Address, 'claims' | 'theme' | 'legend' | 'text'>;
-
-export interface SnippetOptions extends EmbedOptions {
-  /** `auto`: the frame follows its content; a number: a fixed height in pixels. */
-  height: 'auto' | number;
-}
-
-/** Where the embed lives, from the site's reader page (`…/` → `…/embed.html?…`). */
-export function embedUrl(siteUrl: string, { claims, theme, legend, text }: EmbedOptions): string {
-  return addressUrl(siteUrl, { ...defaultAddress('embed'), claims, theme, legend, text });
-}
-
-/** The full map for the same claims, for the link inside the frame. */
-export function fullMapUrl(siteUrl: string, { claims }: EmbedOptions): string {
-  return addressUrl(siteUrl, { ...defaultAddress('read'), claims });
-}
-
-/** The default height before the frame has told its own, and the fixed height's default. */
-export const DEFAULT_HEIGHT = 640;
-
-/** The resizing listener, kept short: it goes into other people's pages. */
-export const RESIZE_SCRIPT = [
-  '(function () {',
-  '  window.addEventListener("message", function (e) {',
-  '    var d = e.data;',
-  '    if (!d || d.type !== "claim-map:height" || typeof d.height !== "number") return;',
-  '    var frames = document.querySelectorAll("iframe[data-claim-map]");',
-  '    for (var i = 0; i < frames.length; i++) {',
-  '      if (frames[i].contentWindow === e.source) frames[i].style.height = Math.max(200, Math.min(d.height, 6000)) + "px";',
-  '    }',
-  '  });',
-  '})();',
-].join('\n');
+export { DEFAULT_HEIGHT, embedUrl, fullMapUrl, type EmbedOptions, type SnippetOptions } from './snippet-html.ts';
+export { RESIZE_SCRIPT };
 
 export function embedSnippet(pageUrl: string, title: string, options: SnippetOptions): string {
-  const src = embedUrl(pageUrl, options);
-  const height = options.height === 'auto' ? DEFAULT_HEIGHT : Math.round(options.height);
-  const name = `Map: ${title}`;
-  const lines = [
-    `<iframe src="${escapeHtml(src)}" title="${escapeHtml(name)}" width="100%" height="${height}" loading="lazy" allow="fullscreen" style="width: 100%; height: ${height}px; border: 0;"${options.height === 'auto' ? ' data-claim-map' : ''}>`,
-    `  <a href="${escapeHtml(fullMapUrl(pageUrl, options))}">${escapeHtml(name)}</a>`,
-    '</iframe>',
-  ];
-  if (options.height === 'auto') lines.push('<script>', RESIZE_SCRIPT, '</script>');
-  return lines.join('\n');
+  return snippetHtml(pageUrl, title, options, RESIZE_SCRIPT);
 }

@@ -144,7 +144,11 @@ function sharedBorder(geography: RegionTopology, a: Place, b: Place, claimId: st
     return (sideA.has(idX) && sideB.has(idY)) || (sideB.has(idX) && sideA.has(idY));
   });
   if (border.coordinates.length === 0) {
-    throw new FlowError(claimId, 'destinations', `"${a.id}" and "${b.id}" share no border in the geography`);
+    throw new FlowError(
+      claimId,
+      'destinations',
+      `"${a.id}" and "${b.id}" share no border in the geography: name two countries that share one, or draw the claim with "arrows"`,
+    );
   }
   return border;
 }

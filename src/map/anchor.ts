@@ -5,7 +5,7 @@
  */
 import type { FeatureCollection, Geometry, Position } from 'geojson';
 import { fromMercator } from '../flows/geometry';
-import type { LaidSymbol } from '../camera/layout';
+import type { LaidSymbol } from '../layout/index.ts';
 
 export interface Anchor {
   lngLat: [number, number];

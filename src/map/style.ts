@@ -21,7 +21,7 @@ import type {
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { FlowProperties, FlowRole, Story } from '../story/types.ts';
 import { fromMercator } from '../flows/geometry.ts';
-import type { LaidArrow, Layout } from '../camera/layout.ts';
+import type { LaidArrow, Layout } from '../layout/index.ts';
 import {
   dashUnits,
   HOLLOW_MODALITIES,

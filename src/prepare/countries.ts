@@ -108,9 +108,9 @@ export class CountryResolver {
 
   constructor(world: readonly WorldCountry[]) {
     for (const country of world) {
-      // Natural Earth gives one code to two of its countries (Australia and the Ashmore and
-      // Cartier Islands): the code names the first, the larger; each name names its own.
-      if (!this.byId.has(country.id)) this.byId.set(country.id, country.name);
+      // One country per id (`countryIds`): a territory Natural Earth gives its country's code
+      // (the Ashmore and Cartier Islands, Australia's) has an id of its own, and its own name.
+      this.byId.set(country.id, country.name);
       this.addName(country.name, country.id);
     }
     for (const iso of ISO) {

@@ -5,8 +5,10 @@
  * where a point that is not lies. Browser-safe, for the build's checks and the studio's.
  */
 import { geoContains } from 'd3-geo';
+import { feature } from 'topojson-client';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
-import type { LonLat } from '../story/types.ts';
+import { labelPoint } from '../../geo/region.ts';
+import type { CountryProperties, LonLat, RegionTopology } from '../story/types.ts';
 
 /** A place this close to its country's outline is taken to be in it (1:50m coasts are that coarse). */
 export const COAST_TOLERANCE_KM = 10;
@@ -93,4 +95,25 @@ export function whereItLies(shapes: readonly CountryShape[], point: LonLat, from
     if (!nearest || d < nearest.d) nearest = { shape, d };
   }
   return nearest ? `it lies at sea, ${km(nearest.d)} off ${countryLabel(nearest.shape)}` : 'it lies at sea';
+}
+
+/**
+ * Where a country a place stands for writes its name, by the geography's id: the geography's own
+ * label point, or, for a country too small for the map to name (Kiribati, Malta), the same point
+ * of its outline in the geography: a place is named whatever its size.
+ */
+export function namePoints(geography: RegionTopology): Map<string, LonLat | null> {
+  const points = new Map<string, LonLat | null>();
+  for (const geometry of geography.objects.countries.geometries) {
+    const label = (geometry.properties as CountryProperties | null)?.label ?? null;
+    points.set(String(geometry.id), label ?? ownPoint(geography, geometry));
+  }
+  return points;
+}
+
+function ownPoint(geography: RegionTopology, geometry: RegionTopology['objects']['countries']['geometries'][number]) {
+  const shape = feature(geography, geometry) as Feature<Polygon | MultiPolygon | null>;
+  const g = shape.geometry;
+  if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return null;
+  return labelPoint(g.type === 'Polygon' ? { type: 'MultiPolygon', coordinates: [g.coordinates] } : g);
 }

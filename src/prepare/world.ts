@@ -9,7 +9,7 @@ import { geoArea } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { countryId } from '../../geo/region.ts';
+import { countryIds } from '../../geo/region.ts';
 import type { Bounds } from '../story/types.ts';
 // A JSON import, not a file read: the studio's checks run in the browser (`studio/check.worker.ts`).
 import world from 'world-atlas/countries-50m.json' with { type: 'json' };
@@ -18,7 +18,10 @@ export type WorldTopology = Topology<{ countries: GeometryCollection<{ name: str
 
 /** One country of the world, with the id the story's geography gives it. */
 export interface WorldCountry {
-  /** ISO 3166-1 numeric, or `x-<slug>` where Natural Earth has none (`countryId`). */
+  /**
+   * ISO 3166-1 numeric, or `x-<slug>` where Natural Earth has none, or gives the code to a larger
+   * country too (`countryIds`): one country per id.
+   */
   id: string;
   name: string;
   shape: Feature<Polygon | MultiPolygon, { name: string }>;
@@ -49,7 +52,7 @@ function boxOf(shape: Feature<Polygon | MultiPolygon>): Bounds {
   return box;
 }
 
-/** Every country of the world, the largest first (where two share a code, the code names the larger). */
+/** Every country of the world, the largest first. */
 export function worldCountries(): WorldCountry[] {
   if (countries) return countries;
   const world = worldTopology();
@@ -57,10 +60,12 @@ export function worldCountries(): WorldCountry[] {
     Polygon | MultiPolygon,
     { name: string }
   >[];
+  const ids = countryIds(features);
   countries = features
-    .filter((f) => f.geometry)
-    .map((shape) => ({
-      id: countryId(shape.id, shape.properties.name),
+    .map((shape, index) => ({ shape, id: ids[index]! }))
+    .filter(({ shape }) => shape.geometry)
+    .map(({ shape, id }) => ({
+      id,
       name: shape.properties.name,
       shape,
       area: geoArea(shape),

@@ -39,7 +39,7 @@ import {
 } from '../story/wording.ts';
 import type { ResolvedClaim, Story } from '../story/types.ts';
 import { edgesInFocus, renderBase, renderSymbols, type SceneSource } from './scene.ts';
-import { EDGE_LABEL, headSize } from '../symbology/layout.ts';
+import { EDGE_LABEL, headSize } from '../symbology/sizes.ts';
 
 export interface PosterOptions {
   /** The claims the poster is about; empty for the overview. */

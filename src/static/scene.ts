@@ -19,12 +19,26 @@ import {
   type SceneClaim,
   type ScenePath,
 } from './bands.ts';
-import type { NamedPoint, PlaceLabel, SceneLabel } from '../camera/labels.ts';
-import { layoutFor, layoutSource, worldToPixel, type Layout, type LayoutSource } from '../camera/layout.ts';
-import { headSize } from '../symbology/layout.ts';
+import type { NamedPoint } from '../camera/reach.ts';
+import { layoutFor, layoutSource, worldToPixel, type Layout, type LayoutSource } from '../layout/index.ts';
+import { headSize } from '../symbology/sizes.ts';
 import { PLACE_STYLE } from '../symbology/places.ts';
 
-export type { PlaceLabel, SceneLabel, ScenePath };
+export type { ScenePath };
+
+/** A name written at a point: a country's or region's, centred there. */
+export interface SceneLabel {
+  name: string;
+  x: number;
+  y: number;
+}
+
+/** A place: its dot at `x`, `y`, its name written at `tx`, `ty`, anchored at its start or end. */
+export interface PlaceLabel extends SceneLabel {
+  tx: number;
+  ty: number;
+  anchor: 'start' | 'end';
+}
 
 /** What a scene is drawn from, computed once per story. */
 export interface SceneSource extends BandSource {
@@ -34,7 +48,7 @@ export interface SceneSource extends BandSource {
   countryLabels: NamedPoint[];
   /** The names of the places the claims use (and those the data asks to name), for framing. */
   placeLabels: NamedPoint[];
-  /** What the layout of each view is computed from (`camera/layout.ts`), with the last few layouts. */
+  /** What the layout of each view is computed from (`src/layout/`), with the last few layouts. */
   layout: LayoutSource;
 }
 
@@ -194,7 +208,7 @@ export function edgesInFocus(edges: readonly SceneEdge[], selected: readonly str
 
 /**
  * The point symbols: arrowheads, markers and badges, names and edge labels, where the layout puts
- * them (`camera/layout.ts`). Drawn above either renderer, so the SVG map and MapLibre letter and
+ * them (`src/layout/`). Drawn above either renderer, so the SVG map and MapLibre letter and
  * mark the map alike, and MapLibre needs no symbol layers (no glyphs, no icons, no placement pass).
  */
 export function renderSymbols(
@@ -235,7 +249,7 @@ export function renderSymbols(
     }),
     markers: layout.symbols.map((m) => {
       const [x, y] = xy(m.at);
-      return { ...drawnClaim(m), x, y, r: m.r, badge: m.badge };
+      return { ...drawnClaim(m), x, y, r: m.radius, badge: m.badge };
     }),
     places,
     countryLabels,
@@ -246,8 +260,8 @@ export function renderSymbols(
         name: e.text,
         claimIds: e.claimIds,
         box: [round1(x + x0), round1(y + y0), round1(x + x1), round1(y + y1)],
-        tx: round1(x + e.tx),
-        ty: round1(y + e.ty),
+        tx: round1(x + e.textX),
+        ty: round1(y + e.textY),
         pointer: { x: round1(x + e.pointer.dx), y: round1(y + e.pointer.dy), angle: e.pointer.angle },
       };
     }),

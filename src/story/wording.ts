@@ -7,7 +7,8 @@
  *
  * No genre, label or sentence of any story is written here: they come from the story's data.
  */
-import type { ClaimAct, Modality, ResolvedClaim, StoryMeta, Voice } from './types.ts';
+import type { ClaimAct, Modality, Place, ResolvedClaim, StoryMeta, Voice } from './types.ts';
+import { claimPlaces } from './places.ts';
 
 type Genre = StoryMeta['article']['genre'];
 
@@ -82,8 +83,33 @@ export function claimsOfArticle(genre: Genre): string {
   return `The claims of ${articlePhrase(genre)}`;
 }
 
-const SCHEMATIC =
+/** That arrows are schematic, in a sentence (the overview's hint, the printed map's caption). */
+export const SCHEMATIC =
   'Arrows are schematic: they link countries and show what the article claims, not verified movements or routes.';
+
+/** The map's accessible name, in every shell; the classroom's is stepped through. */
+export function mapLabel(title: string, stepByStep = false): string {
+  return `Map of the claims in “${title}”${stepByStep ? ', step by step' : ''}. Arrows are schematic.`;
+}
+
+/** The map's accessible description: every claim it draws, numbered, by its caption. */
+export function mapDescription(claims: readonly Pick<ResolvedClaim, 'number' | 'caption'>[]): string {
+  return claims.map((c) => `${c.number}. ${c.caption}.`).join(' ');
+}
+
+/** Under the printed title: what the article is, who wrote it, and where, as far as recorded. */
+export function printedAttribution(article: StoryMeta['article']): string {
+  return [
+    capitalized(articlePhrase(article.genre)),
+    article.author ? ` by ${article.author}` : '',
+    article.outlet ? ` in ${article.outlet}` : '',
+    article.published ? `, published ${article.published}` : '',
+    '.',
+    article.author || article.outlet ? '' : ' Its author and publisher are not recorded.',
+    article.url ? ` ${article.url}` : '',
+    ' The map shows what it claims, not verified facts.',
+  ].join('');
+}
 
 /** What the map is and is not, for the page's "About" and the data's README. */
 export function aboutMap(genre: Genre): string {
@@ -138,6 +164,11 @@ export function attribution(modality: Modality = 'reported'): string {
  */
 export function claimTitle(claim: Pick<ResolvedClaim, 'caption' | 'modality'>): string {
   return `${attribution(claim.modality)} ${claim.caption}`;
+}
+
+/** What a screen reader hears of a claim picked or stepped to: its title, its places, its sentence. */
+export function claimAnnouncement(claim: ResolvedClaim, places: readonly Place[]): string {
+  return `${claimTitle(claim)}. ${claimPlaces(claim, places)} The sentence: ${claim.quote}`;
 }
 
 /** A claim's title with its number, for pickers: "3. The article says: …". */

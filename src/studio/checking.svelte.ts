@@ -6,7 +6,7 @@
 import type { Draft, EngineFiles, Verdict } from './draft';
 
 export class DraftCheck {
-  verdict = $state<Verdict>({ problems: [], story: null, partial: true });
+  verdict = $state<Verdict>({ problems: [], warnings: [], story: null, partial: true });
   checking = $state(true);
   private readonly worker: Worker;
   private asked = 0;

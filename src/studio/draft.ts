@@ -8,9 +8,9 @@ import { blankStoryJson } from '../prepare/blank.ts';
 import { prepareBasemap } from '../prepare/basemap.ts';
 import { makeGeography } from '../prepare/geography.ts';
 import {
+  checkStory,
   DataError,
   parseJson,
-  prepareStory,
   StoryErrors,
   storyRegion,
   type StoryFiles,
@@ -91,16 +91,19 @@ export function readDraft(files: DraftFiles): { draft: Draft } | { problems: Dat
   return { draft: { article: files['article.txt'].replace(/\r\n/g, '\n').trimEnd(), claims, places, meta: rest } };
 }
 
-/** The build's verdict on a draft: the prepared story (for the preview), or every problem. */
+/**
+ * The build's verdict on a draft: the prepared story (for the preview) and its warnings (the
+ * build prints them: `prepare/honesty.ts`), or every problem.
+ */
 export function checkDraft(
   draft: Draft,
   engine: EngineFiles,
   validators?: Validators,
-): { story: Story | null; problems: DataError[] } {
+): { story: Story | null; problems: DataError[]; warnings: DataError[] } {
   try {
-    return { story: prepareStory({ ...engine, ...draftFiles(draft) }, { validators }), problems: [] };
+    return { ...checkStory({ ...engine, ...draftFiles(draft) }, { validators }), problems: [] };
   } catch (error) {
-    return { story: null, problems: problemsOf(error) };
+    return { story: null, problems: problemsOf(error), warnings: [] };
   }
 }
 
@@ -126,6 +129,8 @@ export function problemsAt(problems: readonly Problem[], file: string, item: str
  */
 export interface Verdict {
   problems: Problem[];
+  /** What the build warns of (a story with problems has none yet): it still builds. */
+  warnings: Problem[];
   story: Story | null;
   partial: boolean;
 }
@@ -161,14 +166,15 @@ function regionOnly(
 /** The verdict on `draft`; `validators`, the schemas compiled ahead (the studio's page allows no eval). */
 export function verdictOf(draft: Draft, engine: EngineFiles, validators?: Validators): Verdict {
   const checked = checkDraft(draft, engine, validators);
-  const problems = checked.problems.map(({ file, item, field, problem, message }) => ({
+  const plain = ({ file, item, field, problem, message }: DataError): Problem => ({
     file,
     item,
     field,
     problem,
     message,
-  }));
-  if (checked.story) return { problems, story: checked.story, partial: false };
+  });
+  const problems = checked.problems.map(plain);
+  if (checked.story) return { problems, warnings: checked.warnings.map(plain), story: checked.story, partial: false };
   const faulty = new Set(problems.map((p) => p.item));
   const places = draft.places.filter((p) => !faulty.has(placeItem(p)));
   const claims = draft.claims.filter(
@@ -177,7 +183,7 @@ export function verdictOf(draft: Draft, engine: EngineFiles, validators?: Valida
   const story =
     (claims.length ? checkDraft({ ...draft, claims, places }, engine, validators).story : null) ??
     regionOnly(draft, places, engine, validators);
-  return { problems, story, partial: true };
+  return { problems, warnings: [], story, partial: true };
 }
 
 /** A draft to start from pasted text: story.json as a new story's (`blankStoryJson`), no region. */

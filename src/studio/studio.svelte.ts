@@ -46,6 +46,7 @@ export class StudioState {
     ...this.vocabulary.filter((k) => !(this.draft.meta.kinds ?? []).some((d) => d.id === k.id)),
   ]);
   readonly problems = $derived(this.verdict.problems);
+  readonly warnings = $derived(this.verdict.warnings);
   /** The claim being edited, framed in the previews once it can be drawn. */
   readonly previewSelected = $derived(
     this.claim && this.verdict.story?.claims.some((c) => c.id === this.claim?.id) ? [this.claim.id] : [],

@@ -8,7 +8,7 @@ import type { HeadShape, MarkerShape } from './claims.ts';
 
 /**
  * SVG path of an arrowhead pointing up, tip at (0, 0), `length` long and `width` wide in CSS
- * pixels (the layout sizes it from its line: `symbology/layout.ts` `headSize`).
+ * pixels (the layout sizes it from its line: `symbology/sizes.ts` `headSize`).
  */
 export function headPath(shape: HeadShape, length = 12, width = 12): string {
   const r = (v: number) => Math.round(v * 100) / 100;

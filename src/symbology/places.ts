@@ -1,6 +1,6 @@
 /**
  * How each kind of place is drawn, said once for every renderer (the SVG map, MapLibre's symbol
- * layer, posters, print): the layout (`camera/layout.ts`) writes a country's name in spaced
+ * layer, posters, print): the layout (`src/layout/`) writes a country's name in spaced
  * capitals and a region's in italics, centred on its point, and puts every other place at a dot
  * with its name beside it. A place at sea (a sea, a strait, a bay) is drawn as a city is.
  */

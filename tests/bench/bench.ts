@@ -144,7 +144,7 @@ interface Load {
 }
 
 /**
- * The app creates MapLibre on the first sign that the reader wants the map (map/policy.ts), and
+ * The app creates MapLibre on the first sign that the reader wants the map (start/policy.ts), and
  * a reader's page starts the app itself on the reader's first gesture (build/prerender.ts):
  * point at the map as a reader would, as soon as the page has loaded. Returns when, in the
  * page's clock. So the app's "MapLibre idle" is that of a reader who points at the map at once.

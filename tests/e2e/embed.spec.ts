@@ -7,7 +7,14 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, appReady, mapIdle, serveDist, FAKE_HOST as HOST } from './fixtures';
-import { embedSnippet } from '../../src/embed/snippet';
+import { snippetHtml, type SnippetOptions } from '../../src/embed/snippet-html';
+import { bundleScript } from '../../src/build/scripts';
+
+/** The snippet as the embed dialog gives it (`src/embed/snippet.ts`, whose `?script` import only Vite reads). */
+async function embedSnippet(pageUrl: string, title: string, options: SnippetOptions): Promise<string> {
+  const { code } = await bundleScript(resolve('src/embed/resize.ts'));
+  return snippetHtml(pageUrl, title, options, code);
+}
 
 async function hostPage(page: Page, embedBase: string, body: string) {
   await page.route(`${HOST}/pym.v1.min.js`, (route) =>
@@ -44,7 +51,7 @@ async function frameHeight(page: Page, selector: string): Promise<number> {
 test('three embeds on one page size themselves independently, and follow a claim change', async ({ page }) => {
   const base = `${HOST}/graphics/claim-map/`;
   await serveDist(page, '/graphics/claim-map/');
-  const snippet = embedSnippet(`${base}index.html`, 'Test map', {
+  const snippet = await embedSnippet(`${base}index.html`, 'Test map', {
     claims: ['ttp-pakistan', 'iran-border'],
     theme: 'light',
     legend: true,
@@ -115,7 +122,7 @@ test('a wheel over the embedded map scrolls the host page', async ({ page }) => 
 test('the generated snippet works in a page with nothing else', async ({ page }) => {
   const base = `${HOST}/m/`;
   await serveDist(page, '/m/');
-  const snippet = embedSnippet(`${base}index.html`, 'Alone', {
+  const snippet = await embedSnippet(`${base}index.html`, 'Alone', {
     claims: [],
     theme: 'dark',
     legend: false,

@@ -64,7 +64,7 @@ export async function appReady(page: Page | FrameLocator): Promise<void> {
 
 /**
  * Shows intent on the map as a reader would, by pointing at it: where the screen is large enough,
- * that is what starts MapLibre (map/policy.ts). Starts the app first: before it, nothing listens.
+ * that is what starts MapLibre (start/policy.ts). Starts the app first: before it, nothing listens.
  * In a frame, give the frame's locator.
  */
 export async function showIntent(page: Page | FrameLocator): Promise<void> {

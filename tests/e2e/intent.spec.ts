@@ -1,5 +1,5 @@
 /**
- * MapLibre waits for a sign that the reader wants to use the map (map/policy.ts): on a laptop's
+ * MapLibre waits for a sign that the reader wants to use the map (start/policy.ts): on a laptop's
  * screen nothing of it is created while the page loads; a pointer over the map, or the keyboard's
  * focus moving into it, creates it, and it takes over from the SVG map.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeLabelsWithin, placeNames } from '../../src/camera/labels';
+import { placeLabelsWithin } from '../../src/camera/reach';
 import { LABEL_FONT, projectedLabelScale, PROJECTED_LABEL_SHARE } from '../../src/symbology/basemap';
 import type { LonLat } from '../../src/story/types';
 
@@ -15,28 +15,11 @@ describe('projectedLabelScale', () => {
   });
 });
 
-describe('names set at a scale', () => {
-  // Two places 60 px apart on a line: room for both names at the page's size, not at twice it.
+describe('the boxes of names set at a scale', () => {
   const places = [
     { name: 'Westplace', at: [0, 0] as LonLat },
     { name: 'Eastplace', at: [1, 0] as LonLat },
   ];
-  const point = ([lon]: LonLat): [number, number] => [100 + lon * 60, 100];
-  const size = { width: 400, height: 300 };
-
-  it('places the text offset from the dot in proportion, as the renderer draws it', () => {
-    const [at1] = placeNames(places.slice(0, 1), [], point, size, 1).places;
-    const [at2] = placeNames(places.slice(0, 1), [], point, size, 2).places;
-    expect(at2!.tx - at2!.x).toBeCloseTo(2 * (at1!.tx - at1!.x), 5);
-    expect(at2!.ty - at2!.y).toBeCloseTo(2 * (at1!.ty - at1!.y), 5);
-  });
-
-  it('leaves out or moves a name that no longer fits beside its neighbour', () => {
-    const normal = placeNames(places, [], point, size, 1).places;
-    const large = placeNames(places, [], point, size, 3).places;
-    const sides = (labels: typeof normal) => labels.map((l) => `${l.name}:${l.anchor}:${l.ty > l.y}`).join(' ');
-    expect(sides(large)).not.toEqual(sides(normal));
-  });
 
   it('grows the boxes framing keeps inside the map', () => {
     const bounds: [number, number, number, number] = [-1, -1, 2, 1];

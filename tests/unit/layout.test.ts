@@ -17,10 +17,9 @@
  * (its symbols against anything, its arrows' ends, fan-out at its places, its pickability), and
  * names against names.
  *
- * Text boxes are estimated from the characters, as nothing measures text without a browser: the
- * widths per character were measured in Chromium with the map's Noto Sans (0.70 em for a country's
- * spaced capitals, 0.54 em for a place's name) and are rounded up here, since posters draw in the
- * wider DejaVu Sans.
+ * Text boxes are estimated from the characters, as nothing measures text without a browser: their
+ * widths are the layout's one estimate (`layout/text.ts`, measured in Chromium with the map's Noto
+ * Sans and rounded up, since posters draw in the wider DejaVu Sans).
  */
 import { describe, expect, it } from 'vitest';
 import { readStoryFiles } from '../../src/build/plugin';
@@ -29,9 +28,9 @@ import { framedView, selectionView } from '../../src/camera/framing';
 import { uniformPadding, type Size, type View } from '../../src/camera/view';
 import { edgesInFocus, renderScene, sceneSource, type Scene } from '../../src/static/scene';
 import { emphasisOf, kindLook } from '../../src/symbology/claims';
-import { headSize } from '../../src/symbology/layout';
+import { headSize } from '../../src/symbology/sizes';
 import { headPath, markerPath } from '../../src/symbology/icons';
-import { LABEL_FONT } from '../../src/symbology/basemap';
+import { textWidth } from '../../src/layout';
 import type { CountryProperties, Story } from '../../src/story/types';
 
 /**
@@ -256,17 +255,17 @@ function exitPoint(line: Point[], size: Size): Point | null {
 const TEXT = {
   /** A country's name: capitals, letter-spaced, centred on its point; `k` times `LABEL_FONT`. */
   country: (name: string, x: number, y: number, k: number) => {
-    const width = name.length * LABEL_FONT.country * k * 0.74;
+    const width = textWidth(name, 'country', k);
     return box(x - width / 2, y - 5 * k, x + width / 2, y + 5 * k);
   },
   /** A region's name: italic, centred on its point. */
   region: (name: string, x: number, y: number, k: number) => {
-    const width = name.length * LABEL_FONT.country * k * 0.5;
+    const width = textWidth(name, 'region', k);
     return box(x - width / 2, y - 6 * k, x + width / 2, y + 5 * k);
   },
   /** A place's name, written from `tx` (start) or to it (end), on the baseline `ty`. */
   place: (name: string, tx: number, ty: number, anchor: 'start' | 'end' | 'middle', k: number) => {
-    const width = name.length * LABEL_FONT.place * k * 0.58;
+    const width = textWidth(name, 'place', k);
     const x0 = anchor === 'start' ? tx : anchor === 'end' ? tx - width : tx - width / 2;
     return box(x0, ty - 10 * k, x0 + width, ty + 3 * k);
   },

@@ -1,13 +1,20 @@
 /**
- * The layouts a page carries (`camera/layouts.ts`): the prerendered map's layout is written into
+ * The layouts a page carries (`layout/page.ts`): the prerendered map's layout is written into
  * the page as JSON and kept by the page instead of being computed again, so it must come back
  * exactly as computed, and no text of a story can end the element that carries it.
  */
 import { describe, expect, it } from 'vitest';
 import { readStoryFiles } from '../../src/build/plugin';
 import { prepareStory } from '../../src/prepare/prepare';
-import { hasLayout, keepLayout, layoutFor, layoutSource, type Layout } from '../../src/camera/layout';
-import { notePrerendered, prerenderedLayoutsJson } from '../../src/camera/layouts';
+import {
+  hasLayout,
+  keepLayout,
+  layoutFor,
+  layoutSource,
+  notePrerendered,
+  prerenderedLayoutsJson,
+  type Layout,
+} from '../../src/layout';
 import { selectionView } from '../../src/camera/framing';
 import { sceneSource } from '../../src/static/scene';
 

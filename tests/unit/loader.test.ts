@@ -1,9 +1,34 @@
-import { describe, expect, it } from 'vitest';
+/**
+ * The page's inline loader as the build compiles it (`start/loader.ts` through
+ * `build/prerender.ts`), run in a page of happy-dom that the test moves along by hand: the page
+ * is parsed, it paints, timers fire, the reader makes a gesture, the app takes over. "The app
+ * starts" is what a browser would then do: a module script for the app's entry is in the head.
+ */
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { Window } from 'happy-dom';
 import { loaderScript } from '../../src/build/prerender';
-import { preloadsMap, type LoadEnvironment } from '../../src/map/policy';
-import { EARLY_PICK_ATTRIBUTE } from '../../src/state/early';
+import { bundleScript } from '../../src/build/scripts';
+import {
+  APP_START,
+  APP_START_ATTRIBUTE,
+  APP_START_EVENTS,
+  EARLY_PICK_ATTRIBUTE,
+  preloadsMap,
+  type LoadEnvironment,
+} from '../../src/start/policy';
+import { MEDIA } from '../../src/ui/screens';
 
-const PHONE = '(max-width: 52rem)';
+const PHONE = MEDIA.narrow;
+const ENTRY = 'assets/main.js';
+const MAP_CHUNK = 'assets/maplibre-gl.js';
+
+/** A prerendered page's parts a reader can press before the app is ready, and its key. */
+const BODY = `
+  <details data-fold="${PHONE}" open><summary>Key</summary><p>Kinds</p></details>
+  <button id="tool">Tools</button>
+  <svg><path id="arrow" data-claim="c1" d="M0 0L1 1"></path></svg>
+  <p id="paragraph">Plain text. <span id="sentence" class="sentence-text">A claim's sentence.</span></p>`;
 
 interface Stage extends LoadEnvironment {
   /** The page waits for the reader's first gesture (a reader's page) or not (the embed). */
@@ -11,204 +36,220 @@ interface Stage extends LoadEnvironment {
   /** The page's address after its path. */
   search?: string;
   hash?: string;
+  /** The page is still being parsed when the loader runs (it runs in the head). */
+  parsing?: boolean;
 }
 
-/** An element of the stand-in page a press can land on. */
-function element(tag: string, attributes: Record<string, string> = {}) {
-  return {
-    tag,
-    attributes,
-    closest(selector: string) {
-      return selector.split(',').some((s) => {
-        const wanted = s.trim();
-        return wanted === tag || (wanted.startsWith('[') && wanted.slice(1, -1) in attributes);
-      })
-        ? this
-        : null;
-    },
-    setAttribute(name: string, value: string) {
-      attributes[name] = value;
-    },
-    removeAttribute(name: string) {
-      delete attributes[name];
-    },
-  };
-}
+const scripts: Record<'read' | 'embed', string> = { read: '', embed: '' };
+/** What the app does once it has taken the page over (`main.ts`), as a script for the test page. */
+let appScript = '';
+beforeAll(async () => {
+  const preload = [MAP_CHUNK];
+  scripts.read = await loaderScript({ entry: ENTRY, preload, waitForIntent: true });
+  scripts.embed = await loaderScript({ entry: ENTRY, preload, waitForIntent: false });
+  appScript = (await bundleScript(resolve('src/start/page.ts'), [], 'appTakesOver')).code;
+});
 
-/**
- * The inline loader in a stand-in page that the test moves along by hand: the page is parsed
- * (`DOMContentLoaded`), paints (`first-contentful-paint`), timers fire, the reader makes a gesture.
- */
-function stagePage({ width, saveData, waitForIntent = false, search = '', hash = '' }: Stage, { parsed = false } = {}) {
-  const added: string[] = [];
-  const root: Record<string, string> = {};
-  const timers: (() => void)[] = [];
-  const onParsed: (() => void)[] = [];
-  const gestures = new Map<string, (event: { type: string; target: unknown }) => void>();
-  const pressable = [element('button'), element('path', { 'data-claim': 'c1' }), element('p')];
-  let paint: ((list: { getEntriesByName(name: string): unknown[] }) => void) | undefined;
-  /** The prerendered key: open, to be folded on a phone. */
-  const key = { open: true, getAttribute: (name: string) => (name === 'data-fold' ? PHONE : null) };
-  const link = () => ({ rel: '', href: '', src: '', type: '' });
-  const document = {
-    readyState: parsed ? 'interactive' : 'loading',
-    createElement: link,
-    documentElement: {
-      setAttribute: (name: string, value: string) => (root[name] = value),
-      getAttribute: (name: string) => root[name] ?? null,
-    },
-    head: {
-      appendChild: (e: ReturnType<typeof link>) => added.push(e.rel ? `${e.rel} ${e.href}` : `script ${e.src}`),
-    },
-    querySelectorAll: (selector: string) =>
-      selector === 'details[data-fold]' ? [key] : pressable.filter((e) => selector.slice(1, -1) in e.attributes),
-    addEventListener: (type: string, run: () => void) => type === 'DOMContentLoaded' && onParsed.push(run),
-  };
-  class PaintObserver {
-    constructor(callback: typeof paint) {
-      paint = callback;
-    }
-    observe() {}
-  }
-  const matchMedia = (query: string) => ({ matches: query === PHONE && width <= 52 * 16 });
-  const script = loaderScript({ entry: 'assets/main.js', preload: ['assets/maplibre-gl.js'], waitForIntent });
-  new Function(
-    'innerWidth',
-    'navigator',
-    'document',
-    'location',
-    'addEventListener',
-    'removeEventListener',
-    'matchMedia',
-    'PerformanceObserver',
-    'setTimeout',
-    script,
-  )(
+const windows: Window[] = [];
+afterEach(async () => {
+  for (const window of windows.splice(0)) await window.happyDOM.close();
+});
+
+function stagePage({ width, saveData, waitForIntent = false, search = '', hash = '', parsing = false }: Stage) {
+  const window = new Window({
+    url: `https://news.example/map/${search}${hash}`,
     width,
-    { connection: saveData === undefined ? undefined : { saveData } },
-    document,
-    { search, hash },
-    (type: string, run: (event: { type: string; target: unknown }) => void) => gestures.set(type, run),
-    (type: string) => gestures.delete(type),
-    matchMedia,
-    PaintObserver,
-    (run: () => void) => timers.push(run),
-  );
+    height: 800,
+    settings: { disableJavaScriptFileLoading: true, handleDisabledFileLoadingAsSuccess: true },
+  });
+  windows.push(window);
+  const { document } = window;
+  document.body.innerHTML = BODY;
+  if (saveData !== undefined) Object.defineProperty(window.navigator, 'connection', { value: { saveData } });
+  let readyState = parsing ? 'loading' : 'interactive';
+  Object.defineProperty(document, 'readyState', { configurable: true, get: () => readyState });
+  const timers: (() => void)[] = [];
+  Object.assign(window, { setTimeout: (run: () => void) => timers.push(run) });
+  let paint: ((list: { getEntriesByName(name: string): unknown[] }) => void) | undefined;
+  Object.assign(window, {
+    PerformanceObserver: class {
+      constructor(callback: typeof paint) {
+        paint = callback;
+      }
+      observe() {}
+    },
+  });
+  // Which of the window's listeners are still there: a listener is removed with the phase it was added for.
+  const listening = new Set<string>();
+  type Options = boolean | { capture?: boolean } | undefined;
+  const key = (type: string, options: Options) =>
+    `${type} ${typeof options === 'boolean' ? options : !!options?.capture}`;
+  const add = window.addEventListener.bind(window) as (...args: unknown[]) => void;
+  const remove = window.removeEventListener.bind(window) as (...args: unknown[]) => void;
+  Object.assign(window, {
+    addEventListener: (type: string, listener: unknown, options: Options) => {
+      listening.add(key(type, options));
+      add(type, listener, options);
+    },
+    removeEventListener: (type: string, listener: unknown, options: Options) => {
+      listening.delete(key(type, options));
+      remove(type, listener, options);
+    },
+  });
+  window.eval(waitForIntent ? scripts.read : scripts.embed);
+
+  const head = (selector: string) =>
+    [...document.head.querySelectorAll(selector)].map((e) => e.getAttribute('href') ?? e.getAttribute('src'));
+  const element = (id: string) => document.getElementById(id)!;
   return {
-    added,
-    root,
-    key,
-    pressable,
+    window,
+    document,
+    element,
+    state: () => document.documentElement.getAttribute(APP_START_ATTRIBUTE),
     parse() {
-      document.readyState = 'interactive';
-      for (const run of onParsed.splice(0)) run();
+      readyState = 'interactive';
+      document.dispatchEvent(new window.Event('DOMContentLoaded'));
     },
     paint: () => paint!({ getEntriesByName: (name) => (name === 'first-contentful-paint' ? [{}] : []) }),
     runTimers() {
       for (let i = 0; i < 3; i++) for (const run of timers.splice(0)) run();
     },
-    gesture(type: string, target: unknown = pressable[2]) {
-      gestures.get(type)!({ type, target });
+    /** The app's entry, where it was asked to run: the app starts. */
+    appScripts: () => head('script[type="module"]'),
+    preloads: () => head('link[rel="modulepreload"]'),
+    gesture(type: string, target = element('paragraph')) {
+      target.dispatchEvent(new window.Event(type, { bubbles: true }));
     },
-    listened: () => [...gestures.keys()],
-    scripts: () => added.filter((e) => e.startsWith('script')),
-    preloads: () => added.filter((e) => e.startsWith('modulepreload')),
+    /** A click as a browser makes it (an SVG shape has no `click()`). */
+    press: (id: string) =>
+      element(id).dispatchEvent(new window.MouseEvent('click', { bubbles: true, cancelable: true })),
+    /** The app's entry has run: it takes the page over. */
+    appTakesOver() {
+      window.eval(appScript);
+      this.runTimers();
+    },
+    listening,
   };
 }
 
 describe('the inline loader', () => {
   it("on a reader's page, fetches the app after the first paint and starts it at the reader's first gesture, once", () => {
-    const page = stagePage({ width: 390, waitForIntent: true }, { parsed: true });
+    const page = stagePage({ width: 390, waitForIntent: true });
     page.paint();
     page.runTimers();
-    expect(page.scripts()).toEqual([]);
-    expect(page.preloads()).toEqual(['modulepreload ./assets/main.js']);
-    // What starts it: every way a reader shows intent, a screen reader's click and printing included.
-    expect(page.listened().sort()).toEqual(
+    expect(page.appScripts()).toEqual([]);
+    expect(page.preloads()).toEqual([`./${ENTRY}`]);
+    page.gesture('touchstart');
+    page.press('paragraph');
+    page.runTimers();
+    expect(page.appScripts()).toEqual([`./${ENTRY}`]);
+  });
+
+  it('starts the app at any sign of intent: a pointer, a touch, a key, focus, the wheel, a click, printing', () => {
+    expect([...APP_START_EVENTS].sort()).toEqual(
       ['beforeprint', 'click', 'focusin', 'keydown', 'pointerdown', 'pointermove', 'touchstart', 'wheel'].sort(),
     );
-    page.gesture('touchstart');
-    page.gesture('click');
-    page.runTimers();
-    expect(page.scripts()).toEqual(['script ./assets/main.js']);
+    for (const type of APP_START_EVENTS) {
+      const page = stagePage({ width: 1280, waitForIntent: true });
+      page.paint();
+      page.runTimers();
+      expect(page.appScripts(), type).toEqual([]);
+      page.gesture(type);
+      expect(page.appScripts(), type).toEqual([`./${ENTRY}`]);
+    }
   });
 
   it('starts the app after the first paint, without waiting, where the address asks for a claim, a step or a theme', () => {
     for (const search of ['?claim=c1', '?mode=present&step=2', '?theme=dark', '?utm_source=news&claim=c1']) {
-      const page = stagePage({ width: 390, waitForIntent: true, search }, { parsed: true });
+      const page = stagePage({ width: 390, waitForIntent: true, search });
       page.paint();
       page.runTimers();
-      expect(page.scripts(), search).toEqual(['script ./assets/main.js']);
+      expect(page.appScripts(), search).toEqual([`./${ENTRY}`]);
     }
     // Another page's parameters (a campaign's tag) or a fragment ask for nothing the page does not show.
     for (const address of [{ search: '?utm_source=news' }, { hash: '#sentence-3' }]) {
-      const page = stagePage({ width: 390, waitForIntent: true, ...address }, { parsed: true });
+      const page = stagePage({ width: 390, waitForIntent: true, ...address });
       page.paint();
       page.runTimers();
-      expect(page.scripts(), JSON.stringify(address)).toEqual([]);
+      expect(page.appScripts(), JSON.stringify(address)).toEqual([]);
     }
   });
 
   it('on a page that does not wait (the embed), starts the app once, after the first paint or the fallback timer', () => {
-    const page = stagePage({ width: 1280 }, { parsed: true });
-    expect(page.scripts()).toEqual([]);
-    page.paint();
-    page.runTimers();
-    expect(page.scripts()).toEqual(['script ./assets/main.js']);
+    const painted = stagePage({ width: 1280 });
+    expect(painted.appScripts()).toEqual([]);
+    painted.paint();
+    painted.runTimers();
+    expect(painted.appScripts()).toEqual([`./${ENTRY}`]);
+    // A browser without paint timing: the timer alone.
+    const unpainted = stagePage({ width: 1280 });
+    unpainted.runTimers();
+    expect(unpainted.appScripts()).toEqual([`./${ENTRY}`]);
   });
 
   it('never starts nor fetches the app on a page still being parsed: it waits for the whole page', () => {
     for (const waitForIntent of [false, true]) {
-      const page = stagePage({ width: 1280, waitForIntent });
+      const page = stagePage({ width: 1280, waitForIntent, parsing: true });
       page.paint(); // a first paint of the page's top half
       page.runTimers();
       page.gesture('pointermove');
-      expect(page.added).toEqual([]);
+      expect([...page.appScripts(), ...page.preloads()]).toEqual([]);
       page.parse();
       page.runTimers();
-      expect(page.scripts()).toEqual(['script ./assets/main.js']);
+      expect(page.appScripts()).toEqual([`./${ENTRY}`]);
     }
   });
 
   it('fetches MapLibre alongside the app exactly where a gesture on the map starts it', () => {
     for (const environment of [{ width: 1280 }, { width: 390 }, { width: 1280, saveData: true }, { width: 601 }]) {
       for (const waitForIntent of [false, true]) {
-        const page = stagePage({ ...environment, waitForIntent }, { parsed: true });
+        const page = stagePage({ ...environment, waitForIntent });
         page.runTimers();
-        const map = page.preloads().filter((e) => e.includes('maplibre'));
-        expect(map, JSON.stringify(environment)).toEqual(
-          preloadsMap(environment) ? ['modulepreload ./assets/maplibre-gl.js'] : [],
-        );
+        const map = page.preloads().filter((href) => href?.includes('maplibre'));
+        expect(map, JSON.stringify(environment)).toEqual(preloadsMap(environment) ? [`./${MAP_CHUNK}`] : []);
       }
     }
   });
 
-  it('marks the last button or claim pressed before the app is ready, for the app to press again; nothing after', () => {
-    const page = stagePage({ width: 390, waitForIntent: true }, { parsed: true });
-    const [button, arrow, text] = page.pressable;
-    page.gesture('click', button);
-    page.gesture('click', arrow);
-    page.gesture('click', text);
-    expect(button!.attributes).not.toHaveProperty(EARLY_PICK_ATTRIBUTE);
-    expect(arrow!.attributes).toHaveProperty(EARLY_PICK_ATTRIBUTE);
-    page.root['data-app'] = 'ready';
-    page.gesture('click', button);
-    expect(button!.attributes).not.toHaveProperty(EARLY_PICK_ATTRIBUTE);
-    // Once the app is ready, the loader stops listening.
-    expect(page.listened()).toEqual([]);
+  it("makes again, once the app is ready, the reader's last press on a button, a claim or a sentence", () => {
+    for (const id of ['tool', 'arrow', 'sentence']) {
+      const page = stagePage({ width: 390, waitForIntent: true });
+      const pressed: string[] = [];
+      page.document.addEventListener('click', (event) => {
+        if (page.state() === APP_START.ready) pressed.push((event.target as unknown as { id: string }).id);
+      });
+      page.press('paragraph'); // plain text: nothing to make again
+      page.press(id === 'tool' ? 'arrow' : 'tool'); // pressed, then another press after it
+      page.press(id);
+      expect(pressed).toEqual([]);
+      page.appTakesOver();
+      expect(pressed, id).toEqual([id]);
+    }
+  });
+
+  it('once the app is ready, stops listening at the next gesture and marks no press for the app', () => {
+    const page = stagePage({ width: 1280, waitForIntent: true });
+    page.gesture('pointermove');
+    page.appTakesOver();
+    expect(page.listening.size).toBe(APP_START_EVENTS.length);
+    page.press('tool');
+    expect([...page.listening]).toEqual([]);
+    expect(page.document.querySelector(`[${EARLY_PICK_ATTRIBUTE}]`)).toBeNull();
+    expect(page.appScripts()).toEqual([`./${ENTRY}`]);
   });
 
   it('marks the page as starting before anything paints, then folds the key on a phone once parsed', () => {
-    const phone = stagePage({ width: 390 });
-    expect(phone.root['data-app']).toBe('starting');
-    expect(phone.key.open).toBe(true);
+    const phone = stagePage({ width: 390, parsing: true });
+    const key = phone.document.querySelector('details')!;
+    expect(phone.state()).toBe(APP_START.starting);
+    expect(key.open).toBe(true);
     phone.parse();
     // Folded for real, so it opens and closes even if the app never comes; the CSS rule lets go.
-    expect(phone.key.open).toBe(false);
-    expect(phone.root['data-app']).toBe('waiting');
+    expect(key.open).toBe(false);
+    expect(phone.state()).toBe(APP_START.waiting);
 
-    const laptop = stagePage({ width: 1280 });
+    const laptop = stagePage({ width: 1280, parsing: true });
     laptop.parse();
-    expect(laptop.key.open).toBe(true);
+    expect(laptop.document.querySelector('details')!.open).toBe(true);
   });
 });

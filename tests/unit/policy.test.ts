@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapStart, preloadsMap, SMALL_SCREEN_MAX_WIDTH } from '../../src/map/policy';
+import { mapStart, preloadsMap, SMALL_SCREEN_MAX_WIDTH } from '../../src/start/policy';
 
 describe('mapStart', () => {
   it('starts MapLibre on the first sign of use on laptops, tablets and projectors', () => {

@@ -345,6 +345,14 @@ const CASES: BadCase[] = [
     problem: /is not inside Afghanistan/,
   },
   {
+    name: 'region-at-sea',
+    file: 'places.json',
+    item: 'place "arabian-sea"',
+    field: 'country',
+    problem:
+      /^is required for a region: \[63\.5, 21\] lies at sea \(\d+ km off .*\)\. A sea, a strait or a bay is written "kind": "sea", with no country/,
+  },
+  {
     name: 'origin-is-destination',
     file: 'claims.json',
     item: 'claim "ttp-pakistan"',

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { geoArea, geoContains } from 'd3-geo';
+import { geoArea, geoCentroid, geoContains } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import { buildRegion, clipToBounds, countryId, labelPoint } from '../../geo/region';
+import { buildRegion, clipToBounds, countryId, countryIds, labelPoint } from '../../geo/region';
 import type { Bounds, Place, RegionTopology, StoryMeta } from '../../src/story/types';
 
 const require = createRequire(import.meta.url);
@@ -263,6 +263,65 @@ describe('labelPoint', () => {
     const [lon, lat] = labelPoint(geometry);
     expect(lon).toBeCloseTo(12, 0);
     expect(lat).toBeCloseTo(12, 0);
+  });
+
+  it('puts the name of a country curved round a gulf inside it, where its centroid is not', () => {
+    // A U open to the north, clockwise: its centroid lies in the gulf between its arms.
+    const u: Position[] = [
+      [0, 0],
+      [0, 10],
+      [2, 10],
+      [2, 2],
+      [8, 2],
+      [8, 10],
+      [10, 10],
+      [10, 0],
+      [0, 0],
+    ];
+    const geometry: MultiPolygon = { type: 'MultiPolygon', coordinates: [[u]] };
+    expect(geoContains(geometry, geoCentroid(geometry) as [number, number])).toBe(false);
+    const point = labelPoint(geometry);
+    expect(geoContains(geometry, point), `${point}`).toBe(true);
+  });
+
+  it('names every piece of every country of the world inside it, across 180° too (Fiji, Russia)', () => {
+    const world = require('world-atlas/countries-50m.json') as Topology<{ countries: GeometryCollection }>;
+    const outside: string[] = [];
+    for (const country of feature(world, world.objects.countries).features) {
+      const g = country.geometry as Polygon | MultiPolygon;
+      for (const rings of g.type === 'Polygon' ? [g.coordinates] : g.coordinates) {
+        const piece: MultiPolygon = { type: 'MultiPolygon', coordinates: [rings] };
+        const point = labelPoint(piece);
+        if (!geoContains(piece, point)) outside.push(`${(country.properties as { name: string }).name} ${point}`);
+      }
+    }
+    expect(outside).toEqual([]);
+  });
+});
+
+describe('countryIds', () => {
+  it('gives a code two countries share to the larger, and the other its name', () => {
+    const square = (size: number): Polygon => ({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [0, size],
+          [size, size],
+          [size, 0],
+          [0, 0],
+        ],
+      ],
+    });
+    const country = (id: string | undefined, name: string, size: number) =>
+      ({ type: 'Feature', id, properties: { name }, geometry: square(size) }) as const;
+    expect(
+      countryIds([
+        country('036', 'Ashmore and Cartier Is.', 0.1),
+        country('036', 'Australia', 5),
+        country(undefined, 'Kosovo', 1),
+      ]),
+    ).toEqual(['x-ashmore-and-cartier-is', '036', 'x-kosovo']);
   });
 });
 

@@ -7,15 +7,13 @@ import { presimplify, simplify } from 'topojson-simplify';
 import type { Objects, Topology } from 'topojson-specification';
 import { bandFor, bandIndex } from '../../src/static/bands';
 import { edgesInFocus, renderBasemap, renderScene, sceneSource } from '../../src/static/scene';
-import { layoutFor } from '../../src/camera/layout';
-import { placeNames } from '../../src/camera/labels';
+import { layoutFor } from '../../src/layout';
 import { flowSourceData } from '../../src/map/style';
 import {
   constrainView,
   fitView,
   projectionFor,
   MAX_ZOOM,
-  TILE_SIZE,
   uniformPadding,
   webMercatorPixel,
   type Size,
@@ -473,61 +471,6 @@ describe('renderScene for the fixture story', () => {
         borders: scene.borders.length,
       }),
     ).toMatchSnapshot();
-  });
-});
-
-describe('placeNames: a place’s name beside its dot', () => {
-  const size: Size = { width: 400, height: 300 };
-  const view: View = { center: [70, 34], zoom: 3 };
-  const projection = projectionFor(view, size);
-  const only = (placeLabels: { name: string; at: LonLat }[]) =>
-    placeNames(placeLabels, [], (at) => projection(at) as [number, number], size).places;
-  const box = (p: { tx: number; ty: number; anchor: string; name: string }) => {
-    const width = p.name.length * 13 * 0.58;
-    const [x0, x1] = p.anchor === 'start' ? [p.tx, p.tx + width] : [p.tx - width, p.tx];
-    return { x0, x1, y0: p.ty - 12, y1: p.ty + 3 };
-  };
-
-  it('writes a name right of its dot and below it when there is room', () => {
-    const [place] = only([{ name: 'Kabul', at: KABUL }]);
-    expect(place).toMatchObject({ anchor: 'start' });
-    expect(place!.tx).toBeGreaterThan(place!.x);
-    expect(place!.ty).toBeGreaterThan(place!.y);
-  });
-
-  it('moves a name to another side rather than over a neighbour’s dot or name', () => {
-    // Two capitals about 40 px apart at this zoom: the first name, written right, would cover the second dot.
-    const places = only([
-      { name: 'Kabul', at: KABUL },
-      { name: 'Islamabad', at: [73.06, 33.72] },
-    ]);
-    expect(places.map((p) => p.name)).toEqual(['Kabul', 'Islamabad']);
-    // Kabul, placed first, leaves its first side (right, below) to keep clear of Islamabad's dot.
-    expect(places[0]).not.toMatchObject({ anchor: 'start', ty: places[0]!.y + 14 });
-    const [kabul, islamabad] = places.map(box);
-    const overlap =
-      kabul!.x0 < islamabad!.x1 && kabul!.x1 > islamabad!.x0 && kabul!.y0 < islamabad!.y1 && kabul!.y1 > islamabad!.y0;
-    expect(overlap).toBe(false);
-    for (const [name, other] of [
-      [kabul!, places[1]!],
-      [islamabad!, places[0]!],
-    ] as const) {
-      const coversDot =
-        other.x > name.x0 - 3 && other.x < name.x1 + 3 && other.y > name.y0 - 3 && other.y < name.y1 + 3;
-      expect(coversDot).toBe(false);
-    }
-  });
-
-  it('writes a name left of its dot at the right edge of the map', () => {
-    const [place] = only([
-      { name: 'Islamabad', at: [view.center[0] + (360 * (size.width / 2 - 20)) / (TILE_SIZE * 2 ** view.zoom), 34] },
-    ]);
-    expect(place).toMatchObject({ anchor: 'end' });
-    expect(place!.tx).toBeLessThan(place!.x);
-  });
-
-  it('leaves out a place whose name fits nowhere', () => {
-    expect(only([{ name: 'X'.repeat(80), at: KABUL }])).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFragment, type ParserError } from 'parse5';
+import { Window } from 'happy-dom';
 import { embedSnippet, embedUrl, fullMapUrl, RESIZE_SCRIPT } from '../../src/embed/snippet';
 
 const PAGE = 'https://news.example/graphics/2026/claim-map/index.html?claim=x#top';
@@ -45,5 +46,39 @@ describe('embedSnippet', () => {
       'https://news.example/graphics/2026/claim-map/embed.html?claim=a,b&theme=dark&legend=off&text=on',
     );
     expect(fullMapUrl(PAGE, { ...base, claims: [] })).toBe('https://news.example/graphics/2026/claim-map/');
+  });
+});
+
+describe('the resizing script', () => {
+  it("makes its own frame as tall as the frame's page says, within bounds, and ignores anything else", async () => {
+    const window = new Window({ settings: { disableJavaScriptFileLoading: true, disableIframePageLoading: true } });
+    const frames = [new Window(), new Window()] as const;
+    try {
+      const snippet = embedSnippet(PAGE, 'T', { ...base, height: 'auto' });
+      window.document.body.innerHTML = `${snippet.replace(/<script>[^]*<\/script>/, '')}<iframe id="other"></iframe>`;
+      window.eval(RESIZE_SCRIPT);
+      const [ours, other] = [...window.document.querySelectorAll('iframe')];
+      // Each frame's page, as the messages' source (the frames load nothing here).
+      const [ourPage, otherPage] = frames;
+      Object.defineProperty(ours, 'contentWindow', { value: ourPage });
+      Object.defineProperty(other, 'contentWindow', { value: otherPage });
+      const say = (data: unknown, source = ourPage) =>
+        window.dispatchEvent(new window.MessageEvent('message', { data, source }));
+      say({ type: 'claim-map:height', height: 812 });
+      expect(ours!.style.height).toBe('812px');
+      say({ type: 'claim-map:height', height: 10 ** 6 });
+      expect(ours!.style.height).toBe('6000px');
+      say({ type: 'claim-map:height', height: 3 });
+      expect(ours!.style.height).toBe('200px');
+      // Another frame's message, a message of another kind, and a malformed one change nothing.
+      say({ type: 'claim-map:height', height: 500 }, otherPage);
+      say({ type: 'other', height: 500 });
+      say({ type: 'claim-map:height', height: '500' });
+      say('claim-map:height');
+      expect(ours!.style.height).toBe('200px');
+      expect(other!.style.height).toBe('');
+    } finally {
+      for (const page of [window, ...frames]) await page.happyDOM.close();
+    }
   });
 });

@@ -8,7 +8,7 @@ import { buildStyle, CLAIM_LAYERS, flowSourceData, SOURCES } from '../../src/map
 import { readStoryFiles } from '../../src/build/plugin';
 import { prepareStory } from '../../src/prepare/prepare';
 import type { FlowRole, Story } from '../../src/story/types';
-import { layoutFor, layoutSource, worldToPixel } from '../../src/camera/layout';
+import { layoutFor, layoutSource, worldToPixel } from '../../src/layout';
 import { fitView, uniformPadding, webMercatorPixel } from '../../src/camera/view';
 
 const sub = (a: [number, number], b: [number, number]): [number, number] => [a[0] - b[0], a[1] - b[1]];
