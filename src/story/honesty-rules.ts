@@ -5,7 +5,10 @@
  *   report a fear, a warning or a view ("concern", "fear", "worry", "warn", "views", "sees … as")
  *   draws a worry or a judgement as something happening: it should be `fears` or `views`;
  * - a claim drawn as a report whose words report an accusation ("denounced", "accused",
- *   "alleged", "said to") states the accusation as a fact: its modality should be `alleged`.
+ *   "alleged", "said to") states the accusation as a fact: its modality should be `alleged`;
+ * - a caption stronger than its sentence: the sentence reports a fear, a view or an accusation
+ *   and the caption, which every title puts after "The article says:", drops the word that says
+ *   so (a concern captioned as an act, an accusation captioned as a fact).
  * Each problem names the claim, the field to change and the words that gave it away.
  */
 import { actOf } from './acts.ts';
@@ -13,7 +16,7 @@ import type { Claim, Modality } from './types.ts';
 
 export interface HonestyProblem {
   claimId: string;
-  field: 'act' | 'modality';
+  field: 'act' | 'modality' | 'caption';
   message: string;
 }
 
@@ -32,13 +35,14 @@ const ACCUSATION: readonly RegExp[] = [/\bdenounc/i, /\baccus/i, /\balleg/i, /\b
 
 function firstMatch(text: string, patterns: readonly RegExp[]): string | null {
   for (const pattern of patterns) {
-    const found = text.match(pattern);
-    if (found) return found[0];
+    const found = pattern.exec(text);
+    // The whole word, as the sentence writes it: "denounced", not the stem the pattern reads.
+    if (found) return found[0] + /^\w*/.exec(text.slice(found.index + found[0].length))![0];
   }
   return null;
 }
 
-type Checked = Pick<Claim, 'id' | 'act' | 'shape' | 'selector'> & { modality?: Modality };
+type Checked = Pick<Claim, 'id' | 'act' | 'shape' | 'selector' | 'caption'> & { modality?: Modality };
 
 /** The problems of one claim: its drawing says more than its words. */
 export function claimHonesty(claim: Checked): HonestyProblem[] {
@@ -59,6 +63,21 @@ export function claimHonesty(claim: Checked): HonestyProblem[] {
       claimId: claim.id,
       field: 'modality',
       message: `drawn as a report, but its words report an accusation ("${accusation}"): set "modality" to "alleged"`,
+    });
+  }
+  const caption = claim.caption;
+  if (fear && !firstMatch(caption, FEAR_OR_VIEW)) {
+    problems.push({
+      claimId: claim.id,
+      field: 'caption',
+      message: `its words report a fear or a view ("${fear}"), which the caption leaves out, so the title states it as happening: keep the sentence's "${fear}" in the caption`,
+    });
+  }
+  if (accusation && !firstMatch(caption, ACCUSATION)) {
+    problems.push({
+      claimId: claim.id,
+      field: 'caption',
+      message: `its words report an accusation ("${accusation}"), which the caption leaves out, so the title states it as a fact: keep the sentence's "${accusation}" in the caption`,
     });
   }
   return problems;

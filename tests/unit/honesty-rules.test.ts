@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { honestyProblems } from '../../src/story/honesty-rules';
+import { readStoryFiles } from '../../src/build/plugin';
+import { checkStory } from '../../src/prepare/prepare';
 import { actOf, actShapeProblem, defaultAct, originsOf } from '../../src/story/acts';
 import type { Claim } from '../../src/story/types';
 
@@ -48,8 +50,9 @@ describe('honesty rules', () => {
       ...byId('russia-upgrade'),
       selector: { type: 'TextQuoteSelector', exact },
     });
-    expect(honestyProblems([claim('Officials warn of fighters crossing')])).toHaveLength(1);
-    expect(honestyProblems([claim('Moscow sees Kabul as a partner')])).toHaveLength(1);
+    const acts = (exact: string) => honestyProblems([claim(exact)]).filter((p) => p.field === 'act');
+    expect(acts('Officials warn of fighters crossing')).toHaveLength(1);
+    expect(acts('Moscow sees Kabul as a partner')).toHaveLength(1);
     expect(honestyProblems([claim('Groups threaten the security of the region')])).toEqual([]);
   });
 
@@ -65,6 +68,50 @@ describe('honesty rules', () => {
     const unsaid = { ...byId('groups-sheltered') };
     delete unsaid.modality;
     expect(honestyProblems([unsaid])).toHaveLength(1);
+  });
+});
+
+describe('captions stronger than their sentence', () => {
+  it('are flagged: a concern captioned as an act, an accusation captioned as a fact', () => {
+    const act = { ...byId('extremists-central-asia'), caption: 'Extremist movements entering from Afghanistan' };
+    const fact = { ...byId('groups-sheltered'), caption: 'The Taliban protecting the TTP, IMU, ISKP and Al-Qaeda' };
+    const problems = honestyProblems([act, fact]);
+    expect(problems.map((p) => [p.claimId, p.field])).toEqual([
+      ['extremists-central-asia', 'caption'],
+      ['groups-sheltered', 'caption'],
+    ]);
+    expect(problems[0]!.message).toContain('"concern"');
+    expect(problems[1]!.message).toContain('"denounced"');
+  });
+});
+
+/** The article's story with claims rewritten, by claim id: a story made wrong on purpose. */
+function storyWith(changes: Record<string, Partial<Claim>>) {
+  const files = readStoryFiles('data');
+  const claims = JSON.parse(files['claims.json']) as { claims: Claim[] };
+  claims.claims = claims.claims.map((c) => ({ ...c, ...changes[c.id] }));
+  return checkStory({ ...files, 'claims.json': JSON.stringify(claims) });
+}
+
+describe('the build’s checks', () => {
+  it('warn of a worry drawn as movement and an accusation stated as a fact, and the story still builds', () => {
+    const { story, warnings } = storyWith({
+      'extremists-central-asia': { act: 'moves', caption: 'Extremist movements entering Uzbekistan from Afghanistan' },
+      'groups-sheltered': { modality: 'reported' },
+    });
+    expect(story.claims).toHaveLength(12);
+    expect(warnings.map((w) => [w.item, w.field])).toEqual([
+      ['claim "groups-sheltered"', 'modality'],
+      ['claim "extremists-central-asia"', 'act'],
+      ['claim "extremists-central-asia"', 'caption'],
+    ]);
+    expect(warnings[1]!.message).toMatch(
+      /claims\.json: claim "extremists-central-asia": field "act": drawn as a movement/,
+    );
+  });
+
+  it('warn of nothing in the article’s story as it is', () => {
+    expect(storyWith({}).warnings.map((w) => w.message)).toEqual([]);
   });
 });
 
