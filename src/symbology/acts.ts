@@ -91,6 +91,27 @@ export const ACT_LOOKS: Record<ClaimAct, ActLook> = {
   },
 };
 
+/** A mark an act adds to its line: a bar across it, a dot or a cross at its middle. */
+export type ActMarkShape = 'bar' | 'dot' | 'cross';
+
+/**
+ * Where an act's marks sit on its line, as a cubic's parameter (0 its start, 1 its tip): an act's
+ * bar at its tip, a rivalry's bars at both ends, a tie's mid-mark at its middle.
+ */
+export function actMarks(act: ClaimAct | undefined): { at: 0 | 0.5 | 1; shape: ActMarkShape }[] {
+  const look = actLook(act);
+  const marks: { at: 0 | 0.5 | 1; shape: ActMarkShape }[] = [];
+  if (look.tipBar) marks.push({ at: 1, shape: 'bar' });
+  if (look.ends === 'bar') marks.push({ at: 0, shape: 'bar' }, { at: 1, shape: 'bar' });
+  if (look.mid) marks.push({ at: 0.5, shape: look.mid });
+  return marks;
+}
+
+/** A line's cap: round for a tie of dots (a dot is a dash of length 0), else butt. */
+export function actCap(act: ClaimAct | undefined): 'round' | 'butt' {
+  return actLook(act).ends === 'round' ? 'round' : 'butt';
+}
+
 /** The act's look; a claim with none moves. */
 export function actLook(act: ClaimAct | undefined): ActLook {
   return ACT_LOOKS[act ?? 'moves'];
