@@ -33,11 +33,14 @@ import {
   claimsOfArticle,
   claimTitle,
   MODALITY_TAG,
+  NOTE_LABEL,
   overviewLead,
   posterCredit,
   QUOTE_LABEL,
 } from '../story/wording.ts';
-import type { ResolvedClaim, Story } from '../story/types.ts';
+import type { Modality, ResolvedClaim, Story } from '../story/types.ts';
+import { actCap, FEAR_MARK, midMarkPath } from '../symbology/acts.ts';
+import { keyHeight as keyLinesHeight, posterKey } from './poster-key.ts';
 import { edgesInFocus, renderBase, renderSymbols, type SceneSource } from './scene.ts';
 import { EDGE_LABEL, headSize } from '../symbology/sizes.ts';
 
@@ -51,6 +54,8 @@ export interface PosterOptions {
   theme?: Theme;
   /** CSS for a font to embed (an `@font-face` with a data URL), for exports shown as images. */
   fontCss?: string;
+  /** Whether to write the key (a download: the picture goes where the page's key does not). */
+  key?: boolean;
 }
 
 /** A stroke's attributes from the symbology's paint. */
@@ -79,6 +84,19 @@ export function wrapText(text: string, max: number, maxLines = Infinity): string
     return kept;
   }
   return lines;
+}
+
+/** The "!" badge on a party that fears (`symbology/acts.ts`): a disc of its kind's colour, a ring when foreseen. */
+function fearMarkSvg(
+  mk: { x: number; y: number; r: number; look: string; modality: Modality },
+  theme: Theme,
+  opacity: number,
+): string {
+  const color = kindColor(mk.look, theme);
+  const ground = PALETTES[theme].map.halo;
+  const hollow = isHollow(mk.modality);
+  const font = (FEAR_MARK.font * mk.r) / FEAR_MARK.radius;
+  return `<g class="fear-mark" transform="translate(${mk.x} ${mk.y})" opacity="${opacity}"><circle r="${mk.r}" fill="${hollow ? ground : color}" stroke="${hollow ? color : ground}" stroke-width="${FEAR_MARK.ring}" paint-order="stroke"/><text text-anchor="middle" dy="0.36em" font-size="${font}" font-weight="700" fill="${hollow ? color : ground}">${FEAR_MARK.glyph}</text></g>`;
 }
 
 /** A claim's poster title: attributed to the article (`story/wording.ts`), never the caption alone. */
@@ -143,7 +161,7 @@ export function posterSvg(story: Story, source: SceneSource, options: PosterOpti
     '</g>',
     ...base.arcs.map(
       (a) =>
-        `<path class="casing" d="${a.d}" fill="none" ${stroke(paint(a, 'casing', a.claimId))} stroke-linecap="round"/><path class="line" data-claim="${escapeHtml(a.claimId)}" d="${a.d}" fill="none" ${stroke(paint(a, 'arc', a.claimId))} stroke-linejoin="round"/>${core(a, 'arcCore', a.claimId, a.d, 'core arc-core')}`,
+        `<path class="casing" d="${a.d}" fill="none" ${stroke(paint(a, 'casing', a.claimId))} stroke-linecap="round"/><path class="line" data-claim="${escapeHtml(a.claimId)}" d="${a.d}" fill="none" ${stroke(paint(a, 'arc', a.claimId))} stroke-linejoin="round" stroke-linecap="${actCap(a.act)}"/>${core(a, 'arcCore', a.claimId, a.d, 'core arc-core')}`,
     ),
     // Symbols off the poster's map are left out (resvg 2.6 panics on a faded one far outside it).
     ...symbols.heads.filter(onMap).map((h) => {
@@ -153,8 +171,16 @@ export function posterSvg(story: Story, source: SceneSource, options: PosterOpti
       const { length, width } = headSize(h, emphasis(h.claimId));
       return `<path class="head" data-claim="${escapeHtml(h.claimId)}" d="${headPath(shape, length, width)}" transform="translate(${h.x} ${h.y}) rotate(${h.angle})" fill="${p.fill}" stroke="${p.stroke}"${cap} stroke-width="${p.width}" stroke-linejoin="round" opacity="${p.opacity}"/>`;
     }),
+    // What an act adds to its line: a tip bar, a tie's mid-dot or "×", a rivalry's end bars.
+    ...symbols.actMarks.filter(onMap).map((a) => {
+      const p = paint(a, 'arc', a.claimId);
+      const w = Math.max(p.width, 1.5);
+      const fill = a.shape === 'dot' ? p.color : 'none';
+      return `<path class="act-mark" d="${midMarkPath(a.shape, w)}" transform="translate(${a.x} ${a.y}) rotate(${a.angle - 90})" fill="${fill}" stroke="${p.color}" stroke-width="${a.shape === 'dot' ? 0 : w}" stroke-linecap="round" opacity="${p.opacity}"/>`;
+    }),
     ...symbols.markers.filter(onMap).map((mk) => {
       const p = symbolPaint(mk, 'marker', emphasis(mk.claimId), theme);
+      if (mk.act === 'fears') return fearMarkSvg(mk, theme, p.opacity);
       const dash = p.dash.length ? ` stroke-dasharray="${p.dash.join(' ')}"` : '';
       const tag = MODALITY_TAG[mk.modality];
       const tagText = tag
@@ -191,6 +217,13 @@ export function posterSvg(story: Story, source: SceneSource, options: PosterOpti
     y += Math.round(px * 1.35);
   };
   const one = claims.length === 1 ? claims[0]! : null;
+  const credits = wrapText(posterCredit(story.article.title, story.meta.article.genre), chars(12), 3);
+  const creditsTop = height - 20 - (credits.length - 1) * 16 - 12;
+  // The key, above the credits, in a download; the note where room is left above it.
+  const keyChars = Math.floor((text.width - 40) / 6.2);
+  const keyClaims = one ? [one] : story.claims;
+  const keyHeight = options.key ? 14 + keyLinesHeight(story, keyClaims, keyChars) : 0;
+  const noteRoom = one?.note ? 2 * 19 + 24 : 0;
   // The title says what the article does with the claim (says, predicts, recommends).
   const kicker = one
     ? `${kindInfo(story.kinds, one.kind).label} · claim ${one.number} of ${story.claims.length}`
@@ -205,16 +238,31 @@ export function posterSvg(story: Story, source: SceneSource, options: PosterOpti
   if (one) {
     line(escapeHtml(QUOTE_LABEL.toUpperCase()), 13, ` font-weight="700" letter-spacing="0.5" fill="${page.muted}"`);
     y += 6;
-    const room = Math.max(2, Math.floor((height - y - 80) / 27));
+    const room = Math.max(2, Math.floor((creditsTop - y - 40 - keyHeight - noteRoom) / 27));
     for (const l of wrapText(`“${claims[0]!.quote}”`, chars(20), room)) line(escapeHtml(l), 20, ` fill="${page.fg}"`);
     y += 4;
     line(escapeHtml(`Paragraph ${claims[0]!.paragraph}, sentence ${claims[0]!.sentence}`), 14, ` fill="${page.muted}"`);
+    // The reading that keeps the drawing honest, as far as room is left for it.
+    const noteLines = Math.floor((creditsTop - keyHeight - y - 24) / 19);
+    if (one.note && noteLines >= 2) {
+      y += 8;
+      line(escapeHtml(NOTE_LABEL.toUpperCase()), 13, ` font-weight="700" letter-spacing="0.5" fill="${page.muted}"`);
+      for (const l of wrapText(one.note, chars(14), noteLines)) line(escapeHtml(l), 14, ` fill="${page.fg}"`);
+    }
   } else {
     for (const l of wrapText(overviewLead(story.claims.length), chars(18), 6)) {
       line(escapeHtml(l), 18, ` fill="${page.fg}"`);
     }
   }
-  const credits = wrapText(posterCredit(story.article.title, story.meta.article.genre), chars(12), 3);
+  const key = options.key
+    ? posterKey(
+        story,
+        keyClaims,
+        { x: text.x, y: creditsTop - keyHeight + 14, chars: keyChars },
+        { fg: page.fg, muted: page.muted },
+        theme,
+      ).svg
+    : [];
   let cy = height - 20 - (credits.length - 1) * 16;
   const creditLines = credits.map((l) => {
     const out = `<text x="${text.x}" y="${cy}" font-size="12" fill="${page.muted}">${escapeHtml(l)}</text>`;
@@ -236,6 +284,7 @@ export function posterSvg(story: Story, source: SceneSource, options: PosterOpti
       ? `<rect x="${map.width}" y="0" width="${width - map.width}" height="${height}" fill="${page.bg}"/>`
       : `<rect x="0" y="${map.height}" width="${width}" height="${height - map.height}" fill="${page.bg}"/>`,
     ...lines,
+    ...key,
     ...creditLines,
     '</svg>',
   ].join('\n');
