@@ -16,6 +16,7 @@ import { clipPolygon } from 'lineclip';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Bounds, CountryProperties, LonLat, RegionTopology } from '../src/story/types';
+import { intoBounds } from '../src/story/places.ts';
 
 /**
  * Countries smaller than this (in steradians, about 4,000 km²) get no name on the map: at a
@@ -82,9 +83,12 @@ export function clipToBounds(geometry: Polygon | MultiPolygon, [w, s, e, n]: Bou
   for (const polygon of polygonsOf(geometry)) {
     // A ring across the antimeridian (Chukotka's) jumps by 360° in longitude: made continuous,
     // it is clipped where it is, and a whole world east or west, so that it never streaks across.
+    // A region may run on past 180° (a Pacific story's [100, -50, 200, 10]): a piece is clipped
+    // at each whole turn of longitude that brings it into the bounds.
     const unwrapped = polygon.map(unwrap);
     const whole = unwrapped.every((ring) => ring !== null);
-    const shifts = whole && unwrapped.some((ring, i) => ring !== polygon[i]) ? [0, -360, 360] : [0];
+    const crossed = whole && unwrapped.some((ring, i) => ring !== polygon[i]);
+    const shifts = crossed || w < -180 || e > 180 ? [0, -360, 360, 720] : [0];
     for (const shift of shifts) {
       const rings = whole
         ? (unwrapped as Position[][]).map((ring) => (shift ? ring.map(([x, y]) => [x! + shift, y!]) : ring))
@@ -222,10 +226,11 @@ export function buildRegion(world: WorldTopology, bounds: Bounds): RegionTopolog
     const geometry = clipToBounds(country.geometry, bounds);
     if (!geometry) continue;
     const name = country.properties.name;
+    const label = geoArea(geometry) >= MIN_LABEL_AREA ? labelPoint(geometry) : null;
     clipped.push({
       type: 'Feature',
       id: ids[index]!,
-      properties: { name, label: geoArea(geometry) >= MIN_LABEL_AREA ? labelPoint(geometry) : null },
+      properties: { name, label: label && [intoBounds(label[0], bounds), label[1]] },
       geometry,
     });
   }

@@ -13,6 +13,7 @@
  */
 import { articleText } from '../story/text.ts';
 import { kindInfo } from '../story/kinds.ts';
+import { worldLongitude } from '../story/places.ts';
 import type { Place, ResolvedClaim, Story } from '../story/types.ts';
 
 /** The W3C Web Annotation context, as the annotations name it. */
@@ -106,9 +107,9 @@ function placeType(place: Place): string {
   }
 }
 
-/** The places a claim names: its origin, then its destinations. */
+/** The places a claim names: its origins, then its destinations. */
 function claimPlaces(story: Story, claim: ResolvedClaim): Place[] {
-  return [claim.origin, ...claim.destinations].map((id) => story.places.find((p) => p.id === id)!);
+  return [...claim.origins, ...claim.destinations].map((id) => story.places.find((p) => p.id === id)!);
 }
 
 /**
@@ -135,7 +136,7 @@ export function publishedAnnotations(story: Story, site?: string): object {
         'schema:name': p.name,
         'schema:geo': {
           type: 'schema:GeoCoordinates',
-          'schema:longitude': p.coordinates[0],
+          'schema:longitude': worldLongitude(p.coordinates[0]),
           'schema:latitude': p.coordinates[1],
         },
         ...(same.length ? { 'schema:sameAs': same.map((id) => ({ id })) } : {}),
@@ -201,7 +202,7 @@ export function claimsLinkedData(story: Story, claims: readonly ResolvedClaim[],
     return {
       '@type': placeType(p),
       name: p.name,
-      geo: { '@type': 'GeoCoordinates', latitude: p.coordinates[1], longitude: p.coordinates[0] },
+      geo: { '@type': 'GeoCoordinates', latitude: p.coordinates[1], longitude: worldLongitude(p.coordinates[0]) },
       ...(same.length ? { sameAs: same } : {}),
     };
   };

@@ -5,7 +5,7 @@
  * the CSV, that arrows are schematic, where the data comes from, and under what licence.
  */
 import { kindInfo } from '../story/kinds.ts';
-import { placeName } from '../story/places.ts';
+import { placeName, worldLongitude } from '../story/places.ts';
 import { articlePhrase, dataLicense, dataSource, MODALITY_TEXT, SCHEMATIC_NOTE } from '../story/wording.ts';
 import { MODALITIES, type Story } from '../story/types.ts';
 
@@ -50,7 +50,8 @@ export function publishedClaims(story: Story): object {
       modality: c.modality,
       shape: c.shape,
       actors: c.actors,
-      origin: c.origin,
+      // As the data gives it: one place id, or several.
+      origin: c.origins.length > 1 ? c.origins : c.origin,
       destinations: c.destinations,
       caption: c.caption,
       ...(c.note ? { note: c.note } : {}),
@@ -59,7 +60,8 @@ export function publishedClaims(story: Story): object {
       sentence: c.sentence,
       selector: c.selector,
     })),
-    places: story.places,
+    // Longitudes as the world writes them (the map may run them on past 180°).
+    places: story.places.map((p) => ({ ...p, coordinates: [worldLongitude(p.coordinates[0]), p.coordinates[1]] })),
   };
 }
 
@@ -90,7 +92,7 @@ function csvField(value: string | number): string {
 }
 
 /**
- * The claims as CSV: one row per claim (several destinations in one field, separated by "; "),
+ * The claims as CSV: one row per claim (several origins or destinations in one field, separated by "; "),
  * RFC 4180 (CRLF line ends, fields quoted as needed), UTF-8 with a byte order mark so that
  * spreadsheets read the curly quotes and accents right.
  */
@@ -102,7 +104,7 @@ export function claimsCsv(story: Story): string {
     kind: kindInfo(story.kinds, c.kind).label,
     modality: c.modality,
     caption: c.caption,
-    from: name(c.origin),
+    from: c.origins.map(name).join('; '),
     to: c.destinations.map(name).join('; '),
     paragraph: c.paragraph,
     sentence: c.sentence,

@@ -60,9 +60,12 @@ export function fitView(bounds: Bounds, size: Size, padding: Padding, maxZoom = 
  * depart from MapLibre's lines and cost most of the time a scene takes to draw).
  */
 export function projectionFor(view: View, size: Size): GeoProjection {
+  // Turned to the view's longitude, so that a map across the antimeridian (a centre past 180°)
+  // draws every point within half a turn of its centre where it lies, not a world away.
   return geoMercator()
     .scale((TILE_SIZE * 2 ** view.zoom) / (2 * Math.PI))
-    .center(view.center)
+    .rotate([-view.center[0], 0])
+    .center([0, view.center[1]])
     .translate([size.width / 2, size.height / 2])
     .precision(0);
 }

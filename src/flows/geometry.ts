@@ -19,7 +19,7 @@ import type {
   RegionTopology,
   ResolvedClaim,
 } from '../story/types.ts';
-import { ACT_FORMS, originsOf } from '../story/acts.ts';
+import { ACT_FORMS } from '../story/acts.ts';
 
 /** How far an arc bulges from its chord, as a share of the chord's length, for the first arc. */
 export const BASE_BEND = 0.18;
@@ -153,7 +153,7 @@ function sharedBorder(geography: RegionTopology, a: Place, b: Place, claimId: st
   return border;
 }
 
-function propertiesOf(claim: ResolvedClaim, role: FlowRole, to: string | null): FlowProperties {
+function propertiesOf(claim: ResolvedClaim, role: FlowRole, to: string | null, from = claim.origin): FlowProperties {
   return {
     claimId: claim.id,
     role,
@@ -166,29 +166,22 @@ function propertiesOf(claim: ResolvedClaim, role: FlowRole, to: string | null): 
     paragraph: claim.paragraph,
     sentence: claim.sentence,
     act: claim.act,
-    from: claim.origin,
+    from,
     to,
   };
 }
 
-/** The mark on each party that fears (`fear`): a point at its name, one per origin. */
-function fearMarks(
-  claim: ResolvedClaim,
-  placeOf: (id: string, claimId: string, field: string) => Place,
-): Feature<Point, FlowProperties>[] {
-  return originsOf(claim).map((id) => ({
-    type: 'Feature',
-    properties: { ...propertiesOf(claim, 'fear', null), from: id },
-    geometry: { type: 'Point', coordinates: placeOf(id, claim.id, 'origin').coordinates },
-  }));
+/** The mark on a party that fears (`fear`): a point at its name. */
+function fearMark(properties: FlowProperties, origin: Place): Feature<Point, FlowProperties> {
+  return { type: 'Feature', properties, geometry: { type: 'Point', coordinates: origin.coordinates } };
 }
 
 /**
- * Every claim as features: one LineString per arrow (origin to one destination), a Point for a
+ * Every claim as features: one LineString per arrow (each origin to each destination), a Point for a
  * marker at a city, a (Multi)Polygon for an area, a MultiLineString per border. What the sentence
  * does decides an arrow's role: something that moves or an act on another is an `arc`; a view
  * or a rivalry is a `tie` (the same curve, headless: not a route); a fear is a `fear` mark on
- * each party that fears and a faint `tie` toward each source it names. A claim the
+ * each party that fears (each origin) and a faint `tie` toward each source it names. A claim the
  * article does not place (`unplaced`) is the outline of its country or region (role `badge`),
  * never a point; a region an arrow starts or ends at adds the region's outline (role `region`).
  * Outlines come from `outlines`, a simplified copy of the geography (they are schematic, and
@@ -208,74 +201,76 @@ export function buildFlows(
     return place;
   };
   for (const claim of claims) {
-    const origin = placeOf(claim.origin, claim.id, 'origin');
-    switch (claim.shape) {
-      case 'arrows': {
-        const form = ACT_FORMS[claim.act ?? 'moves'];
-        if (form === 'mark') features.push(...fearMarks(claim, placeOf));
-        for (const [i, id] of claim.destinations.entries()) {
-          const destination = placeOf(id, claim.id, `destinations[${i}]`);
-          // Arcs between the same two places, in either direction, take successive lanes.
-          const key = [origin.id, destination.id].sort().join('|');
-          const lane = lanes.get(key) ?? 0;
-          lanes.set(key, lane + 1);
-          features.push({
-            type: 'Feature',
-            properties: propertiesOf(claim, form === 'arrow' ? 'arc' : 'tie', id),
-            geometry: {
-              type: 'LineString',
-              coordinates: arc(origin.coordinates, destination.coordinates, BASE_BEND + lane * LANE_BEND),
-            },
-          });
-        }
-        // The region an arrow names is drawn as that region, not as the country of its anchor.
-        for (const id of [claim.origin, ...claim.destinations]) {
-          const place = placeOf(id, claim.id, 'destinations');
-          if (place.kind !== 'region') continue;
-          features.push({
-            type: 'Feature',
-            properties: propertiesOf(claim, 'region', id),
-            geometry: outlineOf(outlines, place, claim.id),
-          });
-        }
-        break;
-      }
-      case 'point':
-        if (claim.act === 'fears') {
-          features.push(...fearMarks(claim, placeOf));
+    const several = claim.origins.length > 1;
+    const regions = new Set<string>();
+    for (const [o, originId] of claim.origins.entries()) {
+      const origin = placeOf(originId, claim.id, several ? `origin[${o}]` : 'origin');
+      const props = (role: FlowRole, to: string | null) => propertiesOf(claim, role, to, originId);
+      switch (claim.shape) {
+        case 'arrows': {
+          const form = ACT_FORMS[claim.act ?? 'moves'];
+          if (form === 'mark') features.push(fearMark(props('fear', null), origin));
+          for (const [i, id] of claim.destinations.entries()) {
+            const destination = placeOf(id, claim.id, `destinations[${i}]`);
+            // Arcs between the same two places, in either direction, take successive lanes.
+            const key = [origin.id, destination.id].sort().join('|');
+            const lane = lanes.get(key) ?? 0;
+            lanes.set(key, lane + 1);
+            features.push({
+              type: 'Feature',
+              properties: props(form === 'arrow' ? 'arc' : 'tie', id),
+              geometry: {
+                type: 'LineString',
+                coordinates: arc(origin.coordinates, destination.coordinates, BASE_BEND + lane * LANE_BEND),
+              },
+            });
+          }
+          // The region an arrow names is drawn as that region, not as the country of its anchor.
+          for (const id of [originId, ...claim.destinations]) {
+            const place = placeOf(id, claim.id, 'destinations');
+            if (place.kind !== 'region' || regions.has(id)) continue;
+            regions.add(id);
+            features.push({
+              type: 'Feature',
+              properties: propertiesOf(claim, 'region', id),
+              geometry: outlineOf(outlines, place, claim.id),
+            });
+          }
           break;
         }
-        features.push(
-          claim.unplaced
-            ? {
-                type: 'Feature',
-                properties: propertiesOf(claim, 'badge', null),
-                geometry: outlineOf(outlines, origin, claim.id),
-              }
-            : {
-                type: 'Feature',
-                properties: propertiesOf(claim, 'point', null),
-                geometry: { type: 'Point', coordinates: origin.coordinates },
-              },
-        );
-        break;
-      case 'area':
-        features.push({
-          type: 'Feature',
-          properties: propertiesOf(claim, 'area', null),
-          geometry: areaOf(geography, origin, claim.id),
-        });
-        break;
-      case 'border':
-        for (const [i, id] of claim.destinations.entries()) {
-          const destination = placeOf(id, claim.id, `destinations[${i}]`);
+        case 'point':
+          if (claim.act === 'fears') {
+            features.push(fearMark(props('fear', null), origin));
+            break;
+          }
+          features.push(
+            claim.unplaced
+              ? { type: 'Feature', properties: props('badge', null), geometry: outlineOf(outlines, origin, claim.id) }
+              : {
+                  type: 'Feature',
+                  properties: props('point', null),
+                  geometry: { type: 'Point', coordinates: origin.coordinates },
+                },
+          );
+          break;
+        case 'area':
           features.push({
             type: 'Feature',
-            properties: propertiesOf(claim, 'border', id),
-            geometry: sharedBorder(geography, origin, destination, claim.id),
+            properties: props('area', null),
+            geometry: areaOf(geography, origin, claim.id),
           });
-        }
-        break;
+          break;
+        case 'border':
+          for (const [i, id] of claim.destinations.entries()) {
+            const destination = placeOf(id, claim.id, `destinations[${i}]`);
+            features.push({
+              type: 'Feature',
+              properties: props('border', id),
+              geometry: sharedBorder(geography, origin, destination, claim.id),
+            });
+          }
+          break;
+      }
     }
   }
   return { type: 'FeatureCollection', features };

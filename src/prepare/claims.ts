@@ -6,6 +6,7 @@
  */
 import { actOf, actShapeProblem } from '../story/acts.ts';
 import type { KindInfo } from '../story/kinds.ts';
+import { originsOf } from '../story/places.ts';
 import type { Article, Claim, LonLat, PlaceKind, ResolvedClaim } from '../story/types.ts';
 import { collect, DataError, type Checked } from './problems.ts';
 import { anchorClaim } from './quotes.ts';
@@ -16,10 +17,13 @@ export interface PlaceFacts {
   coordinates?: LonLat;
 }
 
-/** The places a claim names, by field: its origin, then each destination. */
+/** The places a claim names, by field: its origins, then each destination. */
 function placeFields(claim: Partial<Claim>): [field: string, id: string][] {
+  const origins: [string, unknown][] = Array.isArray(claim.origin)
+    ? claim.origin.map((o, j): [string, unknown] => [`origin[${j}]`, o])
+    : [['origin', claim.origin]];
   const fields: [string, unknown][] = [
-    ['origin', claim.origin],
+    ...origins,
     ...(Array.isArray(claim.destinations) ? claim.destinations : []).map((d, j): [string, unknown] => [
       `destinations[${j}]`,
       d,
@@ -45,16 +49,19 @@ function unknownPlaces(claim: Partial<Claim>, item: string, places: ReadonlyMap<
 
 /** The checks of a claim's places beyond their ids: throws the first problem. */
 function checkPlacing(claim: Claim, item: string, places: ReadonlyMap<string, PlaceFacts>): void {
-  if (claim.destinations.includes(claim.origin)) {
+  const origins = originsOf(claim);
+  const both = origins.find((o) => claim.destinations.includes(o));
+  if (both) {
     throw new DataError(
       'claims.json',
       item,
       'destinations',
-      `the origin "${claim.origin}" is also a destination: leave it out of "destinations"`,
+      `the origin "${both}" is also a destination: leave it out of "destinations"`,
     );
   }
   // A claim about a whole country (or region) is not put at a point the article does not name.
-  const originKind = places.get(claim.origin)!.kind;
+  const firstOrigin = origins[0]!;
+  const originKind = places.get(firstOrigin)!.kind;
   if (!originKind) return; // a place whose kind cannot be read: its problem is reported.
   const wide = originKind === 'country' || originKind === 'region';
   if (claim.unplaced && (claim.shape !== 'point' || !wide)) {
@@ -70,23 +77,25 @@ function checkPlacing(claim: Claim, item: string, places: ReadonlyMap<string, Pl
       'claims.json',
       item,
       'unplaced',
-      `a point claim about a ${originKind} ("${claim.origin}") is drawn on the ${originKind}, not at a point: set "unplaced": true, or give a city the article names as its origin`,
+      `a point claim about a ${originKind} ("${firstOrigin}") is drawn on the ${originKind}, not at a point: set "unplaced": true, or give a city the article names as its origin`,
     );
   }
   if (claim.shape !== 'arrows') return;
-  const from = places.get(claim.origin)!.coordinates;
-  claim.destinations.forEach((id, j) => {
-    const to = places.get(id)!.coordinates;
-    // A place with a problem of its own may have no point: its problem is reported.
-    if (from && to && from[0] === to[0] && from[1] === to[1]) {
-      throw new DataError(
-        'claims.json',
-        item,
-        `destinations[${j}]`,
-        `"${id}" is at the same coordinates as the origin "${claim.origin}": the arrow would have no length; give one of them other coordinates, or draw a "point" claim`,
-      );
-    }
-  });
+  for (const origin of origins) {
+    const from = places.get(origin)!.coordinates;
+    claim.destinations.forEach((id, j) => {
+      const to = places.get(id)!.coordinates;
+      // A place with a problem of its own may have no point: its problem is reported.
+      if (from && to && from[0] === to[0] && from[1] === to[1]) {
+        throw new DataError(
+          'claims.json',
+          item,
+          `destinations[${j}]`,
+          `"${id}" is at the same coordinates as the origin "${origin}": the arrow would have no length; give one of them other coordinates, or draw a "point" claim`,
+        );
+      }
+    });
+  }
 }
 
 /** A claim that meets the schema, resolved: its look, number, and the sentences its quote covers. */
@@ -106,8 +115,11 @@ function resolveClaim(
   const first = anchor.spans[0]!;
   const last = anchor.spans[anchor.spans.length - 1]!;
   const quote = anchor.spans.map((s) => s.sentence.text).join(' ');
+  const origins = originsOf(claim);
   return {
     ...claim,
+    origin: origins[0]!,
+    origins,
     // The published selector keeps the article's exact text (its quotes, dashes and spaces).
     selector: { ...claim.selector, exact: anchor.text },
     modality: claim.modality ?? 'reported',

@@ -8,8 +8,9 @@
  * does not frame France, nor Alaska the United States). A country much larger than the rest of
  * the story (Canada beside a story of Haiti and its neighbours) is not framed whole: its name is
  * written on the part the rest of the frame takes in, or, when that is none, the frame reaches
- * into its nearest part. A frame across the antimeridian is not made: such a story gives its
- * region.
+ * into its nearest part. Longitudes run on past 180° where the places lie across the
+ * antimeridian: the frame is made in the turn of longitudes that leaves out the widest stretch with
+ * no place (`lonWindow`), so a Pacific story is framed [100, -50, 200, 10], not round the world.
  *
  * The overview is that frame and a small margin; the reader may pan a quarter of its width and
  * height beyond it (`maxBounds`), and the geography is cut a few degrees beyond that (`bounds`),
@@ -100,6 +101,51 @@ function continuous(ring: Position[]): Position[] {
   return shift ? unwrapped.map(([x, y]) => [x! + shift, y!]) : unwrapped;
 }
 
+/** The whole turns of longitude that bring `lon` into the window `[west, west + 360)`. */
+export function turnInto(lon: number, west: number): number {
+  return -360 * Math.floor((lon - west) / 360);
+}
+
+/**
+ * Where a story's longitudes start (`west`, the window being `[west, west + 360)`): in the middle
+ * of the widest stretch of longitude that no extent covers, so the frame is the narrowest that
+ * takes every extent in. -180 (the usual map) when the antimeridian lies in a stretch as wide as
+ * any other. Each extent is `[west, east]`, east possibly past 180 (Russia's to Chukotka).
+ */
+export function lonWindow(extents: readonly (readonly [number, number])[]): number {
+  if (!extents.length) return -180;
+  const arcs = extents
+    .map(([w, e]) => {
+      const start = w + turnInto(w, -180);
+      return [start, start + Math.min(360, e - w)] as const;
+    })
+    .sort((a, b) => a[0] - b[0]);
+  // Merged, then the gaps between the arcs, the last running round to the first.
+  let reach = arcs[0]![1];
+  let best = { size: -1, middle: -180 };
+  const consider = (from: number, to: number) => {
+    const size = to - from;
+    const antimeridian = Math.floor((to - 180) / 360) >= Math.ceil((from - 180) / 360);
+    if (size > best.size + 1e-9 || (Math.abs(size - best.size) <= 1e-9 && antimeridian)) {
+      best = { size, middle: antimeridian ? -180 : (from + to) / 2 };
+    }
+  };
+  for (const [start, end] of arcs.slice(1)) {
+    if (start > reach) consider(reach, start);
+    reach = Math.max(reach, end);
+  }
+  consider(reach, arcs[0]![0] + 360);
+  return best.size <= 0 ? -180 : best.middle - 360 * Math.floor((best.middle + 180) / 360);
+}
+
+/** A country's body turned into the window of longitudes that starts at `west`. */
+function bodyInto(body: { box: Box; rings: Position[][] }, west: number): { box: Box; rings: Position[][] } {
+  const shift = turnInto((body.box[0] + body.box[2]) / 2, west);
+  if (!shift) return body;
+  const [w, s, e, n] = body.box;
+  return { box: [w + shift, s, e + shift, n], rings: body.rings.map((r) => r.map(([x, y]) => [x! + shift, y!])) };
+}
+
 /**
  * A country's body: its largest piece of land and the pieces within `FRAME.near` degrees of it
  * or of a piece already taken, as one box, with the outer rings of those pieces.
@@ -128,11 +174,11 @@ export function countryBody(country: WorldCountry): { box: Box; rings: Position[
  * a country much larger than the rest framed by its part nearest the rest. Null with nothing to
  * frame.
  */
-export function placesFrame(points: readonly LonLat[], countries: readonly WorldCountry[]): Box | null {
+export function placesFrame(points: readonly LonLat[], countries: readonly WorldCountry[], west = -180): Box | null {
   const bodies = [...new Map(countries.map((c) => [c.id, c])).values()]
-    .map((country) => ({ country, ...countryBody(country) }))
+    .map((country) => ({ country, ...bodyInto(countryBody(country), west) }))
     .sort((a, b) => mapArea(b.box) - mapArea(a.box));
-  const pointsBox = boxOf(points);
+  const pointsBox = boxOf(points.map(([x, y]) => [x + turnInto(x, west), y]));
   const large: typeof bodies = [];
   // The largest countries first: each is framed in part if framing it whole would swamp the rest.
   while (bodies.length) {
@@ -171,7 +217,14 @@ export function placesFrame(points: readonly LonLat[], countries: readonly World
   return frame;
 }
 
-const clampBox = ([w, s, e, n]: Box): Box => [Math.max(-180, w), Math.max(-85, s), Math.min(180, e), Math.min(85, n)];
+/**
+ * Within Web Mercator's latitudes (±85°), and at most `width` degrees of longitude (a turn less
+ * the cut's margins, so the geography never holds a country twice), round its middle.
+ */
+const clampBox = ([w, s, e, n]: Box, width = 360 - 2 * FRAME.clip): Box => {
+  const [cw, ce] = e - w > width ? [(w + e - width) / 2, (w + e + width) / 2] : [w, e];
+  return [cw, Math.max(-85, s), ce, Math.min(85, n)];
+};
 
 /** Rounded outwards to a tenth of a degree: the region reads well in messages and in the cache key. */
 const roundOut = ([w, s, e, n]: Box): Box => [
@@ -181,10 +234,39 @@ const roundOut = ([w, s, e, n]: Box): Box => [
   Math.ceil(n * 10) / 10,
 ];
 
-/** The region that frames a story's places (see the module's comment); null with no place to frame. */
-export function deriveRegion(points: readonly LonLat[], countries: readonly WorldCountry[]): Region | null {
-  const frame = placesFrame(points, countries);
+/** The longitudes a place at `point` and of `countries` covers: what `lonWindow` leaves room for. */
+export function extentsOf(points: readonly LonLat[], countries: readonly WorldCountry[]): [number, number][] {
+  return [
+    ...points.map(([x]) => [x, x] as [number, number]),
+    ...countries.map((c) => {
+      const [w, , e] = countryBody(c).box;
+      return [w, e] as [number, number];
+    }),
+  ];
+}
+
+/**
+ * The region that frames a story's places (see the module's comment); null with no place to
+ * frame. `beyond` (far places shown at the map's edge, `far.ts`) is not in the overview, but the
+ * reader may pan to it and a claim that reaches it is framed whole.
+ */
+export function deriveRegion(
+  points: readonly LonLat[],
+  countries: readonly WorldCountry[],
+  beyond: { points: readonly LonLat[]; countries: readonly WorldCountry[] } = { points: [], countries: [] },
+): Region | null {
+  const west = lonWindow(extentsOf([...points, ...beyond.points], [...countries, ...beyond.countries]));
+  let frame = placesFrame(points, countries, west);
   if (!frame) return null;
+  // A frame made wholly past 180° is written in the usual longitudes.
+  const back = frame[0] >= 180 ? -360 : 0;
+  frame = [frame[0] + back, frame[1], frame[2] + back, frame[3]];
+  const far = union(
+    boxOf(beyond.points.map(([x, y]) => [x + turnInto(x, west) + back, y])),
+    beyond.countries
+      .map((c) => bodyInto(countryBody(c), west + back).box)
+      .reduce<Box | null>((a, b) => union(a, b), null),
+  );
   let [w, s, e, n] = frame;
   // One city alone, or places close together: a few degrees round them.
   const cx = (w + e) / 2;
@@ -198,8 +280,10 @@ export function deriveRegion(points: readonly LonLat[], countries: readonly Worl
     return [bw - dx, bs - dy, be + dx, bn + dy];
   };
   const overview = roundOut(clampBox(margin(FRAME.margin, FRAME.minMargin, [w, s, e, n])));
-  const maxBounds = roundOut(clampBox(margin(FRAME.pan, FRAME.minPan, overview)));
-  const bounds = roundOut(clampBox(grow(maxBounds, FRAME.clip)));
+  // The far places within reach, with the overview's own margin round them.
+  const reach = far && margin(FRAME.margin, FRAME.minPan, far);
+  const maxBounds = roundOut(clampBox(union(margin(FRAME.pan, FRAME.minPan, overview), reach)!));
+  const bounds = roundOut(clampBox(grow(maxBounds, FRAME.clip), 360));
   return { bounds, maxBounds, overview };
 }
 

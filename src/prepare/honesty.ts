@@ -42,12 +42,16 @@ export function addedWords(
 
 /** A warning for each claim whose caption adds words its sentence lacks, naming them. */
 export function captionWarnings(
-  claims: readonly Pick<ResolvedClaim, 'id' | 'caption' | 'quote' | 'actors' | 'origin' | 'destinations'>[],
+  claims: readonly (Pick<ResolvedClaim, 'id' | 'caption' | 'quote' | 'actors' | 'origin' | 'destinations'> & {
+    origins?: string[];
+  })[],
   places: readonly Pick<Place, 'id' | 'name'>[],
 ): DataError[] {
   const names = new Map(places.map((p) => [p.id, p.name]));
   return claims.flatMap((claim) => {
-    const placeNames = [claim.origin, ...claim.destinations].flatMap((id) => names.get(id) ?? []);
+    const placeNames = [...(claim.origins ?? [claim.origin]), ...claim.destinations].flatMap(
+      (id) => names.get(id) ?? [],
+    );
     const added = addedWords(claim, placeNames);
     if (!added.length) return [];
     const words = list(added.map((w) => `"${w}"`));

@@ -31,18 +31,16 @@ function ringsOf(shape: CountryShape): Position[][] {
 export function distanceToOutline(shape: CountryShape, [lon0, lat0]: LonLat): number {
   const kx = Math.cos((lat0 * Math.PI) / 180) * KM_PER_DEGREE;
   const ky = KM_PER_DEGREE;
-  const x = (lon: number) => {
-    let d = lon - lon0;
-    if (d > 180) d -= 360;
-    if (d < -180) d += 360;
-    return d * kx;
-  };
+  const wrap = (d: number) => (d > 180 ? d - 360 : d < -180 ? d + 360 : d);
   let best = Infinity;
   for (const ring of ringsOf(shape)) {
     for (let i = 1; i < ring.length; i++) {
-      const ax = x(ring[i - 1]![0]!);
+      // Each segment's end is taken the short way from its start, so that a segment on the far
+      // side of the globe, whose ends fall either side of the seam, is not read as crossing here.
+      const da = wrap(ring[i - 1]![0]! - lon0);
+      const ax = da * kx;
       const ay = (ring[i - 1]![1]! - lat0) * ky;
-      const bx = x(ring[i]![0]!);
+      const bx = (da + wrap(ring[i]![0]! - ring[i - 1]![0]!)) * kx;
       const by = (ring[i]![1]! - lat0) * ky;
       const dx = bx - ax;
       const dy = by - ay;

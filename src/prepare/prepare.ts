@@ -28,7 +28,7 @@ import { captionWarnings, drawingWarnings } from './honesty.ts';
 import { claimKinds, declaredKindProblems } from './kinds.ts';
 import { checkPlaces, missingCountry, type PlaceEntry } from './places.ts';
 import { DataError, StoryErrors } from './problems.ts';
-import { framedRegion, placeInRegion, regionProblems } from './region.ts';
+import { frameChoiceProblems, framedRegion, placeInRegion, regionProblems } from './region.ts';
 import { compiler, validate, type Validated, type Validators } from './schema-messages.ts';
 import { parseArticle } from '../story/text.ts';
 import type { KindDeclaration } from '../story/kinds.ts';
@@ -180,7 +180,14 @@ export function prepareStory(files: StoryFiles, options: PrepareOptions = {}): S
   const places = readPlaces(files, compile, problems);
   // The region story.json gives, or the places framed; then the geography cut for it.
   const explicit = meta?.region;
-  const region = meta && (explicit || places.all) ? (explicit ?? framedRegion(places.sound)) : null;
+  if (meta)
+    problems.push(
+      ...frameChoiceProblems(meta.frame, new Set((places.entries as Partial<PlaceEntry>[]).map((p) => p.id!))),
+    );
+  const region =
+    meta && (explicit || places.all)
+      ? (explicit ?? framedRegion(places.sound, files['claims.json'], meta.frame))
+      : null;
   const geography = region ? (options.geography ?? ((bounds) => makeGeography(bounds).topology))(region.bounds) : null;
   const placed = geography ? placeInRegion(places.sound, geography, region!, !!explicit) : null;
   problems.push(...(placed?.problems ?? []));
@@ -234,7 +241,8 @@ export function prepareStory(files: StoryFiles, options: PrepareOptions = {}): S
  * gives, or its places framed. Throws `StoryErrors` when story.json or places.json cannot say.
  */
 export function storyRegion(
-  files: Pick<StoryFiles, 'story.json' | 'story.schema.json' | 'places.json' | 'places.schema.json'>,
+  files: Pick<StoryFiles, 'story.json' | 'story.schema.json' | 'places.json' | 'places.schema.json'> &
+    Partial<Pick<StoryFiles, 'claims.json'>>,
   { validators }: Pick<PrepareOptions, 'validators'> = {},
 ): {
   region: Region;
@@ -247,7 +255,7 @@ export function storyRegion(
   problems.push(...meta.problems);
   if (meta.data?.region) return { region: meta.data.region, explicit: true };
   const places = readPlaces(all, compile, problems);
-  const region = !problems.length ? framedRegion(places.sound) : null;
+  const region = !problems.length ? framedRegion(places.sound, files['claims.json'], meta.data?.frame) : null;
   if (!region) throw new StoryErrors(problems);
   return { region, explicit: false };
 }

@@ -9,7 +9,9 @@ import { boxText, contains, deriveRegion, within } from './frame.ts';
 import { worldById, type PlaceEntry } from './places.ts';
 import { collect, DataError, pointText, type Checked } from './problems.ts';
 import { namePoints } from './placing.ts';
-import type { LonLat, Place, Region, RegionTopology } from '../story/types.ts';
+import { farPlaces, type FrameChoice, type FramedPlace } from './far.ts';
+import { intoBounds, originsOf } from '../story/places.ts';
+import type { Claim, LonLat, Place, Region, RegionTopology } from '../story/types.ts';
 
 const REGION_FIX = 'or leave "region" out of story.json and the build frames the places itself';
 
@@ -18,13 +20,13 @@ export function regionProblems(region: Region): DataError[] {
   const problems: DataError[] = [];
   for (const field of ['bounds', 'maxBounds', 'overview'] as const) {
     const [w, s, e, n] = region[field];
-    if (w >= e || s >= n) {
+    if (w >= e || s >= n || e - w > 360) {
       problems.push(
         new DataError(
           'story.json',
           null,
           `region.${field}`,
-          `${boxText(region[field])} is not [west, south, east, north]: west must be less than east and south less than north`,
+          `${boxText(region[field])} is not [west, south, east, north]: west must be less than east (and east at most a turn, 360°, beyond it) and south less than north`,
         ),
       );
     }
@@ -42,16 +44,68 @@ export function regionProblems(region: Region): DataError[] {
   return problems;
 }
 
-/** The region a story without one is framed in: its places' points and their countries' land. */
-export function framedRegion(places: readonly PlaceEntry[]): Region | null {
+/** How many claim ends (origins and destinations) each place is, from claims.json's text as far as it reads. */
+function claimEnds(claimsJson: string | undefined): Map<string, number> {
+  const ends = new Map<string, number>();
+  let claims: unknown = [];
+  try {
+    claims = (JSON.parse(claimsJson ?? '{}') as { claims?: unknown }).claims;
+  } catch {
+    // claims.json's own problem is reported with it.
+  }
+  for (const claim of Array.isArray(claims) ? (claims as Partial<Claim>[]) : []) {
+    const ids = [
+      ...originsOf({ origin: claim?.origin ?? [] }),
+      ...(Array.isArray(claim?.destinations) ? claim.destinations : []),
+    ];
+    for (const id of ids) if (typeof id === 'string') ends.set(id, (ends.get(id) ?? 0) + 1);
+  }
+  return ends;
+}
+
+/**
+ * The region a story without one is framed in: its places' points and their countries' land, the
+ * far places (`far.ts`, weighed by their claim ends in `claimsJson`) left to the overview's edge.
+ */
+export function framedRegion(
+  places: readonly PlaceEntry[],
+  claimsJson?: string,
+  choice: FrameChoice = {},
+): Region | null {
   const countries = worldById();
-  const points = places.flatMap((p) => (p.coordinates ? [p.coordinates] : []));
-  const named = places.flatMap((p) =>
-    p.kind === 'country' ? [p.country!] : p.kind === 'region' ? (p.countries ?? [p.country!]) : [],
-  );
-  return deriveRegion(
-    points,
-    named.map((id) => countries.get(id)!),
+  const ends = claimEnds(claimsJson);
+  const framed: FramedPlace[] = places.map((p) => ({
+    id: p.id,
+    point: p.coordinates ?? null,
+    countries: (p.kind === 'country' ? [p.country!] : p.kind === 'region' ? (p.countries ?? [p.country!]) : []).map(
+      (id) => countries.get(id)!,
+    ),
+    ends: ends.get(p.id) ?? 0,
+  }));
+  const far = new Set(farPlaces(framed, choice));
+  const part = (inFar: boolean) => {
+    const chosen = framed.filter((p) => far.has(p.id) === inFar);
+    return { points: chosen.flatMap((p) => (p.point ? [p.point] : [])), countries: chosen.flatMap((p) => p.countries) };
+  };
+  const { points, countries: named } = part(false);
+  return deriveRegion(points, named, part(true));
+}
+
+/** The problems of places `story.json`'s `frame` names that places.json does not have. */
+export function frameChoiceProblems(choice: FrameChoice | undefined, ids: ReadonlySet<string>): DataError[] {
+  return (['keep', 'edge'] as const).flatMap((field) =>
+    (choice?.[field] ?? []).flatMap((id, i) =>
+      ids.has(id)
+        ? []
+        : [
+            new DataError(
+              'story.json',
+              null,
+              `frame.${field}[${i}]`,
+              `unknown place id "${id}" (not in places.json): write the id of a place the overview keeps in (keep) or shows at its edge (edge)`,
+            ),
+          ],
+    ),
   );
 }
 
@@ -102,7 +156,8 @@ function placeOne(
     const problem = leftOut(region, place, coordinates, place.coordinates ? 'at' : 'its name written at');
     if (problem) throw problem;
   }
-  return { ...place, coordinates };
+  // In the region's longitudes, which may run past 180° (a map across the antimeridian).
+  return { ...place, coordinates: [intoBounds(coordinates[0], region.bounds), coordinates[1]] };
 }
 
 /**

@@ -42,14 +42,6 @@ export function actShapeProblem(act: ClaimAct, shape: ClaimShape): string | null
   return `act "${act}" is drawn as ${shapes.map((s) => `"${s}"`).join(' or ')}, not "${shape}"`;
 }
 
-/**
- * The places that are a claim's subject: its `origins` where the data gives several (a later
- * field, read when present), else its `origin`.
- */
-export function originsOf(claim: { origin: string; origins?: readonly string[] }): string[] {
-  return claim.origins?.length ? [...claim.origins] : [claim.origin];
-}
-
 /** Acts drawn as arrows (a route or an act on another), as ties (not a route), or on the place. */
 export type ActForm = 'arrow' | 'tie' | 'mark' | 'place';
 

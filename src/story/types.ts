@@ -97,8 +97,8 @@ export interface Claim {
   modality?: Modality;
   /** Who acts, as the article names them. */
   actors: string[];
-  /** Place id. */
-  origin: string;
+  /** Place id, or several (`["australia", "new-zealand"]`): one arrow from each origin to each destination. */
+  origin: string | string[];
   /** Place ids; empty for `point` and `area`. */
   destinations: string[];
   /** A short caption, in the map maker's words. */
@@ -158,7 +158,10 @@ export interface Place {
 
 /** The map's region: three boxes, each inside the next. */
 export interface Region {
-  /** The geography is clipped to these bounds (keep a margin beyond `maxBounds`). */
+  /**
+   * The geography is clipped to these bounds (keep a margin beyond `maxBounds`). Each box's east
+   * may run past 180° (a map across the antimeridian), and every place lies in its longitudes.
+   */
   bounds: Bounds;
   /** How far the reader may pan. */
   maxBounds: Bounds;
@@ -191,6 +194,8 @@ export interface StoryMeta {
   region: Region;
   /** Lines of credit for the map's sources, shown under the map. */
   credits: { text: string; url?: string }[];
+  /** Which places the overview keeps in, and which it shows at its edge (`prepare/far.ts`). */
+  frame?: { keep?: string[]; edge?: string[] };
   /** Embedding: where messages from a parent page are accepted from (any, when absent). */
   embed?: { allowedParentOrigins?: string[] };
 }
@@ -217,6 +222,10 @@ export interface Article {
 
 /** A claim with its selector resolved to one sentence of the article. */
 export interface ResolvedClaim extends Claim {
+  /** The first origin (`origins[0]`). */
+  origin: string;
+  /** Every origin, in the order the data gives them. */
+  origins: string[];
   modality: Modality;
   act: ClaimAct;
   /** The look its kind is drawn with (`symbology/claims.ts` KIND_LOOKS). */

@@ -286,19 +286,21 @@ export function voiceText(voice: Voice): string {
 export const NOTE_LABEL = 'How the map reads it:';
 
 /**
- * Where a claim runs, in words: "Origin → A, B" for something that moves or an act on another,
- * "A – B" for a border, a view or a rivalry (ties, not routes), "Origin, about A" for a fear and
- * the source it names, the origin alone when the claim has no destination.
+ * Where a claim runs, in words: "Origin → A, B" for something that moves or an act on another
+ * ("A and B → C" from several origins), "A – B" for a border, a view or a rivalry (ties, not
+ * routes), "Origin, about A" for a fear and the source it names, the origin alone when the claim
+ * has no destination.
  */
 export function claimRoute(
-  claim: Pick<ResolvedClaim, 'origin' | 'destinations' | 'shape'> & { act?: ClaimAct },
+  claim: Pick<ResolvedClaim, 'origin' | 'destinations' | 'shape'> & { act?: ClaimAct; origins?: readonly string[] },
   nameOf: (placeId: string) => string,
 ): string {
-  if (!claim.destinations.length) return nameOf(claim.origin);
+  const from = (claim.origins ?? [claim.origin]).map(nameOf).join(' and ');
+  if (!claim.destinations.length) return from;
   const to = claim.destinations.map(nameOf).join(', ');
-  if (claim.act === 'fears') return `${nameOf(claim.origin)}, about ${to}`;
+  if (claim.act === 'fears') return `${from}, about ${to}`;
   const tie = claim.shape === 'border' || claim.act === 'views' || claim.act === 'competes';
-  return `${nameOf(claim.origin)} ${tie ? '–' : '→'} ${to}`;
+  return `${from} ${tie ? '–' : '→'} ${to}`;
 }
 
 /** What the card calls a claim's places. */

@@ -17,6 +17,7 @@ import {
   type Validators,
 } from '../prepare/prepare.ts';
 import type { Claim, LonLat, Place, Story, StoryJson } from '../story/types.ts';
+import { originsOf } from '../story/places.ts';
 
 /** The files of a story folder a journalist writes, in the order a zip lists them. */
 export const DRAFT_FILES = ['article.txt', 'claims.json', 'places.json', 'story.json'] as const;
@@ -178,7 +179,8 @@ export function verdictOf(draft: Draft, engine: EngineFiles, validators?: Valida
   const faulty = new Set(problems.map((p) => p.item));
   const places = draft.places.filter((p) => !faulty.has(placeItem(p)));
   const claims = draft.claims.filter(
-    (c) => !faulty.has(claimItem(c)) && [c.origin, ...c.destinations].every((id) => places.some((p) => p.id === id)),
+    (c) =>
+      !faulty.has(claimItem(c)) && [...originsOf(c), ...c.destinations].every((id) => places.some((p) => p.id === id)),
   );
   const story =
     (claims.length ? checkDraft({ ...draft, claims, places }, engine, validators).story : null) ??

@@ -389,6 +389,7 @@ describe('buildFlows with the real story', () => {
       ...story.claims.find((c) => c.shape === 'arrows')!,
       id,
       origin,
+      origins: [origin],
       destinations,
     });
     const there = claim('there', 'afghanistan', ['iran']);
@@ -422,6 +423,7 @@ describe('buildFlows with the real story', () => {
     const bad: ResolvedClaim = {
       ...story.claims.find((c) => c.id === 'iran-border')!,
       origin: 'russia',
+      origins: ['russia'],
       destinations: ['pakistan'],
     };
     expect(() => buildFlows([bad], placesById, story.geography)).toThrow(FlowError);

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { honestyProblems } from '../../src/story/honesty-rules';
 import { readStoryFiles } from '../../src/build/plugin';
 import { checkStory } from '../../src/prepare/prepare';
-import { actOf, actShapeProblem, defaultAct, originsOf } from '../../src/story/acts';
+import { actOf, actShapeProblem, defaultAct } from '../../src/story/acts';
 import type { Claim } from '../../src/story/types';
 
 const claimsOf = (dir: string): Claim[] =>
@@ -130,10 +130,5 @@ describe('acts', () => {
     expect(actShapeProblem('views', 'point')).toMatch(/"views" is drawn as "arrows"/);
     expect(actShapeProblem('holds', 'arrows')).toMatch(/"holds"/);
     expect(actShapeProblem('fears', 'point')).toBeNull();
-  });
-
-  it('read several origins where a story gives them', () => {
-    expect(originsOf({ origin: 'a' })).toEqual(['a']);
-    expect(originsOf({ origin: 'a', origins: ['a', 'b'] })).toEqual(['a', 'b']);
   });
 });

@@ -515,6 +515,11 @@ function cases(name: string, story: Story): Case[] {
 const stories: [string, Story][] = [
   ['article', prepareStory(readStoryFiles('data'))],
   ['fixture', prepareStory(readStoryFiles('tests/fixtures/story'))],
+  // Stories of every continent, each with an arrow to a far actor at the overview's edge (issue 22).
+  ...(['pacific', 'americas', 'africa', 'arctic'] as const).map((name): [string, Story] => [
+    name,
+    prepareStory(readStoryFiles(`tests/fixtures/${name}`)),
+  ]),
 ];
 const all = stories.flatMap(([name, story]) => cases(name, story));
 
@@ -524,7 +529,13 @@ type Figure = 'overlaps' | 'unnamed' | 'fanOut' | 'pickable';
  * Figures not met yet, by story: their tests are expected to fail (so the suite stays green while
  * the engine is worked on) and the table above says by how much. Empty once every target is met.
  */
-const PENDING: Record<string, Figure[]> = {};
+const PENDING: Record<string, Figure[]> = {
+  // Issue 22's fixtures: on a phone and the poster, an arrowhead at Vanuatu or Solomon Islands
+  // overlaps the other island's name (4 views of 24); on a phone, Nuuk is left unnamed in the two
+  // views framing a claim to it (2 of 20).
+  pacific: ['overlaps'],
+  arctic: ['unnamed'],
+};
 
 const format = (v: number) => (v === Infinity ? '–' : Number.isInteger(v) ? v : Number(v.toFixed(1)));
 
