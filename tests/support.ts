@@ -48,3 +48,26 @@ export function fillStory(dir: string, fixture: string): string[] {
   }
   return files;
 }
+
+/**
+ * What a journalist should never read in the studio outside its details for developers: a file's
+ * name, a schema's keyword or phrasing, a pattern, a JSON field's name or an id in straight quotes.
+ */
+export const SCHEMA_PHRASING: readonly RegExp[] = [
+  /must (NOT )?(have|match|be|contain|pass)/i,
+  /\b[a-z]+\.(json|txt)\b/,
+  /\bpattern\b/i,
+  /\^\[|\]\*\$/,
+  /\bfield "/,
+  /\b(minItems|maxItems|minLength|maxLength|additionalProperties|uniqueItems|oneOf|anyOf|allOf|enum|const|required property|is required)\b/,
+  /"[^"\n]*"/,
+  /\bids?\b/,
+  /\bschema\b/i,
+  /\b(origin|destinations|selector|unplaced|modality|coordinates)\b/,
+  /#\d/,
+];
+
+/** The schema phrasing `text` holds, if any: empty when a journalist may read it. */
+export function schemaPhrasing(text: string): string[] {
+  return SCHEMA_PHRASING.flatMap((pattern) => text.match(pattern)?.[0] ?? []);
+}

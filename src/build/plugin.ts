@@ -15,7 +15,8 @@ import { postersToPng } from './png.ts';
 import { escapeHtml, scriptJson } from '../story/escape.ts';
 import { claimPreview, claimTitle, siteDescription } from '../story/wording.ts';
 import { paletteCss } from '../symbology/css.ts';
-import { BadStoryData, problemsOf, warningReport } from './report.ts';
+import { BadStoryData, DraftStory, problemsOf, warningReport } from './report.ts';
+import { DRAFT_NOTE } from '../studio/download.ts';
 import { storyGeography, writeGeography, type GeographyOptions } from './geography.ts';
 import { claimsCsv, DATA_FILES, dataReadme, publishedClaims, publishedFlows } from './publish.ts';
 import { claimsLinkedData, publishedAnnotations, publishedArticle } from './linked-data.ts';
@@ -58,12 +59,15 @@ export interface LoadOptions extends GeographyOptions {
 }
 
 /**
- * Prepares the story in `dir`, or throws `BadStoryData`: every problem, one line each. Its
- * warnings are printed (`options.onWarnings`). Its geography (`region.topo.json`) is read from
- * the folder, or made (and written there, unless `options.write` is false) when missing or stale.
+ * Prepares the story in `dir`, or throws `BadStoryData`: every problem, one line each (a draft
+ * the studio downloaded, `DraftStory`: the problems it listed). Its warnings are printed
+ * (`options.onWarnings`). Its geography (`region.topo.json`) is read from the folder, or made
+ * (and written there, unless `options.write` is false) when missing or stale.
  */
 export function loadStory(dir: string, options: LoadOptions = {}): Story {
   const { onWarnings = (report) => process.stderr.write(`${report}\n`), ...geography } = options;
+  const note = resolve(dir, DRAFT_NOTE);
+  if (existsSync(note)) throw new DraftStory(dir, readFileSync(note, 'utf8'));
   let checked;
   try {
     checked = checkStory(readStoryFiles(dir), {

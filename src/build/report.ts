@@ -5,6 +5,7 @@
  */
 import { relative, resolve } from 'node:path';
 import { DataError, StoryErrors } from '../prepare/prepare.ts';
+import { DRAFT_NOTE } from '../studio/download.ts';
 
 /** The problems an error from `prepareStory` carries, or null for any other error. */
 export function problemsOf(error: unknown): DataError[] | null {
@@ -44,6 +45,19 @@ export class BadStoryData extends Error {
     this.name = 'BadStoryData';
     this.lines = lines;
     // The lines say where in the data; where in the engine it was noticed helps nobody fixing it.
+    this.stack = this.message;
+  }
+}
+
+/**
+ * A draft the studio downloaded (its folder holds `DRAFT.txt`): refused with the note's own words,
+ * the problems the studio listed, until the story is finished and downloaded again.
+ */
+export class DraftStory extends BadStoryData {
+  constructor(dir: string, note: string) {
+    super(dir, [new DataError(DRAFT_NOTE, null, null, note.trim(), 'draft')]);
+    const where = relative(process.cwd(), resolve(dir)) || dir;
+    this.message = `${where} is a draft, not ready to build (${DRAFT_NOTE} says so):\n\n${note.trimEnd()}`;
     this.stack = this.message;
   }
 }

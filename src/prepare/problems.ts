@@ -4,13 +4,18 @@
  */
 import type { LonLat } from '../story/types.ts';
 
-/** What is wrong, and where: `file`, then the claim or place (`item`), then the `field`. */
+/**
+ * What is wrong, and where: `file`, then the claim or place (`item`), then the `field`; `code`
+ * says which rule failed, for a reader of the problem that words it its own way (the studio):
+ * `schema:<keyword>` for a schema's (`schema:required`, `schema:minLength`), or the check's own.
+ */
 export class DataError extends Error {
   constructor(
     readonly file: string,
     readonly item: string | null,
     readonly field: string | null,
     readonly problem: string,
+    readonly code: string | null = null,
   ) {
     super([file, item, field && `field "${field}"`, problem].filter(Boolean).join(': '));
     this.name = 'DataError';

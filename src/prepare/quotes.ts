@@ -32,5 +32,5 @@ export function anchorClaim(claim: Pick<Claim, 'id' | 'selector'>, article: Arti
     anchor.reason === 'ambiguous'
       ? `quote found ${anchor.count} times in article.txt; add a prefix or suffix: "${exact}"`
       : `quote not found in article.txt: "${exact}"${nearestPassage(article, exact) || '; copy the words of one sentence (or a few) of article.txt exactly'}`;
-  return new DataError('claims.json', `claim "${claim.id}"`, 'selector.exact', problem);
+  return new DataError('claims.json', `claim "${claim.id}"`, 'selector.exact', problem, `quote-${anchor.reason}`);
 }

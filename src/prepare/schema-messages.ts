@@ -126,7 +126,7 @@ export function validate<T>(
     const fullField = missing ? [field, missing].filter(Boolean).join('.') : field;
     const hinted = missing && entry && !field ? hint?.(entry, missing) : undefined;
     const said = missing ? (hinted ?? 'is required') : describe(error, entry) + fix(error, field, schemaFile);
-    const problem = new DataError(file, item, fullField || null, said);
+    const problem = new DataError(file, item, fullField || null, said, `schema:${error.keyword}`);
     problems.set(problem.message, problem);
   }
   return { entries, faulty, problems: [...problems.values()] };

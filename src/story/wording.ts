@@ -247,15 +247,6 @@ export const ACT_CHOICE: Record<ClaimAct, string> = {
   holds: 'Something holds at a place (governs, unstable, a haven)',
 };
 
-/** What each modality is, in plain words, for the studio's form. */
-export const MODALITY_CHOICE: Record<Modality, string> = {
-  reported: 'Says it is so',
-  alleged: 'Reports an accusation (“denounced for”, “accused of”, “said to”)',
-  predicted: 'Predicts it',
-  conditional: 'Predicts it, if a condition it states is met',
-  recommended: 'Recommends it',
-};
-
 /** The key's heading: what its entries are. */
 export const KEY_HEADING = 'What the article claims';
 

@@ -10,6 +10,7 @@ export class DraftCheck {
   checking = $state(true);
   private readonly worker: Worker;
   private asked = 0;
+  private waiting: (() => void)[] = [];
 
   /** Checks the draft whose text `snapshot` reads, again each time it changes. */
   constructor(engine: EngineFiles, snapshot: () => string) {
@@ -19,6 +20,7 @@ export class DraftCheck {
       if (event.data.id !== this.asked) return;
       this.verdict = event.data.verdict;
       this.checking = false;
+      for (const done of this.waiting.splice(0)) done();
     };
     $effect(() => {
       const text = snapshot();
@@ -29,6 +31,11 @@ export class DraftCheck {
       );
       return () => clearTimeout(timer);
     });
+  }
+
+  /** Resolves once the draft as it is now has been checked. */
+  settled(): Promise<void> {
+    return this.checking ? new Promise((done) => this.waiting.push(done)) : Promise.resolve();
   }
 
   close() {

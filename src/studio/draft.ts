@@ -73,6 +73,7 @@ export function readDraft(files: DraftFiles): { draft: Draft } | { problems: Dat
           null,
           field,
           `must be a list of ${field} (see ${name.replace('.json', '.schema.json')})`,
+          'file:shape',
         );
       }
       return (field ? value[field] : value) as T;
@@ -85,7 +86,7 @@ export function readDraft(files: DraftFiles): { draft: Draft } | { problems: Dat
   const places = read<DraftPlace[]>('places.json', 'places');
   const meta = read<StoryJson & { $schema?: string }>('story.json', '');
   if (meta && (typeof meta !== 'object' || Array.isArray(meta))) {
-    problems.push(new DataError('story.json', null, null, 'must be an object (see story.schema.json)'));
+    problems.push(new DataError('story.json', null, null, 'must be an object (see story.schema.json)', 'file:shape'));
   }
   if (problems.length || !claims || !places || !meta) return { problems };
   const { $schema: _schema, ...rest } = meta;
@@ -109,7 +110,8 @@ export function checkDraft(
 }
 
 /** A problem as the studio shows it: a `DataError`'s fields, plain (it crosses from the checking worker). */
-export type Problem = Pick<DataError, 'file' | 'item' | 'field' | 'problem' | 'message'>;
+export type Problem = Pick<DataError, 'file' | 'item' | 'field' | 'problem' | 'message'> &
+  Partial<Pick<DataError, 'code'>>;
 
 /** The `item` a problem names for a claim, and for a place. */
 export const claimItem = (claim: Pick<Claim, 'id'>) => `claim "${claim.id}"`;
@@ -167,12 +169,13 @@ function regionOnly(
 /** The verdict on `draft`; `validators`, the schemas compiled ahead (the studio's page allows no eval). */
 export function verdictOf(draft: Draft, engine: EngineFiles, validators?: Validators): Verdict {
   const checked = checkDraft(draft, engine, validators);
-  const plain = ({ file, item, field, problem, message }: DataError): Problem => ({
+  const plain = ({ file, item, field, problem, message, code }: DataError): Problem => ({
     file,
     item,
     field,
     problem,
     message,
+    code,
   });
   const problems = checked.problems.map(plain);
   if (checked.story) return { problems, warnings: checked.warnings.map(plain), story: checked.story, partial: false };
@@ -193,17 +196,25 @@ export function draftFromText(text: string): Draft {
   return { article: text.replace(/\r\n/g, '\n').trim(), claims: [], places: [], meta: blankStoryJson() };
 }
 
-/** An id for `name` in the form the schemas ask (`lower-case-words`), unlike any of `taken`. */
+/** The longest slug is cut to this many characters, at the end of a word. */
+const SLUG_LENGTH = 48;
+
+/**
+ * An id for `name` in the form the schemas ask (`lower-case-words`), unlike any of `taken`: whole
+ * words, as many as fit in `SLUG_LENGTH` characters (a first word longer than that is cut).
+ */
 export function slugId(name: string, taken: Iterable<string>): string {
   const used = new Set(taken);
-  const base =
-    name
-      .normalize('NFKD')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 48)
-      .replace(/-+$/, '') || 'item';
+  const words = name
+    .normalize('NFKD')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  let base = words[0]?.slice(0, SLUG_LENGTH) ?? 'item';
+  for (const word of words.slice(1)) {
+    if (base.length + 1 + word.length > SLUG_LENGTH) break;
+    base = `${base}-${word}`;
+  }
   let id = base;
   for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
   return id;

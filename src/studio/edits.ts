@@ -4,6 +4,8 @@
  */
 import type { Claim, ClaimShape, KindDeclaration, TextQuoteSelector } from '../story/types';
 import { slugId } from './draft';
+import { destinationsLabel, originLabel } from './wording';
+import { originsOf } from '../story/places';
 
 /** A short fingerprint of a draft's text: what was last downloaded. */
 export function fingerprint(text: string): number {
@@ -23,6 +25,7 @@ export function newClaim(selector: TextQuoteSelector, taken: readonly string[], 
     origin: '',
     destinations: [],
     caption: '',
+    modality: 'reported',
     selector,
   };
 }
@@ -37,12 +40,28 @@ export function newKind(label: string, look: string, taken: readonly string[]): 
 /** Shapes that go from one place to others (arrows) or along a line with them (border). */
 export const takesDestinations = (shape: ClaimShape) => shape === 'arrows' || shape === 'border';
 
-/** Puts a place into `claim`: its origin first, then a destination where the shape takes them. */
-export function placeInClaim(claim: Claim, placeId: string): void {
-  if (!claim.origin) claim.origin = placeId;
-  else if (takesDestinations(claim.shape) && claim.origin !== placeId) {
-    if (!claim.destinations.includes(placeId)) claim.destinations.push(placeId);
-  }
+/** The claims (by index) that use the place `placeId`, and as what, by the label of its field. */
+export function placeUses(claims: readonly Claim[], placeId: string): { claim: number; as: string }[] {
+  return claims.flatMap((c, i) => {
+    if (originsOf(c).includes(placeId)) return [{ claim: i, as: originLabel(c.shape) }];
+    return c.destinations.includes(placeId) ? [{ claim: i, as: destinationsLabel(c.shape) }] : [];
+  });
+}
+
+/** Takes the place `placeId` out of every claim that uses it; the indexes of those claims. */
+export function takeOutOfClaims(claims: Claim[], placeId: string): number[] {
+  const changed: number[] = [];
+  claims.forEach((claim, i) => {
+    const origins = originsOf(claim);
+    if (!origins.includes(placeId) && !claim.destinations.includes(placeId)) return;
+    if (origins.includes(placeId)) {
+      const left = origins.filter((o) => o !== placeId);
+      claim.origin = typeof claim.origin === 'string' || left.length < 2 ? (left[0] ?? '') : left;
+    }
+    claim.destinations = claim.destinations.filter((d) => d !== placeId);
+    changed.push(i);
+  });
+  return changed;
 }
 
 /** The actors as the form shows them, one a line, and as typed back: trimmed, blank lines dropped. */

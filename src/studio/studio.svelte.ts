@@ -9,18 +9,23 @@ import type { StoryFiles } from '../prepare/prepare';
 import { parseArticle } from '../story/text';
 import type { Draft, DraftFiles, DraftPlace, EngineFiles, Problem } from './draft';
 import { DraftCheck } from './checking.svelte';
-import { DRAFT_FILES, draftFiles, draftFromText, readDraft, slugId } from './draft';
+import { DRAFT_FILES, draftFiles, draftFromText, readDraft } from './draft';
+import { storyDownload, type StoryDownload } from './download';
+import { plainProblems } from './wording';
 import type { KindDeclaration } from '../story/types';
 import { captureQuote } from './quote';
 import { History } from './history';
 import { DraftStore, loadSaved, type Saved } from './store';
-import { openStoryFolder, openStoryZip, storyZip, type FolderFile } from './zip';
+import { openStoryFolder, openStoryZip, type FolderFile } from './zip';
 import { countries, countryAt, countryPlace, droppedPlace, roundPoint, townPlace, type TownRow } from './places';
-import { fingerprint, newClaim, newKind, placeInClaim, problemCount } from './edits';
+import { fingerprint, newClaim, newKind, placeUses, problemCount, takeOutOfClaims } from './edits';
 
 export class StudioState {
   readonly engine: EngineFiles;
+  /** The engine's vocabulary of kinds, all of it (the checks' words read it). */
   readonly vocabulary: KindDeclaration[];
+  /** The engine's kinds a story of one's own is offered: not those the site's own story uses. */
+  private readonly offered: KindDeclaration[];
   readonly countries = countries();
   readonly store: DraftStore;
 
@@ -29,6 +34,8 @@ export class StudioState {
   draft = $state<Draft>() as Draft;
   readOnly = $state(true);
   downloaded = $state<number | null>(null);
+  /** The last download of this page: what it was, for the next step to say. */
+  lastDownload = $state<StoryDownload | null>(null);
   selectedClaim = $state<number | null>(null);
   selection = $state<[number, number] | null>(null);
   status = $state('');
@@ -40,21 +47,30 @@ export class StudioState {
   readonly article = $derived(parseArticle(this.draft.article));
   readonly dirty = $derived(!this.readOnly && fingerprint(this.snapshot) !== this.downloaded);
   readonly claim = $derived(this.selectedClaim === null ? null : (this.draft.claims[this.selectedClaim] ?? null));
-  /** The draft's own kinds, then the site's (set in the constructor, hence read in a function). */
-  readonly kindChoices = $derived.by(() => [
-    ...(this.draft.meta.kinds ?? []),
-    ...this.vocabulary.filter((k) => !(this.draft.meta.kinds ?? []).some((d) => d.id === k.id)),
-  ]);
+  /**
+   * The draft's own kinds, then the engine's it is offered, then any other of the engine's its
+   * claims already use (a copy of the site's story keeps its own).
+   */
+  readonly kindChoices = $derived.by(() => {
+    const own = this.draft.meta.kinds ?? [];
+    const used = new Set(this.draft.claims.map((c) => c.kind));
+    const engine = this.vocabulary.filter((k) => this.offered.includes(k) || used.has(k.id));
+    return [...own, ...engine.filter((k) => !own.some((d) => d.id === k.id))];
+  });
   readonly problems = $derived(this.verdict.problems);
   readonly warnings = $derived(this.verdict.warnings);
+  /** The problems in the studio's words (`wording.ts`), each naming its claim or place. */
+  readonly plain = $derived.by(() => plainProblems(this.problems, { draft: this.draft, vocabulary: this.vocabulary }));
+  /** The warnings in the studio's words: they refuse nothing. */
+  readonly plainWarnings = $derived.by(() =>
+    plainProblems(this.warnings, { draft: this.draft, vocabulary: this.vocabulary }),
+  );
   /** The claim being edited, framed in the previews once it can be drawn. */
   readonly previewSelected = $derived(
     this.claim && this.verdict.story?.claims.some((c) => c.id === this.claim?.id) ? [this.claim.id] : [],
   );
   /** The claim as the embed's card tells it, below the map at phone width. */
   readonly phoneClaim = $derived(this.verdict.story?.claims.find((c) => c.id === this.previewSelected[0]) ?? null);
-  /** "to claim 2" where a claim is being edited: where a place found or placed goes. */
-  readonly intoClaim = $derived(this.claim ? ` to claim ${this.selectedClaim! + 1}` : '');
 
   private history: History;
   private pending: ReturnType<typeof setTimeout> | undefined;
@@ -77,6 +93,8 @@ export class StudioState {
     const currentRead = readDraft(current);
     if (!('draft' in currentRead)) throw new Error('The story the studio came with cannot be read');
     this.vocabulary = (JSON.parse(this.engine['kinds.json']) as { kinds: KindDeclaration[] }).kinds;
+    const sitesOwn = new Set(currentRead.draft.claims.map((c) => c.kind));
+    this.offered = this.vocabulary.filter((k) => !sitesOwn.has(k.id));
 
     this.store = new DraftStore(localStorage, window, (other) => (this.conflict = other));
     const saved = loadSaved(localStorage);
@@ -151,6 +169,7 @@ export class StudioState {
     this.history.keep(sessionStorage);
     this.canUndo = this.canRedo = false;
     this.startProblems = [];
+    this.lastDownload = null;
     this.status = what;
     return true;
   }
@@ -188,15 +207,9 @@ export class StudioState {
     this.record(this.snapshot);
   }
 
-  /** Puts a place into the selected claim: its origin first, then a destination where the shape takes them. */
-  usePlace(place: DraftPlace) {
-    if (this.claim) placeInClaim(this.claim, place.id);
-  }
-
-  /** A place found or dropped, put into the selected claim, said and recorded. */
+  /** A place found or dropped: in the story's places, for a claim to choose; said and recorded. */
   private placed(place: DraftPlace, said: string) {
-    this.usePlace(place);
-    this.status = said;
+    this.status = `${said} Choose it in a claim, under “From”, “To” or “Where”.`;
     this.record(this.snapshot);
   }
 
@@ -208,7 +221,7 @@ export class StudioState {
       place = countryPlace(country, this.draft.places);
       this.draft.places.push(place);
     }
-    this.placed(place, `${country.name} added${this.intoClaim}.`);
+    this.placed(place, `${country.name} added to the story’s places.`);
   }
 
   addTown(town: TownRow) {
@@ -219,7 +232,7 @@ export class StudioState {
     );
     const place = known ?? townPlace(town, countryAt([lon, lat]), this.draft.places);
     if (!known) this.draft.places.push(place);
-    this.placed(place, `${name} added${this.intoClaim}.`);
+    this.placed(place, `${name} added to the story’s places.`);
   }
 
   dropPoint(point: [number, number]) {
@@ -228,7 +241,7 @@ export class StudioState {
     this.draft.places.push(place);
     this.placed(
       place,
-      `${place.name} placed at ${place.coordinates.join(', ')}; give it its name in the list of places.`,
+      `${place.name} placed at ${place.coordinates.join(', ')}: give it its name in the list of places.`,
     );
   }
 
@@ -242,9 +255,19 @@ export class StudioState {
     }
   };
 
+  /** The claims that use the place at `index`, and as what: a place in use is not removed alone. */
+  placeUses(index: number) {
+    const place = this.draft.places[index];
+    return place ? placeUses(this.draft.claims, place.id) : [];
+  }
+
+  /** Removes the place at `index`, taking it out of the claims that use it first. */
   removePlace(index: number) {
     this.settle();
-    this.draft.places.splice(index, 1);
+    const [place] = this.draft.places.splice(index, 1);
+    if (!place) return;
+    const from = takeOutOfClaims(this.draft.claims, place.id);
+    this.status = `${place.name} removed${from.length ? `, and taken out of claim${from.length > 1 ? 's' : ''} ${from.map((i) => i + 1).join(', ')}` : ''}.`;
     this.record(this.snapshot);
   }
 
@@ -302,30 +325,27 @@ export class StudioState {
     this.opened(await openStoryFolder(entries, name), name);
   }
 
-  /** Downloads the story as a zip; false while it has problems (said in the status, for the list to take the focus). */
-  download(): boolean {
-    if (this.checking) {
-      this.status = 'The story is being checked: try again in a moment.';
-      return true;
-    }
-    if (this.problems.length) {
-      this.status = `The story has ${problemCount(this.problems.length, 'a problem')} to fix before it can be downloaded: see the list of problems.`;
-      return false;
-    }
-    const folder = slugId(this.article.title || 'story', []);
-    // The four files alone: the build makes the geography (`STORY=<folder> npm run build`).
-    const zip = storyZip(folder, draftFiles(this.draft));
-    const url = URL.createObjectURL(new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
+  /**
+   * Downloads the story as a zip, at any time: with problems left, as a draft that lists them
+   * (`download.ts`). Waits for a check under way, so that the list is the draft's as it is.
+   */
+  download = async (): Promise<void> => {
+    await this.check.settled();
+    const plain = this.plain.map((p) => p.text);
+    const taken = storyDownload(this.article.title, $state.snapshot(this.draft) as Draft, plain);
+    const url = URL.createObjectURL(new Blob([taken.bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
     const link = document.createElement('a');
     link.href = url;
-    link.download = `${folder}.zip`;
+    link.download = `${taken.folder}.zip`;
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
     this.downloaded = fingerprint(this.snapshot);
     this.store.save($state.snapshot(this.draft), this.downloaded);
-    this.status = `${folder}.zip downloaded. Unzip it and build it with STORY=${folder} npm run build.`;
-    return true;
-  }
+    this.lastDownload = taken;
+    this.status = plain.length
+      ? `${taken.folder}.zip downloaded as a draft, with ${problemCount(plain.length, 'one problem')} left: see what to do next.`
+      : `${taken.folder}.zip downloaded: see what to do next.`;
+  };
 
   /** Under `npm run dev`: writes the story folder the server serves (`build/studio.ts`); false as `download`. */
   async save(): Promise<boolean> {

@@ -43,9 +43,15 @@ export function openStoryZip(
   bytes: Uint8Array,
   zipName = 'the zip',
 ): { files: DraftFiles; ignored: string[] } | { problems: DataError[] } {
-  const refuse = (file: string, problem: string) => ({ problems: [new DataError(file, null, null, problem)] });
+  const refuse = (file: string, problem: string, code = 'file:unreadable') => ({
+    problems: [new DataError(file, null, null, problem, code)],
+  });
   if (bytes.length > MAX_ZIP_BYTES) {
-    return refuse(zipName, `is ${sizeText(bytes.length)}; a story zip may be at most ${sizeText(MAX_ZIP_BYTES)}`);
+    return refuse(
+      zipName,
+      `is ${sizeText(bytes.length)}; a story zip may be at most ${sizeText(MAX_ZIP_BYTES)}`,
+      'file:size',
+    );
   }
   const problems: DataError[] = [];
   const ignored: string[] = [];
@@ -66,6 +72,7 @@ export function openStoryZip(
               null,
               null,
               `is ${sizeText(entry.originalSize)} uncompressed; a story file may be at most ${sizeText(MAX_FILE_BYTES)}`,
+              'file:size',
             ),
           );
           return false;
@@ -109,7 +116,7 @@ function storyTexts(
     const bytes = found.get(name);
     if (!bytes) {
       if (!problems.some((p) => p.file === name))
-        problems.push(new DataError(name, null, null, `is missing from ${from}`));
+        problems.push(new DataError(name, null, null, `is missing from ${from}`, 'file:missing'));
       continue;
     }
     try {
@@ -153,6 +160,7 @@ export async function openStoryFolder(
           null,
           null,
           `is ${sizeText(entry.size)}; a story file may be at most ${sizeText(MAX_FILE_BYTES)}`,
+          'file:size',
         ),
       );
       continue;

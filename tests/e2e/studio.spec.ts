@@ -47,6 +47,13 @@ async function addClaim(page: Page, words: string, caption: string, shape: strin
 async function findPlace(page: Page, query: string, name: string) {
   await page.getByRole('searchbox', { name: 'Find a place' }).fill(query);
   await page.getByRole('button', { name: `Add ${name} (country)`, exact: true }).click();
+  await expect(page.getByRole('status').first()).toContainText(`${name} added to the story’s places`);
+}
+
+/** Chooses a place of the story in the claim: under From or Where, or ticked under To. */
+async function choosePlace(page: Page, field: 'From' | 'Where' | 'To', name: string) {
+  if (field === 'To') await page.getByRole('group', { name: 'To' }).getByLabel(name, { exact: true }).check();
+  else await page.getByLabel(field, { exact: true }).selectOption({ label: name });
 }
 
 test('a story made in the studio from pasted text builds and reads with each claim bound to its sentence', async ({
@@ -86,12 +93,15 @@ test('a story made in the studio from pasted text builds and reads with each cla
   );
   await findPlace(page, 'tajik', 'Tajikistan');
   await findPlace(page, 'afgh', 'Afghanistan');
+  await choosePlace(page, 'From', 'Tajikistan');
+  await choosePlace(page, 'To', 'Afghanistan');
 
   // 2. A point dropped on the map.
   await addClaim(page, 'A camp near the town shelters families', 'A camp shelters families', 'point', 'Families');
   await page.getByRole('button', { name: 'Drop a point on the map' }).click();
   await page.getByTestId('studio-map').click({ position: { x: 300, y: 200 } });
-  await expect(page.getByRole('status')).toContainText('placed at');
+  await expect(page.getByRole('status').first()).toContainText('placed at');
+  await choosePlace(page, 'Where', 'Place 3');
   // Its coordinates nudged on the map by keyboard (the handle also drags).
   const longitude = page.getByLabel('Longitude', { exact: true }).first();
   const before = Number(await longitude.inputValue());
@@ -113,6 +123,7 @@ test('a story made in the studio from pasted text builds and reads with each cla
   // 3. An area.
   await addClaim(page, 'Drought grips Turkmenistan', 'Drought in Turkmenistan', 'area', 'Drought');
   await findPlace(page, 'turkm', 'Turkmenistan');
+  await choosePlace(page, 'Where', 'Turkmenistan');
 
   await expect(page.getByRole('heading', { name: 'No problems', exact: true })).toBeVisible();
   // As readers will see it: the embed at phone width with the claim's card, and the classroom's step.

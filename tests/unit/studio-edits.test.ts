@@ -5,8 +5,9 @@ import {
   fingerprint,
   newClaim,
   newKind,
-  placeInClaim,
+  placeUses,
   problemCount,
+  takeOutOfClaims,
 } from '../../src/studio/edits';
 import { claimItem, problemsAt, type Problem } from '../../src/studio/draft';
 import type { TextQuoteSelector } from '../../src/story/types';
@@ -39,16 +40,23 @@ describe('studio edits', () => {
     expect(newKind('   ', 'fire', [])).toBeNull();
   });
 
-  it('puts a place in as the origin, then as a destination only where the shape takes them', () => {
-    const claim = newClaim(selector, [], 'k');
-    placeInClaim(claim, 'a');
-    placeInClaim(claim, 'b');
-    expect([claim.origin, claim.destinations]).toEqual(['a', []]);
-    claim.shape = 'arrows';
-    placeInClaim(claim, 'b');
-    placeInClaim(claim, 'b');
-    placeInClaim(claim, 'a');
-    expect(claim.destinations).toEqual(['b']);
+  it('starts a claim saying what the sentence does: a report, until the journalist says otherwise', () => {
+    expect(newClaim(selector, [], 'k').modality).toBe('reported');
+  });
+
+  it('says which claims use a place, by the label of the field, and takes it out of them', () => {
+    const arrows = { ...newClaim(selector, [], 'k'), shape: 'arrows' as const, origin: 'a', destinations: ['b', 'c'] };
+    const point = { ...newClaim(selector, [], 'k'), origin: 'b' };
+    const other = { ...newClaim(selector, [], 'k'), origin: 'c' };
+    const claims = [arrows, point, other];
+    expect(placeUses(claims, 'b')).toEqual([
+      { claim: 0, as: 'To' },
+      { claim: 1, as: 'Where' },
+    ]);
+    expect(placeUses(claims, 'a')).toEqual([{ claim: 0, as: 'From' }]);
+    expect(takeOutOfClaims(claims, 'b')).toEqual([0, 1]);
+    expect([arrows.destinations, point.origin, other.origin]).toEqual([['c'], '', 'c']);
+    expect(placeUses(claims, 'b')).toEqual([]);
   });
 
   it('reads actors one a line, trimmed, blank lines dropped', () => {
