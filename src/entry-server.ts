@@ -6,6 +6,7 @@
 import { render } from 'svelte/server';
 import story from 'virtual:story';
 import App from './App.svelte';
+import ClaimCard from './ui/ClaimCard.svelte';
 import { PRERENDERED_LAYOUTS_ID, prerenderedLayoutsJson } from './layout/index.ts';
 import type { Mode } from './state/url';
 
@@ -13,4 +14,19 @@ export function renderPage(mode: Mode = 'read'): { head: string; body: string; t
   const { head, body } = render(App, { props: { story, pageMode: mode } });
   const layouts = `<script type="application/json" id="${PRERENDERED_LAYOUTS_ID}">${prerenderedLayoutsJson()}</script>`;
   return { head: `${head}${layouts}`, body, title: `Claim map: ${story.article.title}` };
+}
+
+/**
+ * Every claim's card as the reader's panel first shows it (brief on a phone: `ClaimPanel`), for
+ * the inline loader to show on a press before the app is ready (`start/preview.ts`).
+ */
+export function renderCards(): string {
+  return story.claims
+    .map(
+      (claim) =>
+        render(ClaimCard, {
+          props: { claim, places: story.places, kinds: story.kinds, onshowsentence: () => {}, brief: true },
+        }).body,
+    )
+    .join('\n');
 }

@@ -1,12 +1,15 @@
 import { hydrate, mount } from 'svelte';
 import story, { storyJson } from 'virtual:story';
 import '@fontsource/noto-sans/latin-400.css';
+// The claims' places are named semibold (`symbology/tiers.ts`).
+import '@fontsource/noto-sans/latin-600.css';
 import 'virtual:palette.css';
 import './app.css';
 import App from './App.svelte';
 import { parseAddress, type Mode } from './state/url';
 import { noteStoryJson } from './layout/index.ts';
 import { appTakesOver } from './start/page';
+import { takePreviewDown } from './start/preview';
 
 const target = document.getElementById('app')!;
 // The layout worker is sent the story as the text it was parsed from.
@@ -25,6 +28,9 @@ const initial = parseAddress(
 const hydrating = initial.address.mode === pageMode && !!target.firstElementChild;
 const props = { story, pageMode, initial, hydrating };
 let app;
+// A press the loader previewed (start/preview.ts) comes down first: hydration takes over the
+// page as prerendered, and the app makes the press itself once ready (appTakesOver).
+takePreviewDown();
 if (hydrating) {
   app = hydrate(App, { target, props });
 } else {

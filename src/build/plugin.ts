@@ -17,6 +17,7 @@ import { claimPreview, claimTitle, siteDescription } from '../story/wording.ts';
 import { paletteCss } from '../symbology/css.ts';
 import { BadStoryData, DraftStory, problemsOf, warningReport } from './report.ts';
 import { DRAFT_NOTE } from '../studio/download.ts';
+import { withContext } from './context.ts';
 import { storyGeography, writeGeography, type GeographyOptions } from './geography.ts';
 import { claimsCsv, DATA_FILES, dataReadme, publishedClaims, publishedFlows } from './publish.ts';
 import { claimsLinkedData, publishedAnnotations, publishedArticle } from './linked-data.ts';
@@ -103,9 +104,11 @@ export function storyPlugin(dir = process.env.STORY ?? 'data', { publish = true 
   let ssr = false;
   let building = false;
   const load = (): Story =>
-    (story ??= loadStory(root, {
-      onWrite: (path) => console.log(`claim-map: wrote ${relative(process.cwd(), path)}, the story's geography`),
-    }));
+    (story ??= withContext(
+      loadStory(root, {
+        onWrite: (path) => console.log(`claim-map: wrote ${relative(process.cwd(), path)}, the story's geography`),
+      }),
+    ));
   return {
     name: 'claim-map-story',
     configResolved(config) {

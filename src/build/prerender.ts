@@ -12,6 +12,7 @@ import type { OutputBundle } from 'rolldown';
 import { bundleScript } from './scripts.ts';
 import type { LoaderOptions } from '../start/loader.ts';
 import { escapeHtml } from '../story/escape.ts';
+import { PREVIEW_CARDS_FILE } from '../start/preview.ts';
 
 const MOUNT = '<div id="app"></div>';
 
@@ -111,7 +112,9 @@ export function prerenderPlugin(plugins: () => PluginOption[]): Plugin {
         },
       });
       const url = `${pathToFileURL(resolve(serverOut, 'entry-server.mjs')).href}?t=${Date.now()}`;
-      const { renderPage } = (await import(url)) as typeof import('../entry-server.ts');
+      const { renderPage, renderCards } = (await import(url)) as typeof import('../entry-server.ts');
+      // The cards a press before the app is ready shows (start/preview.ts), fetched after the first paint.
+      await writeFile(resolve(config.build.outDir, PREVIEW_CARDS_FILE), `${renderCards()}\n`);
       // Vite drops chunks that only carried CSS after this plugin saw the bundle: keep the
       // files that were written.
       const written = async (file: string) => !!(await stat(resolve(config.build.outDir, file)).catch(() => null));

@@ -63,6 +63,36 @@ export function claimBounds(flows: FlowCollection, ids: readonly string[]): Boun
 }
 
 /**
+ * A claim the article does not place (a badge at its country's name) is framed with the
+ * country's neighbours around it, this share of its width and height on each side: a claim drawn
+ * over the whole country (an area) frames the country alone, so the two do not share one frame.
+ */
+const UNPLACED_CONTEXT = 0.5;
+
+/**
+ * What framing the selected claims takes in: their geometry, the points where the names of the
+ * places they use are written (a border's two countries, not the line alone), and, for a claim
+ * only drawn as badges, the country's neighbours.
+ */
+export function claimFrame(story: Story, ids: readonly string[]): Bounds | null {
+  const bounds = claimBounds(story.flows, ids);
+  if (!bounds) return null;
+  let [w, s, e, n] = bounds;
+  const mine = story.flows.features.filter((f) => ids.includes(f.properties.claimId));
+  const used = new Set(mine.flatMap((f) => [f.properties.from, f.properties.to]));
+  for (const place of story.places) {
+    if (!used.has(place.id) || place.kind === 'region') continue;
+    const [x, y] = place.coordinates;
+    [w, s, e, n] = [Math.min(w, x), Math.min(s, y), Math.max(e, x), Math.max(n, y)];
+  }
+  if (mine.every((f) => f.properties.role === 'badge')) {
+    const [dx, dy] = [(e - w) * UNPLACED_CONTEXT, (n - s) * UNPLACED_CONTEXT];
+    [w, s, e, n] = [w - dx, s - dy, e + dx, n + dy];
+  }
+  return [w, s, e, n];
+}
+
+/**
  * The view for a selection on a map of `size`: the claims framed inside `padding`, with the named
  * places within their bounds (the ends of their arrows among them) kept `margin` from the map's
  * edges, or the overview. Inside `maxBounds`, as MapLibre keeps it.
@@ -78,7 +108,7 @@ export function framedView(
   /** Names set this many times their usual size (a projector): their boxes grow alike. */
   labelScale = 1,
 ): View {
-  const bounds = claimBounds(story.flows, selected);
+  const bounds = claimFrame(story, selected);
   const fitted = bounds
     ? fitViewClear(bounds, placeLabelsWithin(names, bounds, labelScale), size, padding, margin, MAX_FIT_ZOOM)
     : fitView(story.meta.region.overview, size, padding, MAX_FIT_ZOOM);

@@ -6,7 +6,7 @@
 import { MARKER } from '../symbology/sizes.ts';
 import { drawnAtDot } from '../symbology/places.ts';
 import { add, angleDelta, angleOf, centred, dir, grow, mul, pointIn, type P, type Rect } from './plane.ts';
-import { centredName, nameBox } from './names.ts';
+import { centredName } from './names.ts';
 import type { Arrow, Node } from './parts.ts';
 import type { Sheet } from './sheet.ts';
 import { contextCountries, textOf, type LayoutSource } from './source.ts';
@@ -112,7 +112,9 @@ export function placeContextNames(source: LayoutSource, sheet: Sheet, arrows: Ar
   for (const [id, country] of contextCountries(source)) {
     if (!country.label || countries.has(country.name) || source.storyCountries.includes(id)) continue;
     const at = sheet.toPixel(country.label);
-    const box = nameBox(sheet, country.name, 'country', at);
+    // A neighbour's name is set in its own tier's (smaller) type: its box is that size.
+    const [w, h] = nameSize(country.name, 'country', sheet.scale, 'context');
+    const box = centred(at, w + 4, h);
     if (!sheet.inMap(box) || !sheet.free(grow(box, 2)) || arrowHitsBox(arrows, grow(box, 2))) continue;
     sheet.taken.push({ rect: box, owner: `country:${id}` });
     names.push(centredName(country.name, 'country', at, sheet, 'context'));

@@ -122,9 +122,11 @@ export class Layouts {
       };
       worker.onerror = () => this.#fallBack();
       const json = storyTexts.get(this.#story);
-      const { places, flows, geography } = this.#story;
+      const { places, flows, geography, context } = this.#story;
       worker.postMessage(
-        (json !== undefined ? { storyJson: json } : { story: { places, flows, geography } }) satisfies LayoutRequest,
+        (json !== undefined
+          ? { storyJson: json }
+          : { story: { places, flows, geography, context } }) satisfies LayoutRequest,
       );
       this.#worker = worker;
     } catch {

@@ -8,7 +8,7 @@
 import { geoArea } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import type { CountryProperties, LonLat, Place, Story } from '../story/types.ts';
+import type { ContextPlace, CountryProperties, LonLat, Place, Story } from '../story/types.ts';
 import { clipRing, ringArea, type P, type Rect } from './plane.ts';
 import { claimFields, type LaidClaim, type Layout } from './types.ts';
 
@@ -43,11 +43,13 @@ export interface LayoutSource {
   geography: Story['geography'];
   /** Places the data asks to name though no claim uses them. */
   extraPlaces: string[];
+  /** The base map's towns, for orientation (`Story.context`): named last, where room is left. */
+  towns: ContextPlace[];
   cache: Map<string, Layout>;
 }
 
 /** What a layout source is made from: the parts of a story a layout reads (what its worker is sent). */
-export type LayoutStory = Pick<Story, 'places' | 'flows' | 'geography'>;
+export type LayoutStory = Pick<Story, 'places' | 'flows' | 'geography' | 'context'>;
 
 export function layoutSource(story: LayoutStory): LayoutSource {
   const places = new Map(story.places.map((p) => [p.id, p]));
@@ -98,6 +100,7 @@ export function layoutSource(story: LayoutStory): LayoutSource {
     countries,
     geography: story.geography,
     extraPlaces,
+    towns: story.context ?? [],
     cache: new Map(),
   };
 }

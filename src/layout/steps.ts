@@ -1,12 +1,13 @@
 /**
  * A layout, step by step (the rules are in `index.ts`). Each step keeps clear of what the
  * steps before it put on the sheet, so the order is the priority: the story's names, then the
- * arrows between them, then edge labels, then cities' names and markers, then the rest.
+ * arrows between them, then edge labels, then cities' names and markers, then the neighbours' names, then the base map's towns.
  */
 import { mapNameScale } from '../symbology/sizes.ts';
 import { laidArrows, placeArrows } from './arrows.ts';
 import { placeEdgeLabels } from './edges.ts';
 import { placeCities, placeContextNames } from './cities.ts';
+import { placeTowns } from './context.ts';
 import { placeStoryNames } from './names.ts';
 import { newSheet } from './sheet.ts';
 import type { LayoutSource } from './source.ts';
@@ -28,6 +29,8 @@ export function computeLayout(source: LayoutSource, view: View, size: Size, requ
   // 5. Other names, where room is left.
   const named = [...story.names, ...cities.names];
   const context = placeContextNames(source, sheet, arrows, named);
+  // 6. The base map's towns, for orientation: last, so they are the first names dropped.
+  const towns = placeTowns(source, sheet, arrows);
   return {
     view,
     size,
@@ -35,7 +38,7 @@ export function computeLayout(source: LayoutSource, view: View, size: Size, requ
     scale,
     arrows: laidArrows(arrows, sheet),
     symbols: [...story.symbols, ...cities.symbols],
-    names: [...named, ...context],
+    names: [...named, ...context, ...towns],
     edges,
   };
 }

@@ -7,6 +7,7 @@
 import type { ClaimKind } from '../story/kinds.ts';
 import type { ClaimAct, Modality } from '../story/types.ts';
 import type { NameStyle } from '../symbology/places.ts';
+import type { NameRank } from '../symbology/tiers.ts';
 import type { Size, View, World } from './world.ts';
 
 export type { World };
@@ -54,8 +55,11 @@ export interface LaidName {
   anchor: 'start' | 'middle' | 'end';
   /** A place's dot is drawn at `at`. */
   dot: boolean;
-  /** Named because a claim names or touches it (`story`), or where room was left (`context`). */
-  rank: 'story' | 'context';
+  /**
+   * Its tier (`symbology/tiers.ts`): named because a claim names or touches it (`story`), a
+   * neighbour named where room was left (`context`), or a base-map town for orientation (`base`).
+   */
+  rank: NameRank;
 }
 
 /** A place off the map, named where an arrow to it leaves the map. */

@@ -12,11 +12,13 @@
  * claim, a step, a theme…), and pages that do not wait (the embed, which sizes its frame),
  * start the app then instead. Browsers without paint timing do it a little later. A press on a
  * button, a claim or a sentence before the app is ready is marked, the last one only, for the
- * app to make again once it is (`start/page.ts`).
+ * app to make again once it is (`start/page.ts`); a press on a claim is shown at once, the app
+ * starting only after the frame that shows it (`start/preview.ts`).
  */
 import { ADDRESS_PARAMETERS } from '../state/url.ts';
-import { APP_START, APP_START_EVENTS, browserLoadEnvironment, preloadsMap } from './policy.ts';
-import { appStart, markEarlyPick, setAppStart } from './page.ts';
+import { APP_START, APP_START_EVENTS, EARLY_PRESS_TARGETS, browserLoadEnvironment, preloadsMap } from './policy.ts';
+import { appStart, clearEarlyPick, markEarlyPick, setAppStart } from './page.ts';
+import { PREVIEW_CARDS_FILE, pressedClaims, previewedClaims, showPreview } from './preview.ts';
 
 export interface LoaderOptions {
   /** The app's entry module, relative to the page. */
@@ -29,6 +31,10 @@ export interface LoaderOptions {
 
 /** When the fallback for browsers without paint timing gives up waiting for the first paint. */
 const PAINT_FALLBACK_MS = 400;
+/** How long a touch or a press on a control waits for its click before the app starts anyway (a touch that scrolls). */
+const CLICK_WAIT_MS = 800;
+/** The gestures that begin a press: on a control, the app waits for the click and shows it first. */
+const PRESS_STARTS: readonly string[] = ['pointerdown', 'touchstart'];
 
 /** Runs `then` once the page is parsed: at once if it is. */
 function whenParsed(then: () => void): boolean {
@@ -58,6 +64,8 @@ export default function startPage({ entry, preload, waitForIntent }: LoaderOptio
 
   let fetched = false;
   let started = false;
+  /** The claims' cards, once fetched, for a press before the app is ready to show. */
+  let cards: ParentNode | null = null;
   const fetchApp = () => {
     // After the page's own HTML, not alongside it.
     if (!whenParsed(fetchApp) || fetched) return;
@@ -65,6 +73,15 @@ export default function startPage({ entry, preload, waitForIntent }: LoaderOptio
     if (preloadsMap(browserLoadEnvironment()))
       for (const href of preload) addToHead('link', { rel: 'modulepreload', href: `./${href}` });
     addToHead('link', { rel: 'modulepreload', href: `./${entry}` });
+    if (waits)
+      fetch(`./${PREVIEW_CARDS_FILE}`)
+        .then((response) => (response.ok ? response.text() : ''))
+        .then((html) => {
+          const template = document.createElement('template');
+          template.innerHTML = html;
+          cards = template.content;
+        })
+        .catch(() => {});
   };
   const start = () => {
     // The app takes over the whole page: it starts once the page is parsed, not before.
@@ -78,14 +95,29 @@ export default function startPage({ entry, preload, waitForIntent }: LoaderOptio
   const asked = new URLSearchParams(location.search);
   const waits = waitForIntent && !ADDRESS_PARAMETERS.some((name) => asked.has(name));
 
-  // The reader's first gesture starts the app; a press is also marked for the app to make again.
+  // The reader's first gesture starts the app; a press is also marked for the app to make again
+  // and, on a claim, shown at once: the app's start is one long task, begun after that frame.
   const intent = (event: Event) => {
     if (appStart() === APP_START.ready) {
       for (const type of APP_START_EVENTS) removeEventListener(type, intent, true);
       return;
     }
-    start();
-    if (event.type === 'click') markEarlyPick(event.target);
+    const onControl = event.target instanceof Element && !!event.target.closest(EARLY_PRESS_TARGETS);
+    if (event.type === 'click') {
+      markEarlyPick(event.target);
+      if (waits) preview(event.target);
+      requestAnimationFrame(() => setTimeout(start));
+    } else if (waits && onControl && PRESS_STARTS.includes(event.type)) setTimeout(start, CLICK_WAIT_MS);
+    else start();
+  };
+  /** Shows what a press selects; a sentence's number or text pressed again goes back to the overview, as in the app. */
+  const preview = (target: EventTarget | null) => {
+    const ids = pressedClaims(target);
+    if (!ids.length) return;
+    const shown = previewedClaims();
+    const again = target instanceof Element && !!target.closest('article') && ids.join(' ') === shown.join(' ');
+    if (again) clearEarlyPick();
+    showPreview(again ? [] : ids, cards);
   };
   for (const type of APP_START_EVENTS) addEventListener(type, intent, { capture: true, passive: true });
 

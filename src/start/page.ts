@@ -20,8 +20,13 @@ export function appStart(root: Element = document.documentElement): AppStart | n
 export function markEarlyPick(target: EventTarget | null, root: ParentNode = document): void {
   const pressed = target instanceof Element ? target.closest(EARLY_PRESS_TARGETS) : null;
   if (!pressed) return;
-  for (const marked of root.querySelectorAll(`[${EARLY_PICK_ATTRIBUTE}]`)) marked.removeAttribute(EARLY_PICK_ATTRIBUTE);
+  clearEarlyPick(root);
   pressed.setAttribute(EARLY_PICK_ATTRIBUTE, '');
+}
+
+/** Forgets the press marked before the app started (a sentence pressed twice: back to the overview). */
+export function clearEarlyPick(root: ParentNode = document): void {
+  for (const marked of root.querySelectorAll(`[${EARLY_PICK_ATTRIBUTE}]`)) marked.removeAttribute(EARLY_PICK_ATTRIBUTE);
 }
 
 /** Presses again the element pressed before the app started, if it is still in the page. */
@@ -37,7 +42,8 @@ export function replayEarlyPick(root: ParentNode = document): void {
 /**
  * The app has taken the page over (`main.ts`): the page says so, for CSS, scripts and tests (its
  * controls now respond), and what the reader pressed while it was being taken over is pressed
- * again, once the app has applied the page's address (in its first effects).
+ * again, once the app has applied the page's address (in its first effects). The loader's
+ * preview of the press (`start/preview.ts`) came down just before hydration (`main.ts`).
  */
 export function appTakesOver(): void {
   setAppStart(APP_START.ready);

@@ -23,6 +23,7 @@ import {
   type Paint,
 } from '../symbology/claims.ts';
 import { borderWidth, COAST_WIDTH, LABEL_FONT, LABEL_HALO, MAP_FONT, PLACE_DOT } from '../symbology/basemap.ts';
+import { CONTEXT_DOT, nameLook } from '../symbology/tiers.ts';
 import { PALETTES, type Theme } from '../symbology/palette.ts';
 import { headPath, markerPath } from '../symbology/icons.ts';
 import { framedView } from '../camera/framing.ts';
@@ -188,11 +189,13 @@ export function posterSvg(story: Story, source: SceneSource, options: PosterOpti
         : '';
       return `<path class="marker" data-claim="${escapeHtml(mk.claimId)}" d="${markerPath(kindLook(mk.look).marker, mk.r)}" transform="translate(${mk.x} ${mk.y})" fill="${p.fill}" stroke="${p.stroke}" stroke-width="${p.width}"${dash} opacity="${p.opacity}"/>${tagText}`;
     }),
-    ...symbols.countryLabels.map((l) =>
-      l.style === 'region'
-        ? `<text x="${l.x}" y="${l.y}" font-size="${LABEL_FONT.country}" font-style="italic" text-anchor="middle" dominant-baseline="middle" fill="${m.countryLabel}" stroke="${m.land}" stroke-width="${LABEL_HALO.country}" paint-order="stroke">${escapeHtml(l.name)}</text>`
-        : `<text x="${l.x}" y="${l.y}" font-size="${LABEL_FONT.country}" letter-spacing="1" text-anchor="middle" dominant-baseline="middle" fill="${m.countryLabel}" stroke="${m.land}" stroke-width="${LABEL_HALO.country}" paint-order="stroke">${escapeHtml(l.name.toUpperCase())}</text>`,
-    ),
+    ...symbols.countryLabels.map((l) => {
+      const look = nameLook(l.rank, l.style);
+      const set = `font-size="${look.size}" font-weight="${look.weight}" fill="${m[look.colour]}"`;
+      return l.style === 'region'
+        ? `<text x="${l.x}" y="${l.y}" ${set} font-style="italic" text-anchor="middle" dominant-baseline="middle" stroke="${m.land}" stroke-width="${LABEL_HALO.country}" paint-order="stroke">${escapeHtml(l.name)}</text>`
+        : `<text x="${l.x}" y="${l.y}" ${set} letter-spacing="1" text-anchor="middle" dominant-baseline="middle" stroke="${m.land}" stroke-width="${LABEL_HALO.country}" paint-order="stroke">${escapeHtml(l.name.toUpperCase())}</text>`;
+    }),
     // Places off the map, named where the claims' arrows leave it.
     ...edgesInFocus(
       symbols.edgeLabels,
@@ -202,10 +205,14 @@ export function posterSvg(story: Story, source: SceneSource, options: PosterOpti
       const k = EDGE_LABEL.pointer;
       return `<g class="edge-label"><rect x="${x0}" y="${y0}" width="${x1 - x0}" height="${y1 - y0}" rx="3" fill="${m.land}" fill-opacity="0.92" stroke="${m.placeLabel}" stroke-width="0.75"/><text x="${e.tx}" y="${e.ty}" font-size="${LABEL_FONT.place}" fill="${m.placeLabel}">${escapeHtml(e.name)}</text><path d="M0,${-k * 0.6} L${k * 0.5},${k * 0.5} L${-k * 0.5},${k * 0.5} Z" transform="translate(${e.pointer.x} ${e.pointer.y}) rotate(${e.pointer.angle})" fill="${m.placeLabel}"/></g>`;
     }),
-    ...symbols.places.map(
-      (p) =>
-        `<circle cx="${p.x}" cy="${p.y}" r="${PLACE_DOT.radius}" fill="${m.placeLabel}" stroke="${m.land}" stroke-width="${PLACE_DOT.halo}"/><text x="${p.tx}" y="${p.ty}" text-anchor="${p.anchor}" font-size="${LABEL_FONT.place}" fill="${m.placeLabel}" stroke="${m.land}" stroke-width="${LABEL_HALO.place}" paint-order="stroke">${escapeHtml(p.name)}</text>`,
-    ),
+    ...symbols.places.map((p) => {
+      const look = nameLook(p.rank, 'place');
+      const dot =
+        p.rank === 'base'
+          ? `<circle cx="${p.x}" cy="${p.y}" r="${CONTEXT_DOT.radius}" fill="${m.land}" stroke="${m[look.colour]}" stroke-width="${CONTEXT_DOT.stroke}"/>`
+          : `<circle cx="${p.x}" cy="${p.y}" r="${PLACE_DOT.radius}" fill="${m.placeLabel}" stroke="${m.land}" stroke-width="${PLACE_DOT.halo}"/>`;
+      return `${dot}<text x="${p.tx}" y="${p.ty}" text-anchor="${p.anchor}" font-size="${look.size}" font-weight="${look.weight}" fill="${m[look.colour]}" stroke="${m.land}" stroke-width="${LABEL_HALO.place}" paint-order="stroke">${escapeHtml(p.name)}</text>`;
+    }),
   ];
 
   // The words: kicker, caption, the sentence quoted, credits.

@@ -24,6 +24,7 @@ import { layoutFor, layoutSource, worldToPixel, type Layout, type LayoutSource }
 import { headSize } from '../symbology/sizes.ts';
 import { actLook, actMarks, type ActMarkShape } from '../symbology/acts.ts';
 import { PLACE_STYLE } from '../symbology/places.ts';
+import type { NameRank } from '../symbology/tiers.ts';
 
 export type { ScenePath };
 
@@ -32,6 +33,8 @@ export interface SceneLabel {
   name: string;
   x: number;
   y: number;
+  /** Its tier (`symbology/tiers.ts`): a claim's place, a neighbour, a base-map town. */
+  rank: NameRank;
 }
 
 /** A place: its dot at `x`, `y`, its name written at `tx`, `ty`, anchored at its start or end. */
@@ -238,8 +241,9 @@ export function renderSymbols(
         tx: round1(x + n.dx),
         ty: round1(y + n.dy),
         anchor: n.anchor === 'end' ? 'end' : 'start',
+        rank: n.rank,
       });
-    } else countryLabels.push({ name: n.text, x, y, style: n.style });
+    } else countryLabels.push({ name: n.text, x, y, style: n.style, rank: n.rank });
   }
   return {
     size,

@@ -8,7 +8,10 @@ export function placeName(places: readonly Place[], id: string): string {
 
 /** A claim's origins, one or several, as a list. */
 export function originsOf(claim: Pick<Claim, 'origin'>): string[] {
-  return typeof claim.origin === 'string' ? [claim.origin] : [...(claim.origin ?? [])];
+  // Tolerant of a draft being typed (the studio words its problems): anything else is no origin.
+  const origin: unknown = claim.origin;
+  if (typeof origin === 'string') return [origin];
+  return Array.isArray(origin) ? origin.filter((o): o is string => typeof o === 'string') : [];
 }
 
 /** Where a claim happens, as a sentence: "From A to B, C." or "In A." */

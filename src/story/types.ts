@@ -330,4 +330,19 @@ export interface Story {
   flows: FlowCollection;
   geography: RegionTopology;
   basemap: PreparedBasemap;
+  /**
+   * Towns to find one's way by, no claim's place: capitals and the largest cities within the
+   * region's `maxBounds` (GeoNames, cut by the build: `build/context.ts`), capitals first, then
+   * by population. Absent where the build did not add them (the studio, tests).
+   */
+  context?: ContextPlace[];
+}
+
+/** A town named for orientation only: drawn apart from the claims' places, under them. */
+export interface ContextPlace {
+  name: string;
+  at: LonLat;
+  /** A country's capital (GeoNames' feature code PPLC). */
+  capital: boolean;
+  population: number;
 }

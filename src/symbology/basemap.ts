@@ -19,7 +19,9 @@ export function borderWidth(zoom: number): number {
   return Math.round((w0 + (w1 - w0) * t) * 100) / 100;
 }
 
-/** Type sizes of the names on the map, in CSS pixels. */
+import { SMALLEST_NAME } from './tiers.ts';
+
+/** Type sizes of the names on the map, in CSS pixels (each tier's own: `tiers.ts`). */
 export const LABEL_FONT = { country: 12, place: 13 };
 
 /**
@@ -33,8 +35,7 @@ export const PROJECTED_LABEL_SHARE = 0.0185;
  * tall (never smaller than on the page), before the teacher's own text size (A+ / A−).
  */
 export function projectedLabelScale(screenHeight: number): number {
-  const smallest = Math.min(LABEL_FONT.country, LABEL_FONT.place);
-  return Math.max(1, Math.round(((screenHeight * PROJECTED_LABEL_SHARE) / smallest) * 1000) / 1000);
+  return Math.max(1, Math.round(((screenHeight * PROJECTED_LABEL_SHARE) / SMALLEST_NAME) * 1000) / 1000);
 }
 
 /** The map's names are set in the self-hosted Noto Sans (DejaVu where posters are drawn). */

@@ -12,6 +12,11 @@ import { PALETTES, THEMES, type Palette, type Theme } from './palette.ts';
 /** `ruleStrong` to `--rule-strong`. */
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
+/** A map colour as its theme's CSS value (`placeLabel` to `var(--map-place-label)`): themes swap it. */
+export function mapColour(name: keyof Palette['map']): string {
+  return `var(--map-${kebab(name)})`;
+}
+
 /** The custom property that holds a look's colour, for chrome drawn in it (the article's badges). */
 export function kindVariable(look: string): string {
   return `--kind-${look}`;

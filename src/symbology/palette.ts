@@ -20,6 +20,8 @@ export interface MapPalette {
   halo: string;
   countryLabel: string;
   placeLabel: string;
+  /** The base map's towns, named for orientation only: quieter than any claim's or country's name. */
+  contextLabel: string;
   /** The key, over the map. */
   keyBg: string;
   keyFg: string;
@@ -58,6 +60,7 @@ const LIGHT_MAP: MapPalette = {
   halo: '#ffffff',
   countryLabel: '#5a554d',
   placeLabel: '#1d1d1b',
+  contextLabel: '#77726a',
   keyBg: 'rgb(255 255 255 / 0.93)',
   keyFg: '#1d1d1b',
 };
@@ -90,6 +93,7 @@ export const PALETTES: Record<Theme, Palette> = {
       halo: '#101418',
       countryLabel: '#c9c5bd',
       placeLabel: '#f2f2f2',
+      contextLabel: '#a19d96',
       keyBg: 'rgb(30 33 37 / 0.94)',
       keyFg: '#f2f2f2',
     },
@@ -110,7 +114,14 @@ export const PALETTES: Record<Theme, Palette> = {
     },
   },
   projector: {
-    map: { ...LIGHT_MAP, coast: '#4f6b7d', border: '#5e5850', countryLabel: '#2b2824', placeLabel: '#000000' },
+    map: {
+      ...LIGHT_MAP,
+      coast: '#4f6b7d',
+      border: '#5e5850',
+      countryLabel: '#2b2824',
+      placeLabel: '#000000',
+      contextLabel: '#4a4640',
+    },
     page: {
       bg: '#000000',
       fg: '#ffffff',

@@ -240,6 +240,45 @@ test('a claim picked before the app has started is picked once it has', async ({
   await expect(page).toHaveURL(new RegExp(`claim=${claim.id}`));
 });
 
+test('a press before the app is ready shows its claim at once, and the app keeps it', async ({ page }) => {
+  const { claims } = await published<PublishedClaims>(page, 'data/claims.json');
+  const release = await holdAppScript(page);
+  // The cards are fetched after the first paint, with the app's files.
+  const cards = page.waitForResponse(/\/cards\.html$/);
+  await page.goto('./');
+  await cards;
+  const claim = claims[2]!;
+  const badge = page.locator(`article button.badge[data-claim="${claim.id}"]`);
+  const sentence = page.locator(`#sentence-p${claim.paragraph}s${claim.sentence}`);
+  const card = page.locator(`[data-claim-card="${claim.id}"]`);
+  await badge.click();
+  // The app's script is still held back: the prerendered page shows the press.
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'waiting');
+  await expect(card).toBeVisible();
+  await expect(sentence).toHaveClass(/selected/);
+  await expect(badge).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator(`#map .static-map g.arc:not([data-claim="${claim.id}"])`).first()).toHaveAttribute(
+    'data-emphasis',
+    'other',
+  );
+  await expect(page.locator('.panel-body .hint')).toBeHidden();
+  const shown = await card.boundingBox();
+  release();
+  await appReady(page);
+  // The app keeps it: one card, in the same place, the sentence still marked, the address says so.
+  await expect(page).toHaveURL(new RegExp(`claim=${claim.id}`));
+  await expect(card).toHaveCount(1);
+  await expect(card).toBeVisible();
+  expect(await card.boundingBox()).toEqual(shown);
+  await expect(sentence).toHaveClass(/selected/);
+  await expect(badge).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('html')).not.toHaveAttribute('data-preview');
+  // And it is the app's selection now: the same number pressed again goes back to the overview.
+  await badge.click();
+  await expect(card).toHaveCount(0);
+  await expect(sentence).not.toHaveClass(/selected/);
+});
+
 test('before the app has started, a tap on the folded key opens it for good, and a lone click picks a claim', async ({
   page,
 }) => {

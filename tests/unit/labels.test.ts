@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { placeLabelsWithin } from '../../src/camera/reach';
-import { LABEL_FONT, projectedLabelScale, PROJECTED_LABEL_SHARE } from '../../src/symbology/basemap';
+import { projectedLabelScale, PROJECTED_LABEL_SHARE } from '../../src/symbology/basemap';
+import { SMALLEST_NAME } from '../../src/symbology/tiers';
 import type { LonLat } from '../../src/story/types';
 
 describe('projectedLabelScale', () => {
   it.each([768, 1080, 2160])('sets the smallest name at %i px tall to its share of the screen', (height) => {
-    const smallest = Math.min(LABEL_FONT.country, LABEL_FONT.place) * projectedLabelScale(height);
+    const smallest = SMALLEST_NAME * projectedLabelScale(height);
     expect(smallest).toBeGreaterThanOrEqual(height * PROJECTED_LABEL_SHARE - 0.01);
     expect(smallest).toBeLessThan(height * PROJECTED_LABEL_SHARE + 0.1);
   });

@@ -31,6 +31,8 @@ import { emphasisOf, kindLook } from '../../src/symbology/claims';
 import { headSize } from '../../src/symbology/sizes';
 import { headPath, markerPath } from '../../src/symbology/icons';
 import { textWidth } from '../../src/layout';
+import { withContext } from '../../src/build/context';
+import type { NameRank } from '../../src/symbology/tiers';
 import type { CountryProperties, Story } from '../../src/story/types';
 
 /**
@@ -254,18 +256,25 @@ function exitPoint(line: Point[], size: Size): Point | null {
 /** Estimated text boxes, as the page draws names (see the header). */
 const TEXT = {
   /** A country's name: capitals, letter-spaced, centred on its point; `k` times `LABEL_FONT`. */
-  country: (name: string, x: number, y: number, k: number) => {
-    const width = textWidth(name, 'country', k);
+  country: (name: string, x: number, y: number, k: number, rank: NameRank = 'story') => {
+    const width = textWidth(name, 'country', k, rank);
     return box(x - width / 2, y - 5 * k, x + width / 2, y + 5 * k);
   },
   /** A region's name: italic, centred on its point. */
-  region: (name: string, x: number, y: number, k: number) => {
-    const width = textWidth(name, 'region', k);
+  region: (name: string, x: number, y: number, k: number, rank: NameRank = 'story') => {
+    const width = textWidth(name, 'region', k, rank);
     return box(x - width / 2, y - 6 * k, x + width / 2, y + 5 * k);
   },
   /** A place's name, written from `tx` (start) or to it (end), on the baseline `ty`. */
-  place: (name: string, tx: number, ty: number, anchor: 'start' | 'end' | 'middle', k: number) => {
-    const width = textWidth(name, 'place', k);
+  place: (
+    name: string,
+    tx: number,
+    ty: number,
+    anchor: 'start' | 'end' | 'middle',
+    k: number,
+    rank: NameRank = 'story',
+  ) => {
+    const width = textWidth(name, 'place', k, rank);
     const x0 = anchor === 'start' ? tx : anchor === 'end' ? tx - width : tx - width / 2;
     return box(x0, ty - 10 * k, x0 + width, ty + 3 * k);
   },
@@ -316,12 +325,14 @@ function read(story: Story, scene: Scene, selected: readonly string[]): Measured
   for (const label of scene.countryLabels) {
     const style = (label as { style?: string }).style;
     const polygon =
-      style === 'region' ? TEXT.region(label.name, label.x, label.y, k) : TEXT.country(label.name, label.x, label.y, k);
+      style === 'region'
+        ? TEXT.region(label.name, label.x, label.y, k, label.rank)
+        : TEXT.country(label.name, label.x, label.y, k, label.rank);
     items.push({ what: `name ${label.name}`, claimId: null, polygon, radius: 0 });
     names.push({ name: label.name, polygon });
   }
   for (const place of scene.places) {
-    const polygon = TEXT.place(place.name, place.tx, place.ty, place.anchor, k);
+    const polygon = TEXT.place(place.name, place.tx, place.ty, place.anchor, k, place.rank);
     items.push({ what: `name ${place.name}`, claimId: null, polygon, radius: 0 });
     items.push({
       what: `dot of ${place.name}`,
@@ -513,12 +524,13 @@ function cases(name: string, story: Story): Case[] {
 }
 
 const stories: [string, Story][] = [
-  ['article', prepareStory(readStoryFiles('data'))],
-  ['fixture', prepareStory(readStoryFiles('tests/fixtures/story'))],
+  // With the base map's towns, as the build ships them (`build/context.ts`).
+  ['article', withContext(prepareStory(readStoryFiles('data')))],
+  ['fixture', withContext(prepareStory(readStoryFiles('tests/fixtures/story')))],
   // Stories of every continent, each with an arrow to a far actor at the overview's edge (issue 22).
   ...(['pacific', 'americas', 'africa', 'arctic'] as const).map((name): [string, Story] => [
     name,
-    prepareStory(readStoryFiles(`tests/fixtures/${name}`)),
+    withContext(prepareStory(readStoryFiles(`tests/fixtures/${name}`))),
   ]),
 ];
 const all = stories.flatMap(([name, story]) => cases(name, story));
