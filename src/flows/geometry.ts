@@ -19,6 +19,7 @@ import type {
   RegionTopology,
   ResolvedClaim,
 } from '../story/types.ts';
+import { ACT_FORMS } from '../story/acts.ts';
 
 /** How far an arc bulges from its chord, as a share of the chord's length, for the first arc. */
 export const BASE_BEND = 0.18;
@@ -164,14 +165,23 @@ function propertiesOf(claim: ResolvedClaim, role: FlowRole, to: string | null, f
     quote: claim.quote,
     paragraph: claim.paragraph,
     sentence: claim.sentence,
+    act: claim.act,
     from,
     to,
   };
 }
 
+/** The mark on a party that fears (`fear`): a point at its name. */
+function fearMark(properties: FlowProperties, origin: Place): Feature<Point, FlowProperties> {
+  return { type: 'Feature', properties, geometry: { type: 'Point', coordinates: origin.coordinates } };
+}
+
 /**
  * Every claim as features: one LineString per arrow (each origin to each destination), a Point for a
- * marker at a city, a (Multi)Polygon for an area, a MultiLineString per border. A claim the
+ * marker at a city, a (Multi)Polygon for an area, a MultiLineString per border. What the sentence
+ * does decides an arrow's role: something that moves or an act on another is an `arc`; a view
+ * or a rivalry is a `tie` (the same curve, headless: not a route); a fear is a `fear` mark on
+ * each party that fears (each origin) and a faint `tie` toward each source it names. A claim the
  * article does not place (`unplaced`) is the outline of its country or region (role `badge`),
  * never a point; a region an arrow starts or ends at adds the region's outline (role `region`).
  * Outlines come from `outlines`, a simplified copy of the geography (they are schematic, and
@@ -197,7 +207,9 @@ export function buildFlows(
       const origin = placeOf(originId, claim.id, several ? `origin[${o}]` : 'origin');
       const props = (role: FlowRole, to: string | null) => propertiesOf(claim, role, to, originId);
       switch (claim.shape) {
-        case 'arrows':
+        case 'arrows': {
+          const form = ACT_FORMS[claim.act ?? 'moves'];
+          if (form === 'mark') features.push(fearMark(props('fear', null), origin));
           for (const [i, id] of claim.destinations.entries()) {
             const destination = placeOf(id, claim.id, `destinations[${i}]`);
             // Arcs between the same two places, in either direction, take successive lanes.
@@ -206,7 +218,7 @@ export function buildFlows(
             lanes.set(key, lane + 1);
             features.push({
               type: 'Feature',
-              properties: props('arc', id),
+              properties: props(form === 'arrow' ? 'arc' : 'tie', id),
               geometry: {
                 type: 'LineString',
                 coordinates: arc(origin.coordinates, destination.coordinates, BASE_BEND + lane * LANE_BEND),
@@ -225,7 +237,12 @@ export function buildFlows(
             });
           }
           break;
+        }
         case 'point':
+          if (claim.act === 'fears') {
+            features.push(fearMark(props('fear', null), origin));
+            break;
+          }
           features.push(
             claim.unplaced
               ? { type: 'Feature', properties: props('badge', null), geometry: outlineOf(outlines, origin, claim.id) }

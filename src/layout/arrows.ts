@@ -6,6 +6,7 @@
  * on one of its arrows `pickClearance` from other claims' arrows, bending one of them more if it
  * must. Last, where each line stops under its head, and the head's heading.
  */
+import { actLook } from '../symbology/acts.ts';
 import { kindLook } from '../symbology/claims.ts';
 import { headRoom, headSize, LAYOUT_RULES } from '../symbology/sizes.ts';
 import { cubicHead, findT, len, pointIn, rectDistance, segmentDistance, sub, unit } from './plane.ts';
@@ -47,13 +48,15 @@ export function placeArrows(source: LayoutSource, sheet: Sheet, nodes: Map<strin
 function newArrow(a: LayoutSource['arrows'][number], index: number, nodes: Map<string, Node>): Arrow {
   const from = nodes.get(a.from)!;
   const to = nodes.get(a.to)!;
+  // A tie (a view, a rivalry) has no head: its line runs to its end.
+  const headed = actLook(a.act).head;
   return {
     source: a,
     index,
     from,
     to,
     bulge: 0,
-    head: headRoom(a),
+    head: headed ? headRoom(a) : { length: 0, width: 0 },
     curve: [
       [0, 0],
       [0, 0],
@@ -64,7 +67,7 @@ function newArrow(a: LayoutSource['arrows'][number], index: number, nodes: Map<s
     distances: [],
     length: 0,
     bounds: { x0: 0, y0: 0, x1: 0, y1: 0 },
-    stopShort: kindLook(a.look).head === 'open' ? 1 : headSize(a, 'other').length * 0.8,
+    stopShort: !headed ? 0 : kindLook(a.look).head === 'open' ? 1 : headSize(a, 'other').length * 0.8,
     ends: [null, null],
   };
 }

@@ -168,12 +168,18 @@ export function fanAt(a: Arrow): number {
  */
 export function clearHeads(arrows: Arrow[], taken: Taken[]): void {
   const headConflicts = (a: Arrow) => {
-    if (!a.to.centre) return 0;
+    if (!a.to.centre || !a.head.length) return 0;
     const tri = headTriangle(a);
     let count = 0;
     for (const t of taken) if (rectHitsTriangle(grow(t.rect, 1), tri)) count++;
     for (const o of arrows)
-      if (o !== a && o.source.claimId !== a.source.claimId && o.to.centre && trianglesMeet(tri, headTriangle(o)))
+      if (
+        o !== a &&
+        o.source.claimId !== a.source.claimId &&
+        o.to.centre &&
+        o.head.length &&
+        trianglesMeet(tri, headTriangle(o))
+      )
         count++;
     return count;
   };
@@ -212,7 +218,7 @@ export function clearHeads(arrows: Arrow[], taken: Taken[]): void {
 /** Puts each head in view on the map, for names and symbols to keep clear of. */
 export function markHeads(arrows: Arrow[], taken: Taken[]): void {
   for (const a of arrows) {
-    if (!a.to.centre) continue;
+    if (!a.to.centre || !a.head.length) continue;
     taken.push({ rect: boundsOf(headTriangle(a)), owner: `head:${a.to.id}` });
   }
 }

@@ -12,6 +12,7 @@
  */
 import type { LonLat } from '../story/types.ts';
 import { BADGE } from '../symbology/sizes.ts';
+import { FEAR_MARK } from '../symbology/acts.ts';
 import { PLACE_STYLE } from '../symbology/places.ts';
 import {
   add,
@@ -289,43 +290,73 @@ function placeCentred(
 }
 
 /**
- * Badges: a row at the name of the country (or region) a claim is about, on the side its arrows
- * leave least (below, above, right, left, in that order when even). The node's box grows to
- * take them in.
+ * Badges: at the name of the country (or region) a claim is about (a fear's at the name of those
+ * who fear), on the side its arrows leave least (below, above, right, left, in that order when
+ * even), in a row. More than `BADGE.perRow` are split in two columns flanking the name, so that
+ * none sits far from it and the arrows leaving it, above and below, stay near it. The node's box
+ * grows to take them in.
  */
 function placeBadges(ctx: Naming, id: string): LaidSymbol[] {
-  const { source, sheet, nodes } = ctx;
+  const { source, nodes } = ctx;
   const row = source.symbols.filter((s) => s.badge && s.place === id);
   const node = nodes.get(id);
   if (!row.length || !node?.centre || !node.box) return [];
-  const box = node.box;
-  const width = (row.length - 1) * BADGE.step + 2 * BADGE.radius;
-  const height = 2 * BADGE.radius;
+  const radius = Math.max(...row.map((s) => (s.act === 'fears' ? FEAR_MARK.radius : BADGE.radius)));
   const others = source.arrows
     .filter((a) => a.from === id || a.to === id)
     .map((a) => {
       const other = source.places.get(a.from === id ? a.to : a.from)!;
       const there = nodes.get(other.id);
-      return unit(sub(there?.centre ?? sheet.toPixel(other.coordinates), node.centre!));
+      return unit(sub(there?.centre ?? ctx.sheet.toPixel(other.coordinates), node.centre!));
     });
-  const sides: { side: string; centre: P; facing: P }[] = [
-    { side: 'below', centre: [node.centre[0], box.y1 + BADGE.gap + height / 2], facing: [0, 1] },
-    { side: 'above', centre: [node.centre[0], box.y0 - BADGE.gap - height / 2], facing: [0, -1] },
-    { side: 'right', centre: [box.x1 + BADGE.gap + width / 2, node.centre[1]], facing: [1, 0] },
-    { side: 'left', centre: [box.x0 - BADGE.gap - width / 2, node.centre[1]], facing: [-1, 0] },
+  const split = row.length > BADGE.perRow;
+  const groups = split ? [row.slice(0, Math.ceil(row.length / 2)), row.slice(Math.ceil(row.length / 2))] : [row];
+  const used = new Set<string>();
+  return groups.flatMap((group) => placeBadgeGroup(ctx, node, id, group, { radius, others, split, used }));
+}
+
+/** One group of a name's badges, on the best side of it not `used` yet. */
+function placeBadgeGroup(
+  ctx: Naming,
+  node: Node,
+  id: string,
+  group: LayoutSource['symbols'],
+  { radius, others, split, used }: { radius: number; others: P[]; split: boolean; used: Set<string> },
+): LaidSymbol[] {
+  const { sheet } = ctx;
+  const box = node.box!;
+  const step = BADGE.step + 2 * (radius - BADGE.radius);
+  const long = (group.length - 1) * step + 2 * radius;
+  const short = 2 * radius;
+  const { gap } = BADGE;
+  const [cx, cy] = node.centre!;
+  // Beside the name, a split group stands in a column; otherwise every group is a row.
+  const [sw, sh] = split ? [short, long] : [long, short];
+  const sides: { side: string; centre: P; facing: P; w: number; h: number }[] = [
+    { side: 'below', centre: [cx, box.y1 + gap + short / 2], facing: [0, 1], w: long, h: short },
+    { side: 'above', centre: [cx, box.y0 - gap - short / 2], facing: [0, -1], w: long, h: short },
+    { side: 'right', centre: [box.x1 + gap + sw / 2, cy], facing: [1, 0], w: sw, h: sh },
+    { side: 'left', centre: [box.x0 - gap - sw / 2, cy], facing: [-1, 0], w: sw, h: sh },
   ];
   const scored = sides
+    // A split block flanks the name, a column each side: above and below stay the arrows'.
+    .filter((s) => !used.has(s.side) && (!split || s.side === 'left' || s.side === 'right'))
     .map((s, order) => {
-      const rect = centred(s.centre, width, height);
+      const rect = centred(s.centre, s.w, s.h);
       const busy = others.filter((u) => u[0] * s.facing[0] + u[1] * s.facing[1] > 0.5).length;
       const ok = sheet.inMap(rect) && sheet.free(rect, id) && linkedClear(ctx, rect, id);
       return { ...s, rect, score: (ok ? 0 : 1000) + busy * 10 + order };
     })
     .sort((a, b) => a.score - b.score);
   const best = scored[0]!;
-  const badges = row.map((s, i): LaidSymbol => {
-    const at: P = [best.rect.x0 + BADGE.radius + i * BADGE.step, best.centre[1]];
-    return { ...claimFields(s), at: sheet.toWorld(at), place: id, badge: true, radius: BADGE.radius };
+  used.add(best.side);
+  const across = best.w >= best.h;
+  const badges = group.map((s, i): LaidSymbol => {
+    const at: P = across
+      ? [best.rect.x0 + radius + i * step, best.rect.y0 + radius]
+      : [best.rect.x0 + radius, best.rect.y0 + radius + i * step];
+    const r = s.act === 'fears' ? FEAR_MARK.radius : BADGE.radius;
+    return { ...claimFields(s), at: sheet.toWorld(at), place: id, badge: true, radius: r };
   });
   sheet.taken.push({ rect: best.rect, owner: id });
   node.box = union(box, best.rect);

@@ -59,9 +59,11 @@ export function layoutSource(story: LayoutStory): LayoutSource {
   const use = (id: string | null) => id && uses.set(id, (uses.get(id) ?? 0) + 1);
   for (const f of story.flows.features) {
     const p = f.properties;
-    if (p.role === 'arc') arrows.push({ ...claimFields(p), from: p.from, to: p.to! });
-    else if (p.role === 'point' || p.role === 'badge')
-      symbols.push({ ...claimFields(p), place: p.from, badge: p.role === 'badge' });
+    // A tie (a view, a rivalry, a fear's source) runs and fans as an arrow does, headless.
+    if (p.role === 'arc' || p.role === 'tie') arrows.push({ ...claimFields(p), from: p.from, to: p.to! });
+    // A fear is a badge at the name of the party that fears.
+    else if (p.role === 'point' || p.role === 'badge' || p.role === 'fear')
+      symbols.push({ ...claimFields(p), place: p.from, badge: p.role !== 'point' });
     if (p.role !== 'region') {
       use(p.from);
       use(p.to);

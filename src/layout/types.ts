@@ -5,7 +5,7 @@
  * the view the layout was computed for.
  */
 import type { ClaimKind } from '../story/kinds.ts';
-import type { Modality } from '../story/types.ts';
+import type { ClaimAct, Modality } from '../story/types.ts';
 import type { NameStyle } from '../symbology/places.ts';
 import type { NameRank } from '../symbology/tiers.ts';
 import type { Size, View, World } from './world.ts';
@@ -18,6 +18,8 @@ export interface LaidClaim {
   kind: ClaimKind;
   look: string;
   modality: Modality;
+  /** What its sentence does (`symbology/acts.ts` draws it): a tie has no head; a fear is a badge. */
+  act?: ClaimAct;
 }
 
 export interface LaidArrow extends LaidClaim {
@@ -26,7 +28,7 @@ export interface LaidArrow extends LaidClaim {
   to: string;
   /** The line as a cubic Bézier (start, two controls, end), ending where its head starts. */
   curve: [World, World, World, World];
-  /** The head's tip, and its heading in degrees clockwise from north. */
+  /** The head's tip (a tie's end), and its heading in degrees clockwise from north. */
   tip: World;
   angle: number;
 }
@@ -92,5 +94,7 @@ export interface Layout {
 
 /** A claim's fields as a laid-out part carries them (and only those). */
 export function claimFields(c: LaidClaim): LaidClaim {
-  return { claimId: c.claimId, kind: c.kind, look: c.look, modality: c.modality };
+  const fields: LaidClaim = { claimId: c.claimId, kind: c.kind, look: c.look, modality: c.modality };
+  if (c.act) fields.act = c.act;
+  return fields;
 }

@@ -6,7 +6,9 @@
  * Layers, bottom to top: water, land, coasts, borders, claimed areas and borders, arrow casings,
  * arrows. A hollow claim (predicted, conditional, recommended: `symbology/claims.ts`) is drawn
  * wider, without an area fill, with a core of the ground's colour along its line; each feature's
- * `look` and `modality` properties choose its paint. Arrowheads, markers and names are not MapLibre layers: the SVG symbol layer
+ * `look`, `modality` and `act` properties choose its paint: an accusation's lines are broken, and
+ * a tie (a view, a rivalry, a fear's line toward its source: `symbology/acts.ts`) has layers of
+ * its own, headless, with round caps for its dots (MapLibre's caps are not data-driven). Arrowheads, markers and names are not MapLibre layers: the SVG symbol layer
  * (`static/MapSymbols.svelte`) draws them above the map for both renderers, which spares
  * MapLibre glyph rasterising, icons and the symbol placement pass. Selection changes feature
  * state only (`selection.ts`); no layer is ever added or removed after load.
@@ -22,13 +24,17 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import type { FlowProperties, FlowRole, Story } from '../story/types.ts';
 import { fromMercator } from '../flows/geometry.ts';
 import type { LaidArrow, Layout } from '../layout/index.ts';
+import { ACT_LOOKS, type ActLook } from '../symbology/acts.ts';
+import { ACTS } from '../story/types.ts';
 import {
+  BROKEN_DASH,
   dashUnits,
   HOLLOW_MODALITIES,
   kindColor,
   LOOK_NAMES,
   partOpacity,
   partWidth,
+  MODALITY_LOOKS,
   type ByEmphasis,
   type ClaimPart,
 } from '../symbology/claims.ts';
@@ -67,6 +73,48 @@ const kindColors = (theme: Theme) => byLook((k) => kindColor(k, theme), '#000000
  */
 const kindDash = (part: ClaimPart) =>
   byLook((k) => ['literal', dashUnits(k, part).length ? dashUnits(k, part) : [1, 0]], ['literal', [1, 0]]);
+
+/** Whether the feature's claim is drawn broken (an accusation: `modality`). */
+const BROKEN: ExpressionSpecification = [
+  'match',
+  ['get', 'modality'],
+  [...(Object.keys(MODALITY_LOOKS) as (keyof typeof MODALITY_LOOKS)[]).filter((m) => MODALITY_LOOKS[m].broken)],
+  true,
+  false,
+];
+
+/** A dash, broken where the claim is an accusation. */
+const brokenOr = (dash: ExpressionSpecification): ExpressionSpecification => [
+  'case',
+  BROKEN,
+  ['literal', BROKEN_DASH],
+  dash,
+];
+
+/** A value of the feature's act's look (`symbology/acts.ts`), 1 for a feature without one. */
+const byAct = (key: 'width' | 'opacity' | 'casing'): ExpressionSpecification =>
+  ['match', ['get', 'act'], ...ACTS.flatMap((a) => [a, ACT_LOOKS[a][key]]), 1] as unknown as ExpressionSpecification;
+
+/** A tie's dash: its act's own (dots, a faint dotted line), else its kind's. */
+const tieDash = (): ExpressionSpecification => {
+  const own = ACTS.filter((a) => ACT_LOOKS[a].dash !== null);
+  const literal = (look: ActLook) => ['literal', look.dash!.length ? look.dash : [1, 0]];
+  return brokenOr([
+    'match',
+    ['get', 'act'],
+    ...own.flatMap((a) => [a, literal(ACT_LOOKS[a])]),
+    kindDash('arc'),
+  ] as unknown as ExpressionSpecification);
+};
+
+/** A line's paint for a tie: its width and opacity as shares of an arrow's. */
+function tiePaint(part: 'arc' | 'casing'): Record<string, unknown> {
+  const paint = emphasisPaint(part, 'line');
+  return {
+    'line-width': ['*', paint['line-width'], byAct('width')],
+    'line-opacity': ['*', paint['line-opacity'], byAct(part === 'casing' ? 'casing' : 'opacity')],
+  };
+}
 
 /** A value per state of the selection, and per modality where hollow claims differ. */
 function byModality(solid: ByEmphasis, hollow: ByEmphasis): ExpressionSpecification | number {
@@ -134,7 +182,11 @@ export function flowLayers(theme: Theme = 'light'): (LineLayerSpecification | Fi
       source: SOURCES.flows,
       filter: role('border'),
       layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': kindColor, 'line-dasharray': kindDash('border'), ...emphasisPaint('border', 'line') },
+      paint: {
+        'line-color': kindColor,
+        'line-dasharray': brokenOr(kindDash('border')),
+        ...emphasisPaint('border', 'line'),
+      },
     },
     coreLayer('flow-border-core', 'borderCore', 'border', theme),
     {
@@ -151,15 +203,36 @@ export function flowLayers(theme: Theme = 'light'): (LineLayerSpecification | Fi
       source: SOURCES.flows,
       filter: role('arc'),
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': kindColor, 'line-dasharray': kindDash('arc'), ...emphasisPaint('arc', 'line') },
+      paint: { 'line-color': kindColor, 'line-dasharray': brokenOr(kindDash('arc')), ...emphasisPaint('arc', 'line') },
     },
     coreLayer('flow-arc-core', 'arcCore', 'arc', theme),
+    {
+      id: 'flow-tie-casing',
+      type: 'line',
+      source: SOURCES.flows,
+      filter: role('tie'),
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': PALETTES[theme].map.halo, ...tiePaint('casing') } as LineLayerSpecification['paint'],
+    },
+    {
+      // Headless, round-capped: a view's dots are dashes of no length.
+      id: 'flow-ties',
+      type: 'line',
+      source: SOURCES.flows,
+      filter: role('tie'),
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: {
+        'line-color': kindColor,
+        'line-dasharray': tieDash(),
+        ...tiePaint('arc'),
+      } as LineLayerSpecification['paint'],
+    },
     {
       // Wide and invisible: makes a 2.5 px arc easy to hit with a finger or a mouse.
       id: 'flow-hit',
       type: 'line',
       source: SOURCES.flows,
-      filter: role('arc'),
+      filter: ['any', role('arc'), role('tie')],
       paint: { 'line-color': '#000000', 'line-width': 16, 'line-opacity': 0 },
     },
   ];
@@ -178,7 +251,7 @@ export function flowSourceData(
   return {
     type: 'FeatureCollection',
     features: story.flows.features.map((f, index) => {
-      const laid = f.properties.role === 'arc' ? layout?.arrows[arrow++] : undefined;
+      const laid = f.properties.role === 'arc' || f.properties.role === 'tie' ? layout?.arrows[arrow++] : undefined;
       const geometry = laid ? { type: 'LineString' as const, coordinates: sampleCurve(laid.curve) } : f.geometry;
       return { ...f, geometry, properties: { ...f.properties, flow: index } };
     }),

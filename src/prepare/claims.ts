@@ -4,6 +4,7 @@
  * name), arrows of some length, and the quote found in the article (`quotes.ts`). A claim the
  * schema faults is still checked as far as its fields can be read: its places and its quote.
  */
+import { actOf, actShapeProblem } from '../story/acts.ts';
 import type { KindInfo } from '../story/kinds.ts';
 import { originsOf } from '../story/places.ts';
 import type { Article, Claim, LonLat, PlaceKind, ResolvedClaim } from '../story/types.ts';
@@ -105,6 +106,8 @@ function resolveClaim(
   places: ReadonlyMap<string, PlaceFacts> | null,
   kinds: readonly KindInfo[],
 ): ResolvedClaim {
+  const shapeProblem = actShapeProblem(actOf(claim), claim.shape);
+  if (shapeProblem) throw new DataError('claims.json', `claim "${claim.id}"`, 'act', shapeProblem);
   if (places) checkPlacing(claim, `claim "${claim.id}"`, places);
   const anchor = anchorClaim(claim, article);
   if (anchor instanceof DataError) throw anchor;
@@ -120,6 +123,7 @@ function resolveClaim(
     // The published selector keeps the article's exact text (its quotes, dashes and spaces).
     selector: { ...claim.selector, exact: anchor.text },
     modality: claim.modality ?? 'reported',
+    act: actOf(claim),
     look: kinds.find((k) => k.id === claim.kind)?.look ?? claim.kind,
     number: index + 1,
     sentenceId: anchor.sentence.id,

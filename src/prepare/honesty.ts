@@ -10,8 +10,12 @@
  * four letters), so a faithful caption can trip it (a synonym, a name written another way, a
  * story in another language), and a warning points at the caption without stopping a story its
  * author has read and stands by. Every other rule of the checks is certain, and an error.
+ *
+ * The rules on what a drawing does (`story/honesty-rules.ts`: a fear or a view drawn as
+ * movement, an accusation drawn or captioned as a fact) read words too, and warn alike.
  */
 import { DataError, list } from './problems.ts';
+import { honestyProblems } from '../story/honesty-rules.ts';
 import type { Place, ResolvedClaim } from '../story/types.ts';
 
 /** Words a caption may add: joining words, not verbs. */
@@ -60,4 +64,9 @@ export function captionWarnings(
       ),
     ];
   });
+}
+
+/** A warning for each claim whose drawing or caption says more than its words (`honesty-rules.ts`). */
+export function drawingWarnings(claims: Parameters<typeof honestyProblems>[0]): DataError[] {
+  return honestyProblems(claims).map((p) => new DataError('claims.json', `claim "${p.claimId}"`, p.field, p.message));
 }

@@ -24,7 +24,7 @@ import { minWeight, prepareBasemap } from './basemap.ts';
 import { resolveClaims, type PlaceFacts } from './claims.ts';
 import type { StoryFiles } from './files.ts';
 import { makeGeography } from './geography.ts';
-import { captionWarnings } from './honesty.ts';
+import { captionWarnings, drawingWarnings } from './honesty.ts';
 import { claimKinds, declaredKindProblems } from './kinds.ts';
 import { checkPlaces, missingCountry, type PlaceEntry } from './places.ts';
 import { DataError, StoryErrors } from './problems.ts';
@@ -141,7 +141,11 @@ function readPlaces(files: StoryFiles, compile: ReturnType<typeof compiler>, pro
 /** Checks a story's files: the prepared story, and the warnings the build prints (`honesty.ts`). */
 export function checkStory(files: StoryFiles, options: PrepareOptions = {}): { story: Story; warnings: DataError[] } {
   const story = prepareStory(files, options);
-  return { story, warnings: captionWarnings(story.claims, story.places) };
+  const warnings = [...captionWarnings(story.claims, story.places), ...drawingWarnings(story.claims)];
+  // One claim's warnings together, in the story's order.
+  const order = new Map(story.claims.map((c, i) => [`claim "${c.id}"`, i]));
+  warnings.sort((a, b) => (order.get(a.item ?? '') ?? 0) - (order.get(b.item ?? '') ?? 0));
+  return { story, warnings };
 }
 
 /**

@@ -8,7 +8,7 @@ import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import type { Feature, Geometry, MultiLineString, MultiPolygon, Position } from 'geojson';
 import type { ClaimKind } from '../story/kinds.ts';
-import type { FlowProperties, LonLat, Modality, Story } from '../story/types.ts';
+import type { ClaimAct, FlowProperties, LonLat, Modality, Story } from '../story/types.ts';
 import { projectionFor, webMercatorPixel, type Size, type View } from '../camera/view.ts';
 
 /** What a drawn claim part carries: its claim, its kind, and how it is drawn (its look and modality). */
@@ -17,6 +17,8 @@ export interface SceneClaim {
   kind: ClaimKind;
   look: string;
   modality: Modality;
+  /** What its sentence does (`symbology/acts.ts`): a tie, an act's tip bar, a fear's badge. */
+  act?: ClaimAct;
 }
 
 export interface ScenePath extends SceneClaim {
@@ -91,8 +93,8 @@ export interface PlaneTransform {
 }
 
 /** A drawn part's claim fields, and nothing else of what it was drawn from. */
-export function drawnClaim({ claimId, kind, look, modality }: SceneClaim): SceneClaim {
-  return { claimId, kind, look, modality };
+export function drawnClaim({ claimId, kind, look, modality, act }: SceneClaim): SceneClaim {
+  return act ? { claimId, kind, look, modality, act } : { claimId, kind, look, modality };
 }
 
 /**

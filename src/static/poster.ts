@@ -12,10 +12,12 @@ import {
   emphasisOf,
   inPlane,
   isHollow,
+  kindColor,
   kindLook,
   planeWidth,
   svgDash,
   symbolPaint,
+  TAG,
   type ClaimPart,
   type Drawing,
   type Paint,
@@ -28,11 +30,20 @@ import { framedView } from '../camera/framing.ts';
 import { uniformPadding, type View } from '../camera/view.ts';
 import { escapeHtml } from '../story/escape.ts';
 import { kindInfo } from '../story/kinds.ts';
-import { claimsOfArticle, claimTitle, overviewLead, posterCredit, QUOTE_LABEL } from '../story/wording.ts';
-import type { ResolvedClaim, Story } from '../story/types.ts';
+import {
+  claimsOfArticle,
+  claimTitle,
+  MODALITY_TAG,
+  NOTE_LABEL,
+  overviewLead,
+  posterCredit,
+  QUOTE_LABEL,
+} from '../story/wording.ts';
+import type { Modality, ResolvedClaim, Story } from '../story/types.ts';
+import { actCap, FEAR_MARK, midMarkPath } from '../symbology/acts.ts';
+import { keyHeight as keyLinesHeight, posterKey } from './poster-key.ts';
 import { edgesInFocus, renderBase, renderSymbols, type SceneSource } from './scene.ts';
 import { EDGE_LABEL, headSize } from '../symbology/sizes.ts';
-import { posterKey } from './poster-key.ts';
 import { wrapText } from './wrap.ts';
 
 export interface PosterOptions {
@@ -45,7 +56,7 @@ export interface PosterOptions {
   theme?: Theme;
   /** CSS for a font to embed (an `@font-face` with a data URL), for exports shown as images. */
   fontCss?: string;
-  /** Draw the key (the page's downloads): each kind the poster's claims show, with its swatch. */
+  /** Whether to write the key (a download: the picture goes where the page's key does not). */
   key?: boolean;
 }
 
@@ -53,6 +64,19 @@ export interface PosterOptions {
 function stroke(paint: Paint): string {
   const dash = svgDash(paint.dash);
   return `stroke="${paint.color}" stroke-width="${paint.width}" stroke-opacity="${paint.opacity}"${dash ? ` stroke-dasharray="${dash}"` : ''}`;
+}
+
+/** The "!" badge on a party that fears (`symbology/acts.ts`): a disc of its kind's colour, a ring when foreseen. */
+function fearMarkSvg(
+  mk: { x: number; y: number; r: number; look: string; modality: Modality },
+  theme: Theme,
+  opacity: number,
+): string {
+  const color = kindColor(mk.look, theme);
+  const ground = PALETTES[theme].map.halo;
+  const hollow = isHollow(mk.modality);
+  const font = (FEAR_MARK.font * mk.r) / FEAR_MARK.radius;
+  return `<g class="fear-mark" transform="translate(${mk.x} ${mk.y})" opacity="${opacity}"><circle r="${mk.r}" fill="${hollow ? ground : color}" stroke="${hollow ? color : ground}" stroke-width="${FEAR_MARK.ring}" paint-order="stroke"/><text text-anchor="middle" dy="0.36em" font-size="${font}" font-weight="700" fill="${hollow ? color : ground}">${FEAR_MARK.glyph}</text></g>`;
 }
 
 /** A claim's poster title: attributed to the article (`story/wording.ts`), never the caption alone. */
@@ -117,7 +141,7 @@ export function posterSvg(story: Story, source: SceneSource, options: PosterOpti
     '</g>',
     ...base.arcs.map(
       (a) =>
-        `<path class="casing" d="${a.d}" fill="none" ${stroke(paint(a, 'casing', a.claimId))} stroke-linecap="round"/><path class="line" data-claim="${escapeHtml(a.claimId)}" d="${a.d}" fill="none" ${stroke(paint(a, 'arc', a.claimId))} stroke-linejoin="round"/>${core(a, 'arcCore', a.claimId, a.d, 'core arc-core')}`,
+        `<path class="casing" d="${a.d}" fill="none" ${stroke(paint(a, 'casing', a.claimId))} stroke-linecap="round"/><path class="line" data-claim="${escapeHtml(a.claimId)}" d="${a.d}" fill="none" ${stroke(paint(a, 'arc', a.claimId))} stroke-linejoin="round" stroke-linecap="${actCap(a.act)}"/>${core(a, 'arcCore', a.claimId, a.d, 'core arc-core')}`,
     ),
     // Symbols off the poster's map are left out (resvg 2.6 panics on a faded one far outside it).
     ...symbols.heads.filter(onMap).map((h) => {
@@ -127,9 +151,22 @@ export function posterSvg(story: Story, source: SceneSource, options: PosterOpti
       const { length, width } = headSize(h, emphasis(h.claimId));
       return `<path class="head" data-claim="${escapeHtml(h.claimId)}" d="${headPath(shape, length, width)}" transform="translate(${h.x} ${h.y}) rotate(${h.angle})" fill="${p.fill}" stroke="${p.stroke}"${cap} stroke-width="${p.width}" stroke-linejoin="round" opacity="${p.opacity}"/>`;
     }),
+    // What an act adds to its line: a tip bar, a tie's mid-dot or "×", a rivalry's end bars.
+    ...symbols.actMarks.filter(onMap).map((a) => {
+      const p = paint(a, 'arc', a.claimId);
+      const w = Math.max(p.width, 1.5);
+      const fill = a.shape === 'dot' ? p.color : 'none';
+      return `<path class="act-mark" d="${midMarkPath(a.shape, w)}" transform="translate(${a.x} ${a.y}) rotate(${a.angle - 90})" fill="${fill}" stroke="${p.color}" stroke-width="${a.shape === 'dot' ? 0 : w}" stroke-linecap="round" opacity="${p.opacity}"/>`;
+    }),
     ...symbols.markers.filter(onMap).map((mk) => {
       const p = symbolPaint(mk, 'marker', emphasis(mk.claimId), theme);
-      return `<path class="marker" data-claim="${escapeHtml(mk.claimId)}" d="${markerPath(kindLook(mk.look).marker, mk.r)}" transform="translate(${mk.x} ${mk.y})" fill="${p.fill}" stroke="${p.stroke}" stroke-width="${p.width}" opacity="${p.opacity}"/>`;
+      if (mk.act === 'fears') return fearMarkSvg(mk, theme, p.opacity);
+      const dash = p.dash.length ? ` stroke-dasharray="${p.dash.join(' ')}"` : '';
+      const tag = MODALITY_TAG[mk.modality];
+      const tagText = tag
+        ? `<text class="modality-tag" x="${mk.x + mk.r + TAG.gap}" y="${mk.y - mk.r}" font-size="${TAG.font}" font-weight="700" fill="${kindColor(mk.look, theme)}" stroke="${PALETTES[theme].map.halo}" stroke-width="${TAG.halo}" paint-order="stroke" opacity="${p.opacity}">${escapeHtml(tag)}</text>`
+        : '';
+      return `<path class="marker" data-claim="${escapeHtml(mk.claimId)}" d="${markerPath(kindLook(mk.look).marker, mk.r)}" transform="translate(${mk.x} ${mk.y})" fill="${p.fill}" stroke="${p.stroke}" stroke-width="${p.width}"${dash} opacity="${p.opacity}"/>${tagText}`;
     }),
     ...symbols.countryLabels.map((l) => {
       const look = nameLook(l.rank, l.style);
@@ -166,8 +203,13 @@ export function posterSvg(story: Story, source: SceneSource, options: PosterOpti
     y += Math.round(px * 1.35);
   };
   const one = claims.length === 1 ? claims[0]! : null;
-  const key = options.key ? posterKey(story, claims.length ? claims : story.claims, text.width, theme) : null;
-  const keyHeight = key ? key.height + 16 : 0;
+  const credits = wrapText(posterCredit(story.article.title, story.meta.article.genre), chars(12), 3);
+  const creditsTop = height - 20 - (credits.length - 1) * 16 - 12;
+  // The key, above the credits, in a download; the note where room is left above it.
+  const keyChars = Math.floor((text.width - 40) / 6.2);
+  const keyClaims = one ? [one] : story.claims;
+  const keyHeight = options.key ? 14 + keyLinesHeight(story, keyClaims, keyChars) : 0;
+  const noteRoom = one?.note ? 2 * 19 + 24 : 0;
   // The title says what the article does with the claim (says, predicts, recommends).
   const kicker = one
     ? `${kindInfo(story.kinds, one.kind).label} · claim ${one.number} of ${story.claims.length}`
@@ -182,18 +224,32 @@ export function posterSvg(story: Story, source: SceneSource, options: PosterOpti
   if (one) {
     line(escapeHtml(QUOTE_LABEL.toUpperCase()), 13, ` font-weight="700" letter-spacing="0.5" fill="${page.muted}"`);
     y += 6;
-    const room = Math.max(2, Math.floor((height - y - 80 - keyHeight) / 27));
+    const room = Math.max(2, Math.floor((creditsTop - y - 40 - keyHeight - noteRoom) / 27));
     for (const l of wrapText(`“${claims[0]!.quote}”`, chars(20), room)) line(escapeHtml(l), 20, ` fill="${page.fg}"`);
     y += 4;
     line(escapeHtml(`Paragraph ${claims[0]!.paragraph}, sentence ${claims[0]!.sentence}`), 14, ` fill="${page.muted}"`);
+    // The reading that keeps the drawing honest, as far as room is left for it.
+    const noteLines = Math.floor((creditsTop - keyHeight - y - 24) / 19);
+    if (one.note && noteLines >= 2) {
+      y += 8;
+      line(escapeHtml(NOTE_LABEL.toUpperCase()), 13, ` font-weight="700" letter-spacing="0.5" fill="${page.muted}"`);
+      for (const l of wrapText(one.note, chars(14), noteLines)) line(escapeHtml(l), 14, ` fill="${page.fg}"`);
+    }
   } else {
     for (const l of wrapText(overviewLead(story.claims.length), chars(18), 6)) {
       line(escapeHtml(l), 18, ` fill="${page.fg}"`);
     }
   }
-  const credits = wrapText(posterCredit(story.article.title, story.meta.article.genre), chars(12), 3);
+  const key = options.key
+    ? posterKey(
+        story,
+        keyClaims,
+        { x: text.x, y: creditsTop - keyHeight + 14, chars: keyChars },
+        { fg: page.fg, muted: page.muted },
+        theme,
+      ).svg
+    : [];
   let cy = height - 20 - (credits.length - 1) * 16;
-  const keyAt = cy - 16 - keyHeight;
   const creditLines = credits.map((l) => {
     const out = `<text x="${text.x}" y="${cy}" font-size="12" fill="${page.muted}">${escapeHtml(l)}</text>`;
     cy += 16;
@@ -214,7 +270,7 @@ export function posterSvg(story: Story, source: SceneSource, options: PosterOpti
       ? `<rect x="${map.width}" y="0" width="${width - map.width}" height="${height}" fill="${page.bg}"/>`
       : `<rect x="0" y="${map.height}" width="${width}" height="${height - map.height}" fill="${page.bg}"/>`,
     ...lines,
-    key ? `<g transform="translate(${text.x} ${keyAt})">${key.svg}</g>` : '',
+    ...key,
     ...creditLines,
     '</svg>',
   ].join('\n');

@@ -22,6 +22,7 @@ import {
 import type { NamedPoint } from '../camera/reach.ts';
 import { layoutFor, layoutSource, worldToPixel, type Layout, type LayoutSource } from '../layout/index.ts';
 import { headSize } from '../symbology/sizes.ts';
+import { actLook, actMarks, type ActMarkShape } from '../symbology/acts.ts';
 import { PLACE_STYLE } from '../symbology/places.ts';
 import type { NameRank } from '../symbology/tiers.ts';
 
@@ -98,8 +99,10 @@ export interface SymbolScene {
   labelScale: number;
   /** Arcs drawn again above everything, to animate them in (the classroom's steps). */
   drawn: ScenePath[];
-  /** Arrowheads: tip, heading, and size for the state they are drawn in. */
+  /** Arrowheads: tip, heading, and size for the state they are drawn in (ties have none). */
   heads: (ScenePoint & { angle: number; length: number; width: number })[];
+  /** What an act adds to its line (`symbology/acts.ts`): bars, mid-dots, crosses, with the line's heading there. */
+  actMarks: (ScenePoint & { angle: number; shape: ActMarkShape })[];
   /** Markers at cities, and badges (`badge`) at the names of what unplaced claims are about. */
   markers: (ScenePoint & { r: number; badge: boolean })[];
   /** Countries' names (spaced capitals) and regions' (`style: 'region'`, italic). */
@@ -246,10 +249,21 @@ export function renderSymbols(
     size,
     labelScale: layout.scale,
     drawn: drawn.length ? arcPaths(layout, view, size, drawn) : [],
-    heads: layout.arrows.map((a) => {
-      const [x, y] = xy(a.tip);
-      const { length, width } = headSize(a, 'none');
-      return { ...drawnClaim(a), angle: a.angle, x, y, length, width };
+    heads: layout.arrows
+      .filter((a) => actLook(a.act).head)
+      .map((a) => {
+        const [x, y] = xy(a.tip);
+        const { length, width } = headSize(a, 'none');
+        return { ...drawnClaim(a), angle: a.angle, x, y, length, width };
+      }),
+    actMarks: layout.arrows.flatMap((a) => {
+      const curve = a.curve.map(xy) as [number, number][];
+      return actMarks(a.act).map(({ at, shape }) => {
+        // An act's bar sits across its tip (under the head's point); the rest on the line.
+        const [x, y] = at === 1 ? xy(a.tip) : cubicPoint(curve, at);
+        const angle = at === 1 ? a.angle : headingOn(curve, at);
+        return { ...drawnClaim(a), x, y, angle, shape };
+      });
     }),
     markers: layout.symbols.map((m) => {
       const [x, y] = xy(m.at);
@@ -270,6 +284,20 @@ export function renderSymbols(
       };
     }),
   };
+}
+
+/** The point of a cubic (in pixels) at `t`. */
+function cubicPoint([p0, p1, p2, p3]: [number, number][], t: number): [number, number] {
+  const u = 1 - t;
+  const [a, b, c, d] = [u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t];
+  return [0, 1].map((i) => round1(a * p0![i]! + b * p1![i]! + c * p2![i]! + d * p3![i]!)) as [number, number];
+}
+
+/** A cubic's heading at `t`, in degrees clockwise from north (as heads are rotated). */
+function headingOn(curve: [number, number][], t: number): number {
+  const [x0, y0] = cubicPoint(curve, Math.max(0, t - 0.01));
+  const [x1, y1] = cubicPoint(curve, Math.min(1, t + 0.01));
+  return Math.round((((Math.atan2(x1 - x0, -(y1 - y0)) * 180) / Math.PI + 360) % 360) * 10) / 10;
 }
 
 /** Both layers of the static map for one view. */

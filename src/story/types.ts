@@ -43,14 +43,42 @@ export interface TextQuoteSelector {
 export type ClaimShape = 'arrows' | 'point' | 'area' | 'border';
 
 /**
- * What the sentence does with its claim: reports it as so (`reported`, the default), foresees it
+ * How the sentence stands to its claim: reports it as so (`reported`, the default), reports an
+ * accusation or allegation ("denounced for", "accused of", "said to": `alleged`), foresees it
  * (`predicted`), foresees it on a condition it states (`conditional`: "if …, … will"), or urges
- * it (`recommended`). Only a report is drawn solid; the others are drawn hollow
- * (`symbology/claims.ts`) and said so in the key and the card (`story/wording.ts`).
+ * it (`recommended`). A report is drawn solid; an allegation broken, with a "?" (unproven); the
+ * others hollow, with a short tag (not yet) (`symbology/claims.ts`), and each is said so in the
+ * key and the card (`story/wording.ts`).
  */
-export type Modality = 'reported' | 'predicted' | 'conditional' | 'recommended';
+export type Modality = 'reported' | 'alleged' | 'predicted' | 'conditional' | 'recommended';
 
-export const MODALITIES: readonly Modality[] = ['reported', 'predicted', 'conditional', 'recommended'];
+export const MODALITIES: readonly Modality[] = ['reported', 'alleged', 'predicted', 'conditional', 'recommended'];
+
+/**
+ * What the sentence does with its places (`story/acts.ts`):
+ * - `moves`: something moves or is sent from the origin to each destination (people, goods, fighters, aid);
+ * - `acts`: the origin acts on each destination (recognises, donates, threatens);
+ * - `fears`: the origin fears or warns of something, coming from each destination (if any);
+ * - `views`: the origin views or sides with each destination;
+ * - `competes`: the origin and each destination compete or oppose;
+ * - `holds`: a state holds at the origin (governs, is unstable, is a haven).
+ * The fields keep one meaning across acts: `origin` is the subject (who moves, acts, fears,
+ * views or competes; where the state holds), `destinations` the object (where it goes, who is
+ * acted on, the source of what is feared, who is viewed, the rival).
+ */
+export type ClaimAct = 'moves' | 'acts' | 'fears' | 'views' | 'competes' | 'holds';
+
+export const ACTS: readonly ClaimAct[] = ['moves', 'acts', 'fears', 'views', 'competes', 'holds'];
+
+/**
+ * Whose words the claim is, when the article reports another's: `who` as the article names them
+ * ("the governments of …", "analysts"), `says` the article's own verb for it ("expressed concern",
+ * "warn"). Absent: the claim is the article's own.
+ */
+export interface Voice {
+  who: string;
+  says: string;
+}
 
 /** One geographic claim of the article, as written in `claims.json`. */
 export interface Claim {
@@ -58,6 +86,13 @@ export interface Claim {
   /** A kind the story declares in `story.json`, or one of the engine's (`data/kinds.json`). */
   kind: ClaimKind;
   shape: ClaimShape;
+  /**
+   * What the sentence does with its places. When absent it follows the shape (`arrows`:
+   * `moves`; a point, area or border: `holds`), so an older story still builds.
+   */
+  act?: ClaimAct;
+  /** Whose words they are, when the article reports another's. */
+  voice?: Voice;
   /** Reported unless the sentence says otherwise. */
   modality?: Modality;
   /** Who acts, as the article names them. */
@@ -192,6 +227,7 @@ export interface ResolvedClaim extends Claim {
   /** Every origin, in the order the data gives them. */
   origins: string[];
   modality: Modality;
+  act: ClaimAct;
   /** The look its kind is drawn with (`symbology/claims.ts` KIND_LOOKS). */
   look: string;
   /** 1-based position in the step order (the order of `claims.json`). */
@@ -214,10 +250,12 @@ export interface ResolvedClaim extends Claim {
  * What a flow feature is on the map, decided once by the build: an arrow's arc, a claimed
  * border, a claimed area, the point of a claim with no direction placed at a city (`point`), a
  * claim the article does not place (`badge`: its geometry is the outline of the country or region
- * it is about, drawn as a badge at its name), or the outline of a region an arrow starts or ends
- * at (`region`).
+ * it is about, drawn as a badge at its name), the outline of a region an arrow starts or ends
+ * at (`region`), a tie that is not a route (`tie`: a view, a rivalry, or the faint line from a
+ * fear toward its source, by the claim's `act`), or the mark on a party that fears (`fear`: a
+ * point at its name, one per country that fears).
  */
-export type FlowRole = 'arc' | 'border' | 'area' | 'point' | 'badge' | 'region';
+export type FlowRole = 'arc' | 'border' | 'area' | 'point' | 'badge' | 'region' | 'tie' | 'fear';
 
 /** Properties of every feature in the published `flows.geojson`. */
 export interface FlowProperties {
@@ -227,6 +265,8 @@ export interface FlowProperties {
   /** How it is drawn: its kind's look and the claim's modality (hollow unless reported). */
   look: string;
   modality: Modality;
+  /** What the sentence does (`ClaimAct`): how an arc or a tie is drawn (absent: it moves). */
+  act?: ClaimAct;
   actors: string[];
   caption: string;
   quote: string;

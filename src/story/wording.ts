@@ -7,7 +7,7 @@
  *
  * No genre, label or sentence of any story is written here: they come from the story's data.
  */
-import type { Modality, Place, ResolvedClaim, StoryMeta } from './types.ts';
+import type { ClaimAct, Modality, Place, ResolvedClaim, StoryMeta, Voice } from './types.ts';
 import { claimPlaces } from './places.ts';
 
 type Genre = StoryMeta['article']['genre'];
@@ -144,6 +144,7 @@ export function posterCredit(title: string, genre: Genre): string {
 /** The verb the attribution takes for each modality: the article says, predicts, recommends. */
 const ATTRIBUTION: Record<Modality, string> = {
   reported: 'The article says',
+  alleged: 'The article reports the accusation',
   predicted: 'The article predicts',
   conditional: 'The article predicts, on a condition',
   recommended: 'The article recommends',
@@ -186,6 +187,10 @@ export const MODALITY_TEXT: Record<Modality, { label: string; description: strin
     label: 'Reported by the article',
     description: 'The article says this is so.',
   },
+  alleged: {
+    label: 'Alleged, as the article reports it',
+    description: 'An accusation the article reports, not a proven fact.',
+  },
   predicted: {
     label: 'Predicted by the article',
     description: 'A prediction, not a report of what is happening.',
@@ -201,28 +206,100 @@ export const MODALITY_TEXT: Record<Modality, { label: string; description: strin
   },
 };
 
-/** The key's heading, on the page and on an exported poster. */
-export const KEY_TITLE = 'Key';
+/** A modality's label inside a sentence: "predicted by the article". */
+const lowerLabel = (m: Modality) => MODALITY_TEXT[m].label.replace(/^\w/, (c) => c.toLowerCase());
 
 /** The key's row for claims drawn hollow: "Hollow: predicted by the article, on a condition". */
 export function hollowKeyLabel(modalities: readonly Modality[]): string {
-  const named = modalities
-    .filter((m) => m !== 'reported')
-    .map((m) => MODALITY_TEXT[m].label.replace(/^\w/, (c) => c.toLowerCase()));
+  const named = modalities.filter((m) => m !== 'reported' && m !== 'alleged').map(lowerLabel);
   return `Hollow: ${named.join('; ')} (not a report)`;
 }
 
+/** The key's row for accusations: drawn broken, with a "?". */
+export const ALLEGED_KEY_LABEL = `Broken, with “?”: ${lowerLabel('alleged')} (unproven)`;
+
 /**
- * Where a claim runs, in words: "Origin → A, B" for arrows ("A and B → C" from several origins),
- * "A – B" for a border, the origin alone when the claim has no destination.
+ * The short tag a claim's mark carries on the map and in the key, beside its hollow or broken
+ * drawing, so that it reads as not yet (or unproven) at reading size on a phone and on paper.
+ */
+export const MODALITY_TAG: Record<Modality, string | null> = {
+  reported: null,
+  alleged: '?',
+  predicted: 'predicted',
+  conditional: 'if …',
+  recommended: 'urged',
+};
+
+/** How the map draws a claim of this modality, for the card: "Drawn hollow on the map, tagged “predicted”." */
+export function modalityDrawn(modality: Modality): string {
+  const tag = MODALITY_TAG[modality];
+  if (modality === 'reported' || !tag) return '';
+  return `Drawn ${modality === 'alleged' ? 'broken' : 'hollow'} on the map, tagged “${tag}”.`;
+}
+
+/** What each act is, in plain words, for the studio's form. */
+export const ACT_CHOICE: Record<ClaimAct, string> = {
+  moves: 'Something moves or is sent (people, goods, fighters, aid)',
+  acts: 'Someone acts on another (recognises, donates, threatens)',
+  fears: 'Someone fears or warns of something',
+  views: 'Someone views or sides with another',
+  competes: 'Two compete or oppose each other',
+  holds: 'Something holds at a place (governs, unstable, a haven)',
+};
+
+/** The key's heading: what its entries are. */
+export const KEY_HEADING = 'What the article claims';
+
+/**
+ * What each act's symbol means, worded as a claim for the key ("Armed groups: said to act on
+ * another"): a claim, never a fact.
+ */
+export const ACT_KEY: Record<ClaimAct, string> = {
+  moves: 'said to move or be sent',
+  acts: 'said to act on another',
+  fears: 'a fear reported, marked on those who fear',
+  views: 'a view reported (a tie, not a route)',
+  competes: 'a rivalry reported (a tie, not a route)',
+  holds: 'said to hold at the place',
+};
+
+/** A row of the key: the kind's words and what its symbol claims. */
+export function keyEntry(kindLabel: string, act: ClaimAct): string {
+  return `${kindLabel}: ${ACT_KEY[act]}`;
+}
+
+/** Whose words a claim is, when the article reports another's: "Reported by the article: … say so". */
+export function voiceText(voice: Voice): string {
+  return `Whose words: ${voice.who} ${voice.says}, the article reports.`;
+}
+
+/** Over a claim's note, wherever the drawing goes (room screen, print, posters, downloads). */
+export const NOTE_LABEL = 'How the map reads it:';
+
+/**
+ * Where a claim runs, in words: "Origin → A, B" for something that moves or an act on another
+ * ("A and B → C" from several origins), "A – B" for a border, a view or a rivalry (ties, not
+ * routes), "Origin, about A" for a fear and the source it names, the origin alone when the claim
+ * has no destination.
  */
 export function claimRoute(
-  claim: Pick<ResolvedClaim, 'origin' | 'destinations' | 'shape'> & { origins?: readonly string[] },
+  claim: Pick<ResolvedClaim, 'origin' | 'destinations' | 'shape'> & { act?: ClaimAct; origins?: readonly string[] },
   nameOf: (placeId: string) => string,
 ): string {
   const from = (claim.origins ?? [claim.origin]).map(nameOf).join(' and ');
   if (!claim.destinations.length) return from;
-  return `${from} ${claim.shape === 'border' ? '–' : '→'} ${claim.destinations.map(nameOf).join(', ')}`;
+  const to = claim.destinations.map(nameOf).join(', ');
+  if (claim.act === 'fears') return `${from}, about ${to}`;
+  const tie = claim.shape === 'border' || claim.act === 'views' || claim.act === 'competes';
+  return `${from} ${tie ? '–' : '→'} ${to}`;
+}
+
+/** What the card calls a claim's places. */
+export function routeLabel(claim: Pick<ResolvedClaim, 'shape'> & { act?: ClaimAct }): string {
+  if (claim.shape === 'border') return 'Border';
+  if (claim.act === 'fears') return 'Who fears, and of where';
+  if (claim.act === 'views' || claim.act === 'competes') return 'Between';
+  return 'From → to';
 }
 
 /** The line above a claim's step in the classroom: its kind, its place in the story, its modality. */

@@ -7,12 +7,15 @@
  * The one table every renderer reads: the MapLibre layers (as feature-state expressions,
  * `map/style.ts`), the SVG map and symbol layer, the posters and the key. Colour is never the
  * only cue: lines also differ by dash and arrowhead, markers by shape, so the key reads in
- * greyscale. The colours were chosen (in OKLCH, by search) so that looks drawn alike stay apart
- * under protanopia, deuteranopia and tritanopia, and keep 3:1 against the land and the water
- * (WCAG 1.4.11); `tests/unit/kinds.test.ts` checks both. A story's kinds each name one of these
+ * greyscale. The colours were chosen (in OKLCH, by search, each look in its own band of hue: red
+ * for armed groups, blue for diplomacy, teal for displacement, ochre for the border band, green
+ * for drugs…) so that any two are at least 20 CIEDE2000 apart, at least 12 for a deuteranope
+ * and 10 under protanopia and tritanopia, and keep 3:1 against the land, the water and the
+ * halo (WCAG 1.4.11); `tests/unit/kinds.test.ts` checks each. A story's kinds each name one of these
  * looks (`story.json` `kinds`, or the engine's `data/kinds.json`); the build resolves each claim's.
  */
-import type { Modality } from '../story/types.ts';
+import type { ClaimAct, Modality } from '../story/types.ts';
+import { actLook } from './acts.ts';
 import { mapTone, PALETTES, type Theme } from './palette.ts';
 
 /** Marker shapes for claims with no direction; arrowheads for arrows. */
@@ -30,21 +33,21 @@ export interface KindLook {
 
 /** The engine's looks, by name: what a kind's `look` names. Today's eight kind ids are look names too. */
 export const KIND_LOOKS = {
-  'armed-group': { color: { light: '#c0392b', dark: '#ff7a66' }, dash: [], head: 'filled', marker: 'circle' },
-  diplomatic: { color: { light: '#1c7ce5', dark: '#6aa8ff' }, dash: [3, 1.5], head: 'open', marker: 'circle' },
+  'armed-group': { color: { light: '#d74c53', dark: '#f40934' }, dash: [], head: 'filled', marker: 'circle' },
+  diplomatic: { color: { light: '#2370f4', dark: '#758df8' }, dash: [3, 1.5], head: 'open', marker: 'circle' },
   'border-instability': {
-    color: { light: '#907b42', dark: '#e8c15a' },
+    color: { light: '#9b7601', dark: '#edab0d' },
     dash: [1.2, 1],
     head: 'filled',
     marker: 'triangle',
   },
-  humanitarian: { color: { light: '#41305e', dark: '#f7d0ff' }, dash: [0.6, 1.4], head: 'open', marker: 'circle' },
-  displacement: { color: { light: '#00609b', dark: '#3fd0e6' }, dash: [], head: 'filled', marker: 'triangle' },
-  drugs: { color: { light: '#698100', dark: '#a4e26b' }, dash: [], head: 'filled', marker: 'diamond' },
-  sanctuary: { color: { light: '#333333', dark: '#e6e6e6' }, dash: [], head: 'filled', marker: 'square' },
-  governance: { color: { light: '#6b5436', dark: '#c9a27e' }, dash: [2, 1], head: 'filled', marker: 'circle' },
-  // Slate, dash-dot: for resources and water (found by the same search, against every look above).
-  resources: { color: { light: '#585e69', dark: '#737b86' }, dash: [3, 1, 0.8, 1], head: 'open', marker: 'square' },
+  humanitarian: { color: { light: '#80059e', dark: '#d62dc2' }, dash: [0.6, 1.4], head: 'open', marker: 'circle' },
+  displacement: { color: { light: '#1b6266', dark: '#61bbb9' }, dash: [], head: 'filled', marker: 'triangle' },
+  drugs: { color: { light: '#345800', dark: '#4b973d' }, dash: [], head: 'filled', marker: 'diamond' },
+  sanctuary: { color: { light: '#7c7981', dark: '#84807f' }, dash: [], head: 'filled', marker: 'square' },
+  governance: { color: { light: '#411a05', dark: '#fac6b4' }, dash: [2, 1], head: 'filled', marker: 'circle' },
+  // Ink, dash-dot: for resources and water (found by the same search, against every look above).
+  resources: { color: { light: '#071826', dark: '#eaf7ff' }, dash: [3, 1, 0.8, 1], head: 'open', marker: 'square' },
 } satisfies Record<string, KindLook>;
 
 export type LookName = keyof typeof KIND_LOOKS;
@@ -65,28 +68,51 @@ export function kindColor(look: string, theme: Theme = 'light'): string {
   return kindLook(look).color[mapTone(theme)];
 }
 
-/** How one claim is drawn: its kind's look and its modality (what every renderer is given). */
+/**
+ * How one claim is drawn: its kind's look, its modality, and what its sentence does (its act,
+ * `symbology/acts.ts`; a drawing without one moves): what every renderer is given.
+ */
 export interface Drawing {
   look: string;
   modality: Modality;
+  act?: ClaimAct;
 }
 
 /**
  * A report is drawn solid. What the article only predicts (on a condition or not) or recommends
  * is drawn hollow: an arrow or border as two thin walls of its colour with the ground between
- * them, a marker or filled arrowhead as an outline, an area as its outline without a fill. The
- * key and the card say which modality it is (`story/wording.ts`).
+ * them, a marker or filled arrowhead as an outline, an area as its outline without a fill. An
+ * accusation the article reports is drawn broken: its line and its marker's outline dashed
+ * (`BROKEN_DASH`), a marker on the ground's colour, an area without a fill. Each but a report
+ * also carries a short tag on the map and in the key (`story/wording.ts` MODALITY_TAG), which
+ * says which modality it is, as the card does.
  */
-export const MODALITY_LOOKS: Record<Modality, { hollow: boolean }> = {
-  reported: { hollow: false },
-  predicted: { hollow: true },
-  conditional: { hollow: true },
-  recommended: { hollow: true },
+export const MODALITY_LOOKS: Record<Modality, { hollow: boolean; broken: boolean }> = {
+  reported: { hollow: false, broken: false },
+  alleged: { hollow: false, broken: true },
+  predicted: { hollow: true, broken: false },
+  conditional: { hollow: true, broken: false },
+  recommended: { hollow: true, broken: false },
 };
 
 export function isHollow(modality: Modality): boolean {
   return MODALITY_LOOKS[modality].hollow;
 }
+
+/** Whether a claim is drawn broken (an allegation: unproven). */
+export function isBroken(modality: Modality): boolean {
+  return MODALITY_LOOKS[modality].broken;
+}
+
+/**
+ * The text tag beside a claim's marker that is not a report ("?", "predicted", "if …"): its size,
+ * its halo of the ground's colour and its gap from the marker, in CSS pixels. Bold, so it reads
+ * at reading size on a phone and on paper.
+ */
+export const TAG = { font: 12, halo: 3, gap: 2 };
+
+/** An allegation's dash, in multiples of the width of the line or outline it breaks. */
+export const BROKEN_DASH = [1.6, 1.2];
 
 /** The modalities drawn hollow. */
 export const HOLLOW_MODALITIES = (Object.keys(MODALITY_LOOKS) as Modality[]).filter(isHollow);
@@ -198,15 +224,31 @@ function partColor(look: string, part: ClaimPart, theme: Theme): string {
   return part === 'casing' || isCore(part) ? PALETTES[theme].map.halo : kindColor(look, theme);
 }
 
+/** The parts an act changes: an arrow's line (and its core) and its casing. */
+const LINE_PARTS: ReadonlySet<ClaimPart> = new Set(['arc', 'arcCore', 'casing']);
+
+/** The parts an allegation breaks: lines and a border band (markers: `symbolPaint`). */
+const BROKEN_PARTS: ReadonlySet<ClaimPart> = new Set(['arc', 'border']);
+
 /** The paint of one part of a claim drawn as `drawing`, in a state, on a map of `theme`. */
 export function claimPaint(drawing: Drawing, part: ClaimPart, emphasis: Emphasis, theme: Theme = 'light'): Paint {
   const hollow = isHollow(drawing.modality);
-  const width = partWidth(part, hollow)[emphasis];
+  const broken = isBroken(drawing.modality);
+  const act = actLook(drawing.act);
+  const line = LINE_PARTS.has(part);
+  const width = Math.round(partWidth(part, hollow)[emphasis] * (line ? act.width : 1) * 100) / 100;
+  let opacity = partOpacity(part, hollow)[emphasis];
+  if (line) opacity *= part === 'casing' ? act.casing : act.opacity;
+  if (part === 'areaFill' && broken) opacity = 0;
+  let units = dashUnits(drawing.look, part);
+  if (act.dash && (part === 'arc' || part === 'arcCore'))
+    units = part === 'arc' ? act.dash : act.dash.map((d) => d / HOLLOW.core);
+  if (broken && BROKEN_PARTS.has(part)) units = BROKEN_DASH;
   return {
     color: partColor(drawing.look, part, theme),
     width,
-    opacity: partOpacity(part, hollow)[emphasis],
-    dash: dashUnits(drawing.look, part).map((d) => Math.round(d * width * 100) / 100),
+    opacity: Math.round(opacity * 1000) / 1000,
+    dash: units.map((d) => Math.round(d * width * 100) / 100),
   };
 }
 
@@ -232,6 +274,8 @@ export interface SymbolPaint {
   stroke: string;
   width: number;
   opacity: number;
+  /** The outline's dash in CSS pixels: a broken outline for an allegation, else empty. */
+  dash: number[];
 }
 
 /**
@@ -250,8 +294,22 @@ export function symbolPaint(
   const halo = PALETTES[theme].map.halo;
   const width = partWidth(part, hollow)[emphasis];
   const opacity = partOpacity(part, hollow)[emphasis];
-  if (part === 'head' && kindLook(drawing.look).head === 'open') return { fill: 'none', stroke: color, width, opacity };
-  return hollow ? { fill: halo, stroke: color, width, opacity } : { fill: color, stroke: halo, width, opacity };
+  if (part === 'head' && kindLook(drawing.look).head === 'open')
+    return { fill: 'none', stroke: color, width, opacity, dash: [] };
+  // An allegation's marker: the ground inside a broken outline (unproven), a little wider to read.
+  if (part === 'marker' && isBroken(drawing.modality)) {
+    const w = Math.round(width * HOLLOW.width.marker! * 100) / 100;
+    return {
+      fill: halo,
+      stroke: color,
+      width: w,
+      opacity,
+      dash: BROKEN_DASH.map((d) => Math.round(d * w * 100) / 100),
+    };
+  }
+  return hollow
+    ? { fill: halo, stroke: color, width, opacity, dash: [] }
+    : { fill: color, stroke: halo, width, opacity, dash: [] };
 }
 
 /** A dash as an SVG `stroke-dasharray` value, or undefined for a solid line. */

@@ -31,9 +31,9 @@ export function headRoom(drawing: Drawing): { length: number; width: number } {
 
 /**
  * A badge: a claim the article does not place, drawn at its country's (or region's) name as its
- * kind's marker shape, smaller than a placed marker, in a row under the name.
+ * kind's marker shape, smaller than a placed marker, in rows of at most `perRow` beside the name.
  */
-export const BADGE = { radius: 5.5, step: 15, gap: 3 };
+export const BADGE = { radius: 5.5, step: 15, gap: 3, perRow: 3 };
 
 /** A marker at a city: its shape's radius, and the ring markers sharing a city sit on. */
 export const MARKER = { radius: 7, ring: 15 };

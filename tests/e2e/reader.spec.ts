@@ -359,6 +359,7 @@ test('the data behind the map can be downloaded', async ({ page }) => {
   expect(flows.features.filter((f) => f.geometry.type === 'LineString')).toHaveLength(arrows);
   for (const f of flows.features) {
     expect(Object.keys(f.properties!).sort()).toEqual([
+      'act',
       'actors',
       'caption',
       'claimId',

@@ -4,10 +4,13 @@ import {
   filterDeficiencyDeuter,
   filterDeficiencyProt,
   filterDeficiencyTrit,
+  oklch,
   parse,
   wcagContrast,
   type Color,
 } from 'culori';
+import { readFileSync } from 'node:fs';
+import { resolveKinds, type KindDeclaration } from '../../src/story/kinds';
 import { KIND_LOOKS, kindColor, LOOK_NAMES, type LookName } from '../../src/symbology/claims';
 import { PALETTES } from '../../src/symbology/palette';
 
@@ -66,6 +69,63 @@ describe('look colours', () => {
     }
   }
 
+  for (const tone of ['light', 'dark'] as const) {
+    it(`are at least 20 CIEDE2000 apart, any two, on the ${tone} map`, () => {
+      const close: string[] = [];
+      LOOK_NAMES.forEach((a, i) =>
+        LOOK_NAMES.slice(i + 1).forEach((b) => {
+          const d = distance(kindColor(a, tone), kindColor(b, tone));
+          if (d < 20) close.push(`${a}/${b}: ΔE ${d.toFixed(1)}`);
+        }),
+      );
+      expect(close).toEqual([]);
+    });
+
+    it(`are at least 12 CIEDE2000 apart for a deuteranope, any two, on the ${tone} map`, () => {
+      // Stronger than "any two drawn with the same shape": a story may draw any two looks alike.
+      const deuter = (k: LookName) => VISION.deuteranopia!(parse(kindColor(k, tone)) as Color);
+      const close: string[] = [];
+      LOOK_NAMES.forEach((a, i) =>
+        LOOK_NAMES.slice(i + 1).forEach((b) => {
+          const d = distance(deuter(a), deuter(b));
+          if (d < 12) close.push(`${a}/${b}: ΔE ${d.toFixed(1)}`);
+        }),
+      );
+      expect(close).toEqual([]);
+    });
+
+    it(`give diplomacy and displacement, the border band and drugs, hues of their own (${tone})`, () => {
+      const hue = (k: LookName) => oklch(kindColor(k, tone))!.h ?? 0;
+      const apart = (a: LookName, b: LookName) => {
+        const d = Math.abs(hue(a) - hue(b)) % 360;
+        return Math.min(d, 360 - d);
+      };
+      expect(apart('diplomatic', 'displacement')).toBeGreaterThan(45);
+      expect(apart('border-instability', 'drugs')).toBeGreaterThan(35);
+    });
+  }
+
+  it('tell apart, in each bundled story, the kinds it uses (20 CIEDE2000; 12 for a deuteranope)', () => {
+    const close: string[] = [];
+    for (const dir of ['data', 'tests/fixtures/story', 'tests/fixtures/news-story']) {
+      const read = (name: string) => JSON.parse(readFileSync(`${dir}/${name}`, 'utf8')) as Record<string, unknown>;
+      const used = (read('claims.json').claims as { kind: string }[]).map((c) => c.kind);
+      const declared = (read('story.json').kinds ?? []) as KindDeclaration[];
+      const vocabulary = (JSON.parse(readFileSync('data/kinds.json', 'utf8')) as { kinds: KindDeclaration[] }).kinds;
+      const { kinds } = resolveKinds(used, declared, vocabulary);
+      const looks = [...new Set(kinds.map((k) => k.look))];
+      looks.forEach((a, i) =>
+        looks.slice(i + 1).forEach((b) => {
+          const [x, y] = [kindColor(a), kindColor(b)];
+          const d = distance(x, y);
+          const dd = distance(VISION.deuteranopia!(parse(x) as Color), VISION.deuteranopia!(parse(y) as Color));
+          if (d < 20 || dd < 12) close.push(`${dir} ${a}/${b}: ΔE ${d.toFixed(1)}, deuteranope ${dd.toFixed(1)}`);
+        }),
+      );
+    }
+    expect(close).toEqual([]);
+  });
+
   it('never rely on colour alone: no two looks share dash, arrowhead and marker', () => {
     const pairs: string[] = [];
     LOOK_NAMES.forEach((a, i) => LOOK_NAMES.forEach((b, j) => j > i && sameShape(a, b) && pairs.push(`${a}/${b}`)));
@@ -77,7 +137,7 @@ describe('look colours', () => {
     for (const theme of ['light', 'dark', 'projector'] as const) {
       const palette = PALETTES[theme].map;
       for (const kind of LOOK_NAMES) {
-        for (const ground of [palette.land, palette.water]) {
+        for (const ground of [palette.land, palette.water, palette.halo]) {
           const ratio = wcagContrast(kindColor(kind, theme), ground);
           if (ratio < 3) low.push(`${theme} ${kind} on ${ground}: ${ratio.toFixed(2)}`);
         }

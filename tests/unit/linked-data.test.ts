@@ -200,7 +200,9 @@ it('a place at sea is a schema.org BodyOfWater, in the annotations and in the he
 
 it('the first story names its places’ Wikidata items', () => {
   const [, story] = STORIES[0]!;
-  for (const place of story.places) expect(place.wikidata, place.id).toMatch(/^Q\d+$/);
+  // But the pair of countries whose governments speak together, which has no item of its own.
+  for (const place of story.places.filter((p) => p.id !== 'uzbekistan-tajikistan'))
+    expect(place.wikidata, place.id).toMatch(/^Q\d+$/);
 });
 
 it('annotation ids are absolute when the build knows where the site lives (SITE_URL)', () => {

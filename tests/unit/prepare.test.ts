@@ -216,7 +216,7 @@ const CASES: BadCase[] = [
     file: 'claims.json',
     item: 'claim "ttp-pakistan"',
     field: 'modality',
-    problem: /^must be one of "reported", "predicted", "conditional", "recommended"$/,
+    problem: /^must be one of "reported", "alleged", "predicted", "conditional", "recommended"$/,
   },
   {
     name: 'missing-caption',

@@ -127,7 +127,7 @@ describe('each published file says it is schematic, where it comes from, and its
     expect(flows).toMatchObject(dataMetadata(story));
     expect(flows.features).toEqual(JSON.parse(JSON.stringify(story.flows.features)));
     for (const f of flows.features)
-      expect(['reported', 'predicted', 'conditional', 'recommended']).toContain(f.properties.modality);
+      expect(['reported', 'alleged', 'predicted', 'conditional', 'recommended']).toContain(f.properties.modality);
   });
 
   it('claims.json: as top-level fields, with each claim’s modality and the kinds’ words', () => {

@@ -9,6 +9,7 @@ import { bandFor, bandIndex } from '../../src/static/bands';
 import { edgesInFocus, renderBasemap, renderScene, sceneSource } from '../../src/static/scene';
 import { layoutFor } from '../../src/layout';
 import { flowSourceData } from '../../src/map/style';
+import { actLook } from '../../src/symbology/acts';
 import {
   constrainView,
   fitView,
@@ -130,16 +131,19 @@ describe('renderScene at the overview of the real story', () => {
   const lines = flowsOf(story, 'LineString');
 
   it('draws every flow once, in the story’s order', () => {
-    expect(lines.length).toBeGreaterThan(10);
+    // Arrows and ties (a view, a fear's line toward its source: headless).
+    expect(lines.length).toBeGreaterThan(6);
     expect(scene.arcs).toHaveLength(lines.length);
     expect(scene.arcs.map((a) => a.claimId)).toEqual(lines.map((f) => f.properties.claimId));
     expect(scene.arcs.map((a) => [a.from, a.to])).toEqual(lines.map((f) => [f.properties.from, f.properties.to]));
-    expect(scene.heads).toHaveLength(scene.arcs.length);
-    expect(scene.heads.map((h) => h.claimId)).toEqual(scene.arcs.map((a) => a.claimId));
-    // Claims the article does not place are badges at their country's name.
-    const badges = story.flows.features.filter((f) => f.properties.role === 'badge');
+    const arrows = lines.filter((f) => f.properties.role === 'arc');
+    expect(arrows.length).toBeGreaterThan(0);
+    expect(scene.heads.map((h) => h.claimId)).toEqual(arrows.map((f) => f.properties.claimId));
+    // Claims the article does not place are badges at their country's name; a fear, a badge at
+    // the name of those who fear.
+    const badges = story.flows.features.filter((f) => f.properties.role === 'badge' || f.properties.role === 'fear');
     expect(badges.length).toBeGreaterThan(0);
-    expect(scene.markers.map((m) => m.claimId)).toEqual(badges.map((f) => f.properties.claimId));
+    expect(scene.markers.map((m) => m.claimId).sort()).toEqual(badges.map((f) => f.properties.claimId).sort());
     expect(scene.markers.every((m) => m.badge)).toBe(true);
     const areas = flowsOf(story, 'MultiPolygon').filter((f) => f.properties.role === 'area');
     expect(areas.length).toBeGreaterThan(0);
@@ -179,8 +183,10 @@ describe('renderScene at the overview of the real story', () => {
   });
 
   it('ends every arrow where its head starts, the head pointing along the arrow’s end', () => {
+    const headed = scene.arcs.filter((a) => actLook(a.act).head);
+    expect(headed).toHaveLength(scene.heads.length);
     scene.heads.forEach((head, i) => {
-      const [, , c2, end] = pathPoints(scene.arcs[i]!.d);
+      const [, , c2, end] = pathPoints(headed[i]!.d);
       // The line stops short of the tip, under the head.
       expect(distance([head.x, head.y], end!), head.claimId).toBeLessThan(head.length + 1);
       const onScreen = ((Math.atan2(end![0] - c2![0], -(end![1] - c2![1])) * 180) / Math.PI + 360) % 360;
@@ -193,7 +199,7 @@ describe('renderScene at the overview of the real story', () => {
     for (const view of [overview, { center: KABUL, zoom: 5.5 }]) {
       const drawn = renderScene(source, view, SIZE);
       const data = flowSourceData(story, layoutFor(source.layout, view, SIZE));
-      const laid = data.features.filter((f) => f.properties.role === 'arc');
+      const laid = data.features.filter((f) => f.properties.role === 'arc' || f.properties.role === 'tie');
       drawn.arcs.forEach((arc, i) => {
         const parts = flatten(arc.d);
         let checked = 0;
@@ -208,13 +214,20 @@ describe('renderScene at the overview of the real story', () => {
     }
   });
 
-  it('sets badges sharing a name apart, in a row beside it', () => {
-    const afghanistan = scene.countryLabels.find((l) => l.name === 'Afghanistan')!;
+  it('sets badges sharing a name apart, in a block beside it, and a fear’s at the name of those who fear', () => {
+    const nameOf = (id: string) => {
+      const place = story.places.find((p) => p.id === id)!;
+      return scene.countryLabels.find((l) => l.name === (typeof place.label === 'string' ? place.label : place.name))!;
+    };
     expect(scene.markers.length).toBeGreaterThan(1);
     const positions = new Set(scene.markers.map((m) => `${m.x},${m.y}`));
     expect(positions.size).toBe(scene.markers.length);
     for (const m of scene.markers) {
-      expect(distance([m.x, m.y], [afghanistan.x, afghanistan.y]), m.claimId).toBeLessThan(80);
+      const at = story.flows.features.find(
+        (f) => f.properties.claimId === m.claimId && (f.properties.role === 'badge' || f.properties.role === 'fear'),
+      )!.properties.from;
+      const name = nameOf(at);
+      expect(distance([m.x, m.y], [name.x, name.y]), m.claimId).toBeLessThan(80);
       expect(m.r).toBeGreaterThan(3);
     }
   });

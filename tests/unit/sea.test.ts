@@ -25,6 +25,7 @@ function withSea(
   place: Record<string, unknown> = { ...ARABIAN_SEA },
   edit: (claim: Claim) => void = (claim) => {
     claim.shape = 'arrows';
+    claim.act = 'moves';
     claim.destinations = ['arabian-sea'];
     delete claim.unplaced;
   },

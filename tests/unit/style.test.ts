@@ -126,12 +126,14 @@ describe('buildStyle', () => {
 describe('flowSourceData', () => {
   /** What each geometry type of the published flows is drawn as. */
   const expectedRole: Record<string, FlowRole[]> = {
-    LineString: ['arc'],
+    // An arrow, or a tie (a view, a rivalry, the line from a fear toward its source).
+    LineString: ['arc', 'tie'],
     MultiLineString: ['border'],
     // An area, the outline of a claim the article does not place (a badge), a region's outline.
     Polygon: ['area', 'badge', 'region'],
     MultiPolygon: ['area', 'badge', 'region'],
-    Point: ['point'],
+    // A marker at a city, or the mark on a party that fears.
+    Point: ['point', 'fear'],
   };
 
   for (const [name, s] of stories) {
@@ -148,7 +150,9 @@ describe('flowSourceData', () => {
       });
       const roles = new Set(data.features.map((f) => f.properties?.role));
       expect([...roles].sort()).toEqual(
-        name === 'the real story' ? ['arc', 'area', 'badge', 'border', 'region'] : ['arc', 'area', 'border', 'point'],
+        name === 'the real story'
+          ? ['arc', 'area', 'badge', 'border', 'fear', 'region', 'tie']
+          : ['arc', 'area', 'border', 'point'],
       );
     });
 
@@ -161,7 +165,9 @@ describe('flowSourceData', () => {
       let arrow = 0;
       data.features.forEach((f, i) => {
         const original = s.flows.features[i]!;
-        if (original.properties.role !== 'arc') return expect(f.geometry).toEqual(original.geometry);
+        // Arrows and ties (headless) are both laid out.
+        const laidOut = original.properties.role === 'arc' || original.properties.role === 'tie';
+        if (!laidOut) return expect(f.geometry).toEqual(original.geometry);
         const laid = layout.arrows[arrow++]!;
         expect([laid.claimId, laid.from, laid.to]).toEqual([
           original.properties.claimId,

@@ -98,11 +98,13 @@ function svgPaint(el: Element, fill = false): Paint {
 
 /** An arrowhead's or marker's paint, read back from its SVG attributes. */
 function svgSymbol(el: Element): SymbolPaint {
+  const dash = attr(el, 'stroke-dasharray');
   return {
     fill: attr(el, 'fill')!,
     stroke: attr(el, 'stroke')!,
     width: Number(attr(el, 'stroke-width')),
     opacity: Number(attr(el, 'opacity')),
+    dash: dash ? dash.split(/[ ,]+/).map(Number) : [],
   };
 }
 
@@ -176,7 +178,7 @@ const CORES: ClaimPart[] = ['arcCore', 'borderCore'];
 describe.each(STORIES)('one symbology, every renderer: a %s claim', (modality, story) => {
   const source = sceneSource(story);
   const claimOf = (shape: ClaimShape): ResolvedClaim =>
-    story.claims.find((c) => c.shape === shape && (modality === 'reported') === !isHollow(c.modality))!;
+    story.claims.find((c) => c.shape === shape && c.modality === (modality === 'reported' ? 'reported' : 'predicted'))!;
 
   it('is drawn solid when reported and hollow when predicted', () => {
     for (const shape of ['arrows', 'point', 'area', 'border'] as const) {

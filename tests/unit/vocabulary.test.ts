@@ -194,6 +194,6 @@ describe('the key says what hollow means', () => {
       props: { claim, places: story.places, kinds: story.kinds, onshowsentence: () => {} },
     }).body;
     expect(html).toContain('Predicted by the article, on a condition:');
-    expect(html).toContain('Drawn hollow on the map.');
+    expect(html).toContain('Drawn hollow on the map, tagged “if …”.');
   });
 });

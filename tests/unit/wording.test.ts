@@ -40,7 +40,7 @@ const STORIES: [name: string, story: Story][] = [
 ];
 
 /** A title that attributes its claim to the article, with what it does: says, predicts, recommends. */
-const ATTRIBUTED = /^The article (says|predicts|predicts, on a condition|recommends): \S/;
+const ATTRIBUTED = /^The article (says|reports the accusation|predicts|predicts, on a condition|recommends): \S/;
 
 type Element = DefaultTreeAdapterMap['element'];
 
@@ -157,7 +157,7 @@ describe.each(STORIES)('every title of a claim in %s attributes it to the articl
       // The headline in the picture starts with the attribution too (it is wrapped into lines).
       const bold = elements(svg).filter((el) => el.tagName === 'text' && attr(el, 'font-weight') === '700');
       expect(unescape(text(bold.find((el) => attr(el, 'font-size') === '26')!))).toMatch(
-        /^The article (says|predicts)/,
+        /^The article (says|reports|predicts)/,
       );
     }
   });
@@ -246,7 +246,7 @@ describe('captions', () => {
     for (const dir of ['data', 'tests/fixtures/story']) {
       const raw = JSON.parse(readFileSync(join(dir, 'claims.json'), 'utf8')) as { claims: { modality?: string }[] };
       for (const claim of raw.claims)
-        expect(['reported', 'predicted', 'conditional', 'recommended']).toContain(claim.modality);
+        expect(['reported', 'alleged', 'predicted', 'conditional', 'recommended']).toContain(claim.modality);
     }
     const [, story] = STORIES[0]!;
     const future = story.claims.find((c) => /^If .* will become/.test(c.quote))!;
