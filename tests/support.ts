@@ -48,3 +48,98 @@ export function fillStory(dir: string, fixture: string): string[] {
   }
   return files;
 }
+
+/**
+ * The story the engine's tests run on: the folder `TEST_STORY` names (`TEST_STORY=path npx vitest
+ * run`), else the test's own default (a fixture story). A test about the first story's reading
+ * reads `data/` itself and says "first story" in its name.
+ */
+export function storyUnderTest(fallback = 'tests/fixtures/story'): string {
+  return process.env.TEST_STORY || fallback;
+}
+
+/** Whether the story under test is the first story (`data/`): its reading's tests run only then. */
+export function isFirstStory(dir: string): boolean {
+  return dir.replace(/\/+$/, '').replace(/^\.\//, '') === 'data';
+}
+
+/** The fields of a claim and a place the roles below are read from, raw or prepared. */
+interface RoleClaim {
+  id: string;
+  shape: string;
+  origin: string;
+  destinations: string[];
+  unplaced?: boolean;
+}
+interface RolePlace {
+  id: string;
+  kind: string;
+  country?: string;
+  countries?: string[];
+}
+
+/** Ids a test needs, found by their role in the story's data rather than written in the test. */
+export interface StoryRoles {
+  /** The first claim, and the last (the step order is the order of `claims.json`). */
+  first: string;
+  last: string;
+  /** Every claim id, in order. */
+  claims: string[];
+  /** The first claim drawn as arrows, and the first arrows claim with several destinations. */
+  arrows: string;
+  fan: string | undefined;
+  /** The first arrows claim with one destination. */
+  singleArrow: string | undefined;
+  /** The first claim of each other shape, where the story has one. */
+  point: string | undefined;
+  area: string | undefined;
+  border: string | undefined;
+  /** The first claim the article does not place (drawn as a badge at its origin's name). */
+  unplaced: string | undefined;
+  /** The first place that is a country, and its country id in the geography. */
+  country: string;
+  countryId: string;
+  /** A claim other than the first, for tests that move between two claims. */
+  other: string;
+}
+
+/** Reads the roles from a story's claims and places (the raw JSON or the prepared story). */
+export function storyRoles(story: { claims: RoleClaim[]; places: RolePlace[] }): StoryRoles {
+  const { claims, places } = story;
+  const first = (pick: (claim: RoleClaim) => boolean) => claims.find(pick)?.id;
+  const need = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`the story under test has no ${what}`);
+    return value;
+  };
+  const country = need(
+    places.find((p) => p.kind === 'country' && p.country),
+    'place that is a country',
+  );
+  return {
+    first: need(claims[0], 'claim').id,
+    last: claims[claims.length - 1]!.id,
+    claims: claims.map((c) => c.id),
+    arrows: need(
+      first((c) => c.shape === 'arrows'),
+      'arrows claim',
+    ),
+    fan: first((c) => c.shape === 'arrows' && c.destinations.length > 1),
+    singleArrow: first((c) => c.shape === 'arrows' && c.destinations.length === 1),
+    point: first((c) => c.shape === 'point'),
+    area: first((c) => c.shape === 'area'),
+    border: first((c) => c.shape === 'border'),
+    unplaced: first((c) => c.unplaced === true),
+    country: country.id,
+    countryId: country.country!,
+    other: need(claims[1], 'second claim').id,
+  };
+}
+
+/** The roles of a story folder, read from its JSON alone (for the browser tests and the benchmark). */
+export function storyRolesOf(dir: string): StoryRoles {
+  const read = <T>(name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as T;
+  return storyRoles({
+    claims: read<{ claims: RoleClaim[] }>('claims.json').claims,
+    places: read<{ places: RolePlace[] }>('places.json').places,
+  });
+}
