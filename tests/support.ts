@@ -58,6 +58,9 @@ export function storyUnderTest(fallback = 'tests/fixtures/story'): string {
   return process.env.TEST_STORY || fallback;
 }
 
+/** Where the browser tests build the site of a story under test other than `data/` (whose site is `dist/`). */
+export const TEST_STORY_OUT = 'node_modules/.cache/test-story-dist';
+
 /** Whether the story under test is the first story (`data/`): its reading's tests run only then. */
 export function isFirstStory(dir: string): boolean {
   return dir.replace(/\/+$/, '').replace(/^\.\//, '') === 'data';
@@ -75,7 +78,7 @@ interface RolePlace {
   id: string;
   kind: string;
   country?: string;
-  countries?: string[];
+  coordinates?: [number, number];
 }
 
 /** Ids a test needs, found by their role in the story's data rather than written in the test. */
@@ -85,10 +88,12 @@ export interface StoryRoles {
   last: string;
   /** Every claim id, in order. */
   claims: string[];
-  /** The first claim drawn as arrows, and the first arrows claim with several destinations. */
+  /**
+   * The first claim drawn as arrows, the first with several destinations (a fan), and the first
+   * with one: each, where the story has one, with every end inside the overview (on the map).
+   */
   arrows: string;
   fan: string | undefined;
-  /** The first arrows claim with one destination. */
   singleArrow: string | undefined;
   /** The first claim of each other shape, where the story has one. */
   point: string | undefined;
@@ -103,14 +108,29 @@ export interface StoryRoles {
   other: string;
 }
 
-/** Reads the roles from a story's claims and places (the raw JSON or the prepared story). */
-export function storyRoles(story: { claims: RoleClaim[]; places: RolePlace[] }): StoryRoles {
+/**
+ * Reads the roles from a story (prepared: its places have coordinates, and its overview says what
+ * the map shows first). Arrows are picked, where the story has one, with every end on the map.
+ */
+export function storyRoles(story: {
+  claims: RoleClaim[];
+  places: RolePlace[];
+  meta?: { region: { overview: number[] } };
+}): StoryRoles {
   const { claims, places } = story;
   const first = (pick: (claim: RoleClaim) => boolean) => claims.find(pick)?.id;
   const need = <T>(value: T | undefined, what: string): T => {
     if (value === undefined) throw new Error(`the story under test has no ${what}`);
     return value;
   };
+  const [west, south, east, north] = story.meta?.region.overview ?? [-180, -90, 180, 90];
+  const onMap = (id: string) => {
+    const at = places.find((p) => p.id === id)?.coordinates;
+    return !at || (at[0] >= west! && at[0] <= east! && at[1] >= south! && at[1] <= north!);
+  };
+  const arrows = (pick: (claim: RoleClaim) => boolean) =>
+    first((c) => c.shape === 'arrows' && pick(c) && [c.origin, ...c.destinations].every(onMap)) ??
+    first((c) => c.shape === 'arrows' && pick(c));
   const country = need(
     places.find((p) => p.kind === 'country' && p.country),
     'place that is a country',
@@ -120,11 +140,11 @@ export function storyRoles(story: { claims: RoleClaim[]; places: RolePlace[] }):
     last: claims[claims.length - 1]!.id,
     claims: claims.map((c) => c.id),
     arrows: need(
-      first((c) => c.shape === 'arrows'),
+      arrows(() => true),
       'arrows claim',
     ),
-    fan: first((c) => c.shape === 'arrows' && c.destinations.length > 1),
-    singleArrow: first((c) => c.shape === 'arrows' && c.destinations.length === 1),
+    fan: arrows((c) => c.destinations.length > 1),
+    singleArrow: arrows((c) => c.destinations.length === 1),
     point: first((c) => c.shape === 'point'),
     area: first((c) => c.shape === 'area'),
     border: first((c) => c.shape === 'border'),
@@ -133,13 +153,4 @@ export function storyRoles(story: { claims: RoleClaim[]; places: RolePlace[] }):
     countryId: country.country!,
     other: need(claims[1], 'second claim').id,
   };
-}
-
-/** The roles of a story folder, read from its JSON alone (for the browser tests and the benchmark). */
-export function storyRolesOf(dir: string): StoryRoles {
-  const read = <T>(name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as T;
-  return storyRoles({
-    claims: read<{ claims: RoleClaim[] }>('claims.json').claims,
-    places: read<{ places: RolePlace[] }>('places.json').places,
-  });
 }

@@ -4,8 +4,10 @@ import { webMercatorPixel, type Size } from '../../src/camera/view';
 import { sceneSource } from '../../src/static/scene';
 import { readStoryFiles } from '../../src/build/plugin';
 import { prepareStory } from '../../src/prepare/prepare';
+import { storyUnderTest } from '../support';
 
-const story = prepareStory(readStoryFiles('data'));
+/** The story under test: a fixture, or the folder `TEST_STORY` names (`tests/support.ts`). */
+const story = prepareStory(readStoryFiles(storyUnderTest()));
 const source = sceneSource(story);
 
 describe('claimsUnder', () => {

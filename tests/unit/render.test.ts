@@ -5,8 +5,10 @@ import { arrowHeads, MARKER_RING, markerOffset, markers } from '../../src/flows/
 import { readStoryFiles } from '../../src/build/plugin';
 import { prepareStory } from '../../src/prepare/prepare';
 import type { FlowCollection, FlowProperties, LonLat } from '../../src/story/types';
+import { storyUnderTest } from '../support';
 
-const story = prepareStory(readStoryFiles('data'));
+/** The story under test: a fixture, or the folder `TEST_STORY` names (`tests/support.ts`). */
+const story = prepareStory(readStoryFiles(storyUnderTest()));
 
 /** -0 and 0 are the same offset on screen. */
 const plain = ([x, y]: [number, number]): [number, number] => [x + 0, y + 0];
@@ -142,7 +144,8 @@ describe('markerOffset', () => {
 
 describe('markers', () => {
   it('gives the point claims of the fixture story (a city) a marker, and unplaced claims none', () => {
-    expect(markers(story.flows)).toEqual([]);
+    const placed = story.claims.filter((c) => c.shape === 'point' && !c.unplaced).map((c) => c.id);
+    expect(markers(story.flows).map((m) => m.properties.claimId)).toEqual(placed);
     const fixture = prepareStory(readStoryFiles('tests/fixtures/story'));
     const points = fixture.flows.features.filter((f) => f.geometry.type === 'Point');
     const result = markers(fixture.flows);
