@@ -1,6 +1,6 @@
 /** Small helpers the browser tests, the unit tests and the benchmark share. */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /** A small deterministic PRNG (mulberry32): the same sequence for the same seed, every run. */
 export function random(seed: number): () => number {
@@ -63,7 +63,7 @@ export const TEST_STORY_OUT = 'node_modules/.cache/test-story-dist';
 
 /** Whether the story under test is the first story (`data/`): its reading's tests run only then. */
 export function isFirstStory(dir: string): boolean {
-  return dir.replace(/\/+$/, '').replace(/^\.\//, '') === 'data';
+  return resolve(dir) === resolve('data');
 }
 
 /** The fields of a claim and a place the roles below are read from, raw or prepared. */
