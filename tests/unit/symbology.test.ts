@@ -42,7 +42,7 @@ import { storyUnderTest } from '../support';
 
 /** The story under test: a fixture, or the folder `TEST_STORY` names (`tests/support.ts`). */
 const STORY = storyUnderTest();
-const story = loadStory(STORY);
+const story = loadStory(STORY, { write: false });
 
 /** The same story with the first claim of each shape predicted: each is drawn hollow. */
 function predictedStory(): Story {
