@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { launchOptions } from './tests/e2e/browser';
+import { isFirstStory, storyUnderTest, TEST_STORY_OUT } from './tests/support';
 import { resolve } from 'node:path';
 
 /**
@@ -8,6 +9,9 @@ import { resolve } from 'node:path';
  */
 const PORT = Number(process.env.E2E_PORT ?? 4178);
 const FIXTURE_OUT = resolve('node_modules/.cache/fixture-dist');
+/** The story the engine's browser tests run on: `data/`, or another folder (`TEST_STORY=path`). */
+const STORY = storyUnderTest('data');
+const OUT = isFirstStory(STORY) ? 'dist' : resolve(TEST_STORY_OUT);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -26,8 +30,9 @@ export default defineConfig({
   },
   webServer: [
     {
-      // `--outDir dist`: preview serves the last build by default, and the second story builds too.
-      command: `npx vite build --logLevel warn && npx vite preview --outDir dist --port ${PORT} --strictPort --host 127.0.0.1`,
+      // `--outDir`: preview serves the last build by default, and the second story builds too.
+      command: `npx vite build --logLevel warn && npx vite preview --outDir ${OUT} --port ${PORT} --strictPort --host 127.0.0.1`,
+      env: isFirstStory(STORY) ? {} : { STORY, OUT_DIR: OUT },
       url: `http://127.0.0.1:${PORT}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,

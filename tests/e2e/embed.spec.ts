@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, appReady, mapIdle, serveDist, FAKE_HOST as HOST } from './fixtures';
+import { test, expect, appReady, mapIdle, roles, serveDist, FAKE_HOST as HOST } from './fixtures';
 import { snippetHtml, type SnippetOptions } from '../../src/embed/snippet-html';
 import { bundleScript } from '../../src/build/scripts';
 
@@ -51,8 +51,11 @@ async function frameHeight(page: Page, selector: string): Promise<number> {
 test('three embeds on one page size themselves independently, and follow a claim change', async ({ page }) => {
   const base = `${HOST}/graphics/claim-map/`;
   await serveDist(page, '/graphics/claim-map/');
+  // An arrow with one destination and a border: cards of different heights, so a change between
+  // them resizes the embed.
+  const [opened, picked] = [roles.singleArrow ?? roles.arrows, roles.border ?? roles.other];
   const snippet = await embedSnippet(`${base}index.html`, 'Test map', {
-    claims: ['ttp-pakistan', 'iran-border'],
+    claims: [opened, picked],
     theme: 'light',
     legend: true,
     text: false,
@@ -64,9 +67,9 @@ test('three embeds on one page size themselves independently, and follow a claim
     `<div id="pym-embed"></div><p>Between the maps.</p>
 ${snippet}
 <p>Between the maps.</p>
-<iframe id="bare" src="${base}embed.html?claim=drugs" title="Bare embed" style="width: 100%; height: 420px; border: 0"></iframe>
+<iframe id="bare" src="${base}embed.html?claim=${roles.last}" title="Bare embed" style="width: 100%; height: 420px; border: 0"></iframe>
 <script src="/pym.v1.min.js"></script>
-<script>new pym.Parent('pym-embed', '${base}embed.html?claim=russia-upgrade&text=on', { title: 'Pym embed' });</script>`,
+<script>new pym.Parent('pym-embed', '${base}embed.html?claim=${roles.first}&text=on', { title: 'Pym embed' });</script>`,
   );
   const pym = '#pym-embed iframe';
   const snip = 'iframe[data-claim-map]';
@@ -88,7 +91,7 @@ ${snippet}
   const before = await frameHeight(page, snip);
   const pymBefore = await frameHeight(page, pym);
   // The embed opens on the first claim it was made for; its picker moves to the other.
-  await page.frameLocator(snip).locator('select').selectOption('iran-border');
+  await page.frameLocator(snip).locator('select').selectOption(picked);
   await expect.poll(() => frameHeight(page, snip), { timeout: 15_000 }).not.toBe(before);
   await expect
     .poll(async () => Math.abs((await frameHeight(page, snip)) - (await contentHeight(page, snip))))
@@ -153,7 +156,7 @@ test('the site works from a sub-path: every request succeeds, in every view', as
   test.setTimeout(180_000);
   const prefix = '/graphics/2026/claim-map/';
   await serveDist(page, prefix);
-  for (const path of ['', '?claim=ttp-pakistan', 'embed.html?claim=drugs', '?mode=present&step=3']) {
+  for (const path of ['', `?claim=${roles.arrows}`, `embed.html?claim=${roles.last}`, '?mode=present&step=3']) {
     await page.goto(`${HOST}${prefix}${path}`);
     await mapIdle(page);
   }
@@ -167,7 +170,7 @@ test('the site works from a sub-path: every request succeeds, in every view', as
 
 test('the embed code generator gives a snippet that previews and copies', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.goto('./?claim=ttp-pakistan');
+  await page.goto(`./?claim=${roles.arrows}`);
   await appReady(page);
   await page.getByRole('button', { name: 'Embed' }).click();
   const dialog = page.getByRole('dialog', { name: 'Embed this map' });
@@ -175,10 +178,10 @@ test('the embed code generator gives a snippet that previews and copies', async 
   await dialog.getByLabel('Theme').selectOption('dark');
   await dialog.getByLabel('Key').uncheck();
   const code = await dialog.getByLabel('Code to paste').inputValue();
-  expect(code).toContain('embed.html?claim=ttp-pakistan&amp;theme=dark&amp;legend=off');
+  expect(code).toContain(`embed.html?claim=${roles.arrows}&amp;theme=dark&amp;legend=off`);
   await expect(dialog.locator('iframe')).toHaveAttribute(
     'src',
-    /embed\.html\?claim=ttp-pakistan&theme=dark&legend=off$/,
+    new RegExp(`embed\\.html\\?claim=${roles.arrows}&theme=dark&legend=off$`),
   );
   await expect(dialog.frameLocator('iframe').locator('.embed')).toHaveAttribute('data-theme', 'dark');
   await dialog.getByRole('button', { name: 'Copy the code' }).click();

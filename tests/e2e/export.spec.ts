@@ -2,7 +2,7 @@
  * Posters, link previews, exports and print: pictures of the map that need no WebGL.
  */
 import { readFileSync } from 'node:fs';
-import { test, expect, appReady, mapIdle, published } from './fixtures';
+import { test, expect, appReady, mapIdle, published, roles } from './fixtures';
 import { claimTitle, QUOTE_LABEL } from '../../src/story/wording';
 import type { Modality } from '../../src/story/types';
 
@@ -18,7 +18,7 @@ function pngSize(bytes: Buffer): [number, number] {
 
 test('the current view downloads as SVG and PNG, with its caption, sentence and credits', async ({ page }) => {
   const { claims } = await published<PublishedClaims>(page, 'data/claims.json');
-  const claim = claims.find((c) => c.id === 'ttp-pakistan') ?? claims[0]!;
+  const claim = claims.find((c) => c.id === roles.arrows)!;
   await page.goto(`./?claim=${claim.id}`);
   await mapIdle(page);
 

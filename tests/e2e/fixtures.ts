@@ -5,7 +5,20 @@
 import { readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { test as base, expect, type FrameLocator, type Page } from '@playwright/test';
-import { CONTENT_TYPES } from '../support';
+import { CONTENT_TYPES, isFirstStory, storyRoles, storyUnderTest, TEST_STORY_OUT } from '../support';
+import { readStoryFiles } from '../../src/build/plugin';
+import { prepareStory } from '../../src/prepare/prepare';
+
+/**
+ * The story the site under test is built from (`playwright.config.ts`: `data/`, or the folder
+ * `TEST_STORY` names), and ids read from its data by role: the engine's tests name no claim.
+ */
+export const STORY_DIR = storyUnderTest('data');
+export const roles = storyRoles(prepareStory(readStoryFiles(STORY_DIR)));
+/** Whether the site is the first story's: tests of its reading ("first story: …") run only then. */
+export const FIRST_STORY = isFirstStory(STORY_DIR);
+/** Where the site under test is built (`playwright.config.ts`). */
+export const DIST = resolve(FIRST_STORY ? 'dist' : TEST_STORY_OUT);
 
 /**
  * A host that exists only inside the browser (`page.route`): other people's pages, and the
@@ -133,8 +146,6 @@ export async function published<T>(page: Page, path: string): Promise<T> {
   expect(response.ok()).toBe(true);
   return (await response.json()) as T;
 }
-
-const DIST = resolve('dist');
 
 /** Serves the built site from `dist/` (or `dir`) under `prefix` on the fake host, as a CDN would. */
 export async function serveDist(page: Page, prefix: string, dir = DIST) {

@@ -5,7 +5,7 @@
  * SVG map loads in a fraction of the time.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, appReady } from './fixtures';
+import { test, expect, appReady, roles } from './fixtures';
 import { launchOptions } from './browser';
 import { random } from '../support';
 
@@ -25,8 +25,8 @@ const NASTY = [
   'NaN',
   '__proto__',
   'constructor',
-  'ttp-pakistan',
-  'ttp-pakistan,drugs,nope',
+  roles.arrows,
+  `${roles.arrows},${roles.last},nope`,
   ',,,',
   'present',
   'presenter',

@@ -4,7 +4,7 @@
  * focus moving into it, creates it, and it takes over from the SVG map.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, appReady } from './fixtures';
+import { test, expect, appReady, roles } from './fixtures';
 
 test.use({ viewport: { width: 1000, height: 700 } });
 
@@ -38,15 +38,15 @@ async function loadedWithoutMapLibre(page: Page): Promise<void> {
 test('MapLibre is created when a pointer comes over the map, not before', async ({ page }) => {
   await loadedWithoutMapLibre(page);
   // The SVG map selects meanwhile.
-  await page.locator('button.badge[data-claim="ttp-pakistan"]').click();
-  await expect(page.locator('#map .static-map g.arc[data-claim="ttp-pakistan"]').first()).toBeAttached();
+  await page.locator(`button.badge[data-claim="${roles.arrows}"]`).click();
+  await expect(page.locator(`#map .static-map g.arc[data-claim="${roles.arrows}"]`).first()).toBeAttached();
   await frames(page);
   await expect(page.locator('#map .maplibregl-canvas')).toHaveCount(0);
 
   await page.locator('#map').hover();
   await expect(page.locator('#map')).toHaveAttribute('data-state', 'idle', { timeout: 45_000 });
   await expect(page.locator('#map .maplibregl-canvas')).toHaveCount(1);
-  await expect(page.locator('#map .maplibre')).toHaveAttribute('data-highlighted', 'ttp-pakistan');
+  await expect(page.locator('#map .maplibre')).toHaveAttribute('data-highlighted', roles.arrows);
   await expect(page.locator('#map')).toHaveAccessibleDescription(/^Once the map has focus, drag/);
 });
 

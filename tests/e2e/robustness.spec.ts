@@ -2,14 +2,14 @@
  * Hostile or odd input never breaks the page: fuzzed URLs, messages from a parent page, a lost
  * WebGL context, a thousand step changes; and the page stores nothing but preferences.
  */
-import { test, expect, appReady, mapIdle, serveDist, FAKE_HOST, type ClaimMapHandle } from './fixtures';
+import { test, expect, appReady, mapIdle, serveDist, FAKE_HOST, roles, type ClaimMapHandle } from './fixtures';
 
 test('messages from a parent page are checked, and the embed keeps working', async ({ page }) => {
   await serveDist(page, '/site/');
   await page.route(`${FAKE_HOST}/host.html`, (route) =>
     route.fulfill({
       contentType: 'text/html',
-      body: `<!doctype html><title>Host</title><link rel="icon" href="data:,"><iframe id="e" src="${FAKE_HOST}/site/embed.html?claim=drugs" title="Embed" style="width:100%;height:600px;border:0"></iframe>`,
+      body: `<!doctype html><title>Host</title><link rel="icon" href="data:,"><iframe id="e" src="${FAKE_HOST}/site/embed.html?claim=${roles.last}" title="Embed" style="width:100%;height:600px;border:0"></iframe>`,
     }),
   );
   await page.goto(`${FAKE_HOST}/host.html`);
@@ -36,13 +36,13 @@ test('messages from a parent page are checked, and the embed keeps working', asy
     for (const data of junk) target.postMessage(data, '*');
   });
   await expect(frame.locator('img[src="x"]')).toHaveCount(0);
-  await frame.locator('select').selectOption('ttp-pakistan');
-  await expect(frame.locator('[data-claim-card="ttp-pakistan"]')).toBeVisible();
+  await frame.locator('select').selectOption(roles.arrows);
+  await expect(frame.locator(`[data-claim-card="${roles.arrows}"]`)).toBeVisible();
   expect(pageErrors).toEqual([]);
 });
 
 test('a lost WebGL context hands the map back to the SVG, and selection keeps working', async ({ page }) => {
-  await page.goto('./?claim=ttp-pakistan');
+  await page.goto(`./?claim=${roles.arrows}`);
   await mapIdle(page);
   await page.evaluate(() => {
     const canvas = document.querySelector('#map canvas') as HTMLCanvasElement;
@@ -52,11 +52,14 @@ test('a lost WebGL context hands the map back to the SVG, and selection keeps wo
   await expect(page.locator('#map')).toHaveAttribute('data-state', 'fallback');
   await expect(page.locator('#map .static-layer')).toBeVisible();
   await expect(
-    page.locator('#map .static-map g.arc[data-emphasis="selected"][data-claim="ttp-pakistan"]').first(),
+    page.locator(`#map .static-map g.arc[data-emphasis="selected"][data-claim="${roles.arrows}"]`).first(),
   ).toBeAttached();
-  await page.locator('button.badge[data-claim="drugs"]').click();
-  await expect(page.locator('[data-claim-card="drugs"]')).toBeVisible();
-  await expect(page.locator('#map .map-symbols .marker[data-emphasis="selected"][data-claim="drugs"]')).toBeAttached();
+  // A claim drawn as a marker (a point), or else another claim's arrows.
+  const other = roles.point ?? roles.other;
+  await page.locator(`button.badge[data-claim="${other}"]`).click();
+  await expect(page.locator(`[data-claim-card="${other}"]`)).toBeVisible();
+  const drawn = roles.point ? '.map-symbols .marker' : '.static-map *';
+  await expect(page.locator(`#map ${drawn}[data-emphasis="selected"][data-claim="${other}"]`).first()).toBeAttached();
 });
 
 test('a thousand step changes leave no extra listeners or map layers behind', async ({ page }) => {
@@ -96,7 +99,7 @@ test('a thousand step changes leave no extra listeners or map layers behind', as
 });
 
 test('nothing is stored but the classroom’s preferences', async ({ page, context }) => {
-  await page.goto('./?claim=drugs');
+  await page.goto(`./?claim=${roles.last}`);
   await appReady(page);
   await page.locator('button.badge').first().click();
   await page.goto('./?mode=present&step=2');

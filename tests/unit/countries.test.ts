@@ -190,7 +190,7 @@ function problems(files: StoryFiles): string[] {
   }
 }
 
-describe('places of a story, their countries as a journalist writes them', () => {
+describe('first story: places of a story, their countries as a journalist writes them', () => {
   it('builds the same story whether countries are given as numbers, codes or names', () => {
     const plain = prepareStory(readStoryFiles('data'));
     const spelled = prepareStory(

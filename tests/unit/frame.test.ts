@@ -149,7 +149,7 @@ describe('a story without a region', () => {
     });
   }
 
-  it('keeps an explicit region as story.json gives it', () => {
+  it('first story: keeps an explicit region as story.json gives it', () => {
     const story = prepareStory(readStoryFiles('data'));
     expect(story.meta.region).toEqual({
       bounds: [26, 4, 106, 68],

@@ -222,7 +222,7 @@ describe('headingAtEnd', () => {
   });
 });
 
-describe('buildFlows with the real story', () => {
+describe('first story: buildFlows', () => {
   const flows = story.flows;
   const claims = story.claims;
   const lines = flows.features.filter(

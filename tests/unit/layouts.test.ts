@@ -17,8 +17,10 @@ import {
 } from '../../src/layout';
 import { selectionView } from '../../src/camera/framing';
 import { sceneSource } from '../../src/static/scene';
+import { storyUnderTest } from '../support';
 
-const story = prepareStory(readStoryFiles('data'));
+/** The story under test: a fixture, or the folder `TEST_STORY` names (`tests/support.ts`). */
+const story = prepareStory(readStoryFiles(storyUnderTest()));
 const size = { width: 720, height: 540 };
 const overview = () => selectionView(story, sceneSource(story).placeLabels, [], size);
 

@@ -52,7 +52,7 @@ function caught(run: () => unknown): unknown {
   throw new Error('expected an error, got none');
 }
 
-describe('the real story', () => {
+describe('first story: prepared', () => {
   const story = prepareStory(readStoryFiles('data'));
 
   it('prepares without error, with its 12 claims in file order', () => {

@@ -18,6 +18,7 @@ import {
 import { kindInfo } from '../../src/story/kinds';
 import { placeName } from '../../src/story/places';
 import type { Story } from '../../src/story/types';
+import { storyUnderTest } from '../support';
 
 /** RFC 4180, strictly: CRLF between records, quoted fields with doubled quotes, nothing else. */
 function parseCsv(text: string): string[][] {
@@ -53,12 +54,24 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-const story = prepareStory(readStoryFiles('data'));
+/** The story under test: a fixture, or the folder `TEST_STORY` names (`tests/support.ts`). */
+const files = readStoryFiles(storyUnderTest());
+const story = prepareStory(files);
+/** The story under test with a licence: its own, or one given here. */
+const licensed = story.meta.license
+  ? story
+  : prepareStory({
+      ...files,
+      'story.json': JSON.stringify({
+        ...(JSON.parse(files['story.json']) as object),
+        license: { text: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
+      }),
+    });
 const fixture = prepareStory(readStoryFiles('tests/fixtures/story'));
 
 describe('claims.csv', () => {
   it.each([
-    ['data', story],
+    ['the story under test', story],
     ['the fixture story', fixture],
   ] as const)('parses back (%s): one row per claim, the columns asked for, every value as the story has it', (_, s) => {
     const csv = claimsCsv(s);
@@ -99,24 +112,24 @@ describe('claims.csv', () => {
     expect(Buffer.from(csv, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
   });
 
-  it('says which claims are not reports', () => {
+  it('says each claim’s modality, as the story has it', () => {
     const rows = parseCsv(claimsCsv(story).slice(1));
     const modality = CSV_COLUMNS.indexOf('modality');
-    expect(rows.slice(1).map((r) => r[modality])).toContain('conditional');
+    expect(rows.slice(1).map((r) => r[modality])).toEqual(story.claims.map((c) => c.modality));
   });
 });
 
 describe('each published file says it is schematic, where it comes from, and its licence', () => {
   it('the metadata', () => {
-    const meta = dataMetadata(story);
+    const meta = dataMetadata(licensed);
     expect(meta.schematic).toBe(true);
     expect(meta.note).toMatch(/schematic/i);
     expect(meta.note).toMatch(/not verified movements or routes/);
-    expect(meta.source).toContain(story.article.title);
+    expect(meta.source).toContain(licensed.article.title);
     expect(meta.source).toMatch(/quotes its sentence verbatim/);
     expect(meta.source).toMatch(/Natural Earth/);
-    expect(meta.license).toBe(story.meta.license!.text);
-    expect(meta.licenseUrl).toBe(story.meta.license!.url);
+    expect(meta.license).toBe(licensed.meta.license!.text);
+    expect(meta.licenseUrl).toBe(licensed.meta.license!.url);
   });
 
   it('flows.geojson: as foreign members of the FeatureCollection, with each feature’s modality', () => {
@@ -142,16 +155,16 @@ describe('each published file says it is schematic, where it comes from, and its
   });
 
   it('README.txt, beside them, for the CSV: every file, every column, schematic, source and licence', () => {
-    const readme = dataReadme(story);
+    const readme = dataReadme(licensed);
     for (const file of Object.values(DATA_FILES)) {
       if (file !== DATA_FILES.readme) expect(readme).toContain(file.replace('data/', ''));
     }
     for (const column of CSV_COLUMNS) expect(readme).toContain(column);
-    expect(readme).toContain(`\n\n${dataMetadata(story).note}\n\n`);
+    expect(readme).toContain(`\n\n${dataMetadata(licensed).note}\n\n`);
     expect(readme).toMatch(/Arrows are schematic/);
-    expect(readme).toContain(`Source: ${dataMetadata(story).source}`);
-    expect(readme).toContain(`Licence: ${story.meta.license!.text} (${story.meta.license!.url})`);
-    for (const kind of story.kinds) expect(readme).toContain(kind.label);
+    expect(readme).toContain(`Source: ${dataMetadata(licensed).source}`);
+    expect(readme).toContain(`Licence: ${licensed.meta.license!.text} (${licensed.meta.license!.url})`);
+    for (const kind of licensed.kinds) expect(readme).toContain(kind.label);
     expect(readme).toMatch(/conditional: /);
   });
 

@@ -5,8 +5,10 @@ import { arrowHeads, MARKER_RING, markerOffset, markers } from '../../src/flows/
 import { readStoryFiles } from '../../src/build/plugin';
 import { prepareStory } from '../../src/prepare/prepare';
 import type { FlowCollection, FlowProperties, LonLat } from '../../src/story/types';
+import { storyUnderTest } from '../support';
 
-const story = prepareStory(readStoryFiles('data'));
+/** The story under test: a fixture, or the folder `TEST_STORY` names (`tests/support.ts`). */
+const story = prepareStory(readStoryFiles(storyUnderTest()));
 
 /** -0 and 0 are the same offset on screen. */
 const plain = ([x, y]: [number, number]): [number, number] => [x + 0, y + 0];
@@ -49,10 +51,18 @@ function collection(...features: Feature<Geometry, FlowProperties>[]): FlowColle
 }
 
 describe('arrowHeads', () => {
-  it('puts one head at the end of each arrow of the real story', () => {
-    // Ties (a view, a fear's line toward its source) have no head: they are not routes.
+  it('gives a tie (a view, a fear’s line toward its source) no head: it is not a route', () => {
+    const line = { type: 'LineString' as const, coordinates: [plain([0, 0]), plain([10, 5])] };
+    const arc = flow('moves', 'a', line, 'b');
+    const tie = {
+      ...flow('views', 'a', line, 'b'),
+      properties: { ...flow('views', 'a', line, 'b').properties, role: 'tie' as const },
+    };
+    expect(arrowHeads(collection(arc, tie)).map((h) => h.properties.claimId)).toEqual(['moves']);
+  });
+
+  it('puts one head at the end of each arrow of the story, and none on its ties', () => {
     const lines = story.flows.features.filter((f) => f.properties.role === 'arc');
-    expect(story.flows.features.some((f) => f.properties.role === 'tie')).toBe(true);
     const heads = arrowHeads(story.flows);
     expect(heads).toHaveLength(lines.length);
     heads.forEach((head, i) => {
@@ -144,7 +154,8 @@ describe('markerOffset', () => {
 
 describe('markers', () => {
   it('gives the point claims of the fixture story (a city) a marker, and unplaced claims none', () => {
-    expect(markers(story.flows)).toEqual([]);
+    const placed = story.claims.filter((c) => c.shape === 'point' && !c.unplaced).map((c) => c.id);
+    expect(markers(story.flows).map((m) => m.properties.claimId)).toEqual(placed);
     const fixture = prepareStory(readStoryFiles('tests/fixtures/story'));
     const points = fixture.flows.features.filter((f) => f.geometry.type === 'Point');
     const result = markers(fixture.flows);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { LineString, MultiLineString } from 'geojson';
 import { geoArea } from 'd3-geo';
-import { feature, merge, mesh } from 'topojson-client';
+import { feature, merge, mesh, neighbors } from 'topojson-client';
 import { presimplify, simplify } from 'topojson-simplify';
 import type { Objects, Topology } from 'topojson-specification';
 import { bandFor, bandIndex } from '../../src/static/bands';
@@ -24,6 +24,7 @@ import { readStoryFiles } from '../../src/build/plugin';
 import { prepareStory } from '../../src/prepare/prepare';
 import { BAND_WIDTH, minWeight, SMALLEST_MAP } from '../../src/prepare/basemap';
 import type { LonLat, Story } from '../../src/story/types';
+import { storyRoles, storyUnderTest } from '../support';
 
 const story = prepareStory(readStoryFiles('data'));
 const fixture = prepareStory(readStoryFiles('tests/fixtures/story'));
@@ -125,7 +126,7 @@ function placeOf(s: Story, id: string) {
   return place;
 }
 
-describe('renderScene at the overview of the real story', () => {
+describe('first story: renderScene at the overview', () => {
   const source = sceneSource(story);
   const scene = renderScene(source, overview, SIZE);
   const lines = flowsOf(story, 'LineString');
@@ -262,7 +263,7 @@ describe('renderScene at the overview of the real story', () => {
   });
 });
 
-describe('renderScene from one source at several zooms', () => {
+describe('first story: renderScene from one source at several zooms', () => {
   it('reuses a basemap within a zoom band and adds one for another', () => {
     const source = sceneSource(story);
     expect(source.basemaps.size).toBe(0);
@@ -478,16 +479,108 @@ describe('renderScene for the fixture story', () => {
         markers: scene.markers,
         countryLabels: scene.countryLabels,
         places: scene.places,
-        areas: scene.areas.map(({ d, ...rest }) => ({ ...rest, length: d.length })),
-        claimBorders: scene.claimBorders.map(({ d, ...rest }) => ({ ...rest, length: d.length })),
-        land: scene.land.length,
-        borders: scene.borders.length,
+        areas: scene.areas.map(({ d: _d, ...rest }) => rest),
+        claimBorders: scene.claimBorders.map(({ d: _d, ...rest }) => rest),
       }),
     ).toMatchSnapshot();
   });
 });
 
-describe('edge labels: places off the map', () => {
+/** Whether a point (in the view's pixels) is inside a plane path, by the even-odd rule SVG fills with. */
+function insidePath(d: string, plane: { k: number; x: number; y: number }, [x, y]: [number, number]): boolean {
+  let inside = false;
+  for (const ring of flatten(d)) {
+    const points = ring.map(([px, py]) => [px * plane.k + plane.x, py * plane.k + plane.y] as const);
+    for (let i = 0, j = points.length - 1; i < points.length; j = i++) {
+      const [xi, yi] = points[i]!;
+      const [xj, yj] = points[j]!;
+      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+  }
+  return inside;
+}
+
+/** A plane path as the points it passes through, in the view's pixels. */
+function inView(d: string, plane: { k: number; x: number; y: number }): [number, number][][] {
+  return flatten(d).map((part) => part.map(([px, py]) => [px * plane.k + plane.x, py * plane.k + plane.y]));
+}
+
+describe('the basemap a reader sees, for the story under test', () => {
+  const s = prepareStory(readStoryFiles(storyUnderTest()));
+  const size: Size = { width: 720, height: 540 };
+  const view = fitView(s.meta.region.overview, size, uniformPadding(48));
+  const scene = renderScene(sceneSource(s), view, size);
+  const countries = s.geography.objects.countries.geometries as {
+    id?: string;
+    properties?: { name?: string; label?: LonLat };
+  }[];
+  const onMap = ([x, y]: [number, number]) => x > 8 && y > 8 && x < size.width - 8 && y < size.height - 8;
+  const pixel = (p: LonLat) => webMercatorPixel(p, view, size);
+
+  it('draws every country whose name point is on the map as land, and none of the sea around it', () => {
+    const seen = countries.filter((g) => g.properties?.label && onMap(pixel(g.properties.label)));
+    expect(seen.length).toBeGreaterThan(2);
+    for (const g of seen)
+      expect(insidePath(scene.land, scene.plane, pixel(g.properties!.label!)), g.properties!.name).toBe(true);
+    // A map corner far from every country is not land (the fixture's region has open sea).
+    const sea = [
+      [2, 2],
+      [size.width - 2, 2],
+      [2, size.height - 2],
+      [size.width - 2, size.height - 2],
+    ].filter(
+      ([x, y]) => !countries.some((g) => g.properties?.label && distance(pixel(g.properties.label), [x!, y!]) < 150),
+    );
+    for (const corner of sea) expect(insidePath(scene.land, scene.plane, corner as [number, number])).toBe(false);
+  });
+
+  it('draws a border between every two neighbours on the map, where their shared line runs', () => {
+    const topology = s.geography as unknown as Topology<Objects>;
+    const geometries = topology.objects.countries as unknown as { geometries: { id?: string }[] };
+    const borders = inView(scene.borders, scene.plane);
+    let checked = 0;
+    for (const [i, others] of neighbors(geometries.geometries as never).entries()) {
+      for (const j of others) {
+        if (j < i) continue;
+        const [a, b] = [geometries.geometries[i], geometries.geometries[j]];
+        const shared = mesh(
+          topology,
+          topology.objects.countries as never,
+          (x, y) => (x === a && y === b) || (x === b && y === a),
+        );
+        const line = shared.coordinates.flat();
+        const middle = line[Math.floor(line.length / 2)] as LonLat | undefined;
+        if (!middle || !onMap(pixel(middle))) continue;
+        expect(distanceToPath(pixel(middle), borders), `${a!.id}–${b!.id}`).toBeLessThan(3);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it('fills an area claim over its country and draws a claimed border along the shared line', () => {
+    const label = (placeId: string) => {
+      const country = s.places.find((p) => p.id === placeId)!.country;
+      return countries.find((g) => g.id === country)?.properties?.label;
+    };
+    const roles = storyRoles(s);
+    if (roles.area) {
+      const area = scene.areas.find((a) => a.claimId === roles.area)!;
+      const origin = s.claims.find((c) => c.id === roles.area)!.origin;
+      expect(insidePath(area.d, scene.plane, pixel(label(origin)!))).toBe(true);
+    }
+    if (roles.border) {
+      const border = scene.claimBorders.find((b) => b.claimId === roles.border)!;
+      const drawn = inView(border.d, scene.plane).flat();
+      const all = inView(scene.borders, scene.plane);
+      expect(drawn.length).toBeGreaterThan(1);
+      for (const point of drawn) expect(distanceToPath(point, all)).toBeLessThan(3);
+    }
+    expect(roles.area ?? roles.border, 'the story has an area or a border claim').toBeDefined();
+  });
+});
+
+describe('first story: edge labels, places off the map', () => {
   const source = sceneSource(story);
   const size: Size = { width: 600, height: 400 };
   // Afghanistan close up: Russia, where two claims' arrows start, is far off the map's top.

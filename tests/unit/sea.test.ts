@@ -47,7 +47,7 @@ function problems(files: StoryFiles): DataError[] {
   throw new Error('expected an error, got none');
 }
 
-describe('a place at sea', () => {
+describe('first story with a sea added: a place at sea', () => {
   it('is drawn as a city is: a dot and its name, in the one table of place styles', () => {
     expect(PLACE_STYLE.sea).toBe('place');
     expect(PLACE_STYLE.sea).toBe(PLACE_STYLE.city);

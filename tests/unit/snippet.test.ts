@@ -4,7 +4,7 @@ import { Window } from 'happy-dom';
 import { embedSnippet, embedUrl, fullMapUrl, RESIZE_SCRIPT } from '../../src/embed/snippet';
 
 const PAGE = 'https://news.example/graphics/2026/claim-map/index.html?claim=x#top';
-const base = { claims: ['ttp-pakistan'], theme: 'auto' as const, legend: true, text: false };
+const base = { claims: ['an-arrow'], theme: 'auto' as const, legend: true, text: false };
 
 function parseErrors(html: string): string[] {
   const errors: ParserError[] = [];
@@ -21,12 +21,12 @@ describe('embedSnippet', () => {
       attrs: { name: string; value: string }[];
     };
     const attr = (name: string) => iframe.attrs.find((a) => a.name === name)?.value;
-    expect(attr('src')).toBe('https://news.example/graphics/2026/claim-map/embed.html?claim=ttp-pakistan');
+    expect(attr('src')).toBe('https://news.example/graphics/2026/claim-map/embed.html?claim=an-arrow');
     expect(attr('title')).toBe('Map: A “quoted” <title> & more');
     expect(attr('loading')).toBe('lazy');
     expect(attr('allow')).toBe('fullscreen');
     expect(attr('width')).toBe('100%');
-    expect(html).toContain('href="https://news.example/graphics/2026/claim-map/?claim=ttp-pakistan"');
+    expect(html).toContain('href="https://news.example/graphics/2026/claim-map/?claim=an-arrow"');
     expect(html).toContain('&lt;title&gt; &amp; more</a>');
   });
 

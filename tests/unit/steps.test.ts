@@ -3,8 +3,10 @@ import { applyStep, clampStep, stepsFor } from '../../src/state/steps';
 import { commandForKey, KEY_HELP } from '../../src/state/keys';
 import { readStoryFiles } from '../../src/build/plugin';
 import { prepareStory } from '../../src/prepare/prepare';
+import { storyUnderTest } from '../support';
 
-const story = prepareStory(readStoryFiles('data'));
+/** The story under test: a fixture, or the folder `TEST_STORY` names (`tests/support.ts`). */
+const story = prepareStory(readStoryFiles(storyUnderTest()));
 
 describe('stepsFor', () => {
   it('opens with the overview, gives each claim a step in the data’s order, and closes with all', () => {

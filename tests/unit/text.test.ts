@@ -114,14 +114,14 @@ describe('splitSentences', () => {
 });
 
 describe('parseArticle', () => {
-  it('reads the real article: title, 12 paragraphs and 38 sentences', () => {
+  it('first story: reads the article, its title, 12 paragraphs and 38 sentences', () => {
     expect(article.title).toBe('Russia’s Taliban Gambit: Realpolitik At The Cost Of Regional Security – OpEd');
     expect(article.paragraphs).toHaveLength(12);
     expect(allSentences(article)).toHaveLength(38);
     expect(article.paragraphs.map((p) => p.sentences.length)).toEqual([3, 3, 3, 3, 3, 3, 3, 4, 4, 3, 4, 2]);
   });
 
-  it('splits the real article at the right places', () => {
+  it('first story: splits the article at the right places', () => {
     expect(sentence(article, 'p4s2').startsWith('Iran has faced increased instability')).toBe(true);
     expect(sentence(article, 'p4s2').endsWith('which operates from Afghan soil.')).toBe(true);
     expect(sentence(article, 'p3s2').startsWith('The Tehrik-i-Taliban Pakistan along with Islamic Movement')).toBe(
@@ -133,7 +133,7 @@ describe('parseArticle', () => {
     expect(sentence(article, 'p12s2').startsWith('Future international relations')).toBe(true);
   });
 
-  it('loses no text of the real article: each paragraph is its sentences joined by a space', () => {
+  it('first story: loses no text of the article, each paragraph is its sentences joined by a space', () => {
     const lines = articleText.split('\n').filter((line) => line.trim());
     expect(article.paragraphs.map((p) => p.sentences.map((s) => s.text).join(' '))).toEqual(lines.slice(1));
   });
@@ -163,7 +163,7 @@ describe('anchorQuote', () => {
   // Paragraph 1 reads "The cat sat. The dog sat." and paragraph 2 "The cat ran."
   const small = parseArticle('Pets\nThe cat sat. The dog sat.\nThe cat ran.');
 
-  it('finds a quote that occurs once and gives its range in the sentence', () => {
+  it('first story: finds a quote that occurs once and gives its range in the sentence', () => {
     const result = anchorQuote(article, quote('Pakistani territory faces ongoing terrorist threats'));
     expect(result.ok).toBe(true);
     if (!result.ok) return;

@@ -94,7 +94,7 @@ describe('the engine’s vocabulary of kinds', () => {
 });
 
 describe('a story’s kinds', () => {
-  it('are the engine’s where the story declares none: the real story builds unchanged', () => {
+  it('first story: are the engine’s where the story declares none, and it builds unchanged', () => {
     const story = prepareStory(readStoryFiles('data'));
     expect(story.kinds.map((k) => k.id)).toEqual([...new Set(story.claims.map((c) => c.kind))]);
     for (const kind of story.kinds) expect(kind).toEqual(vocabulary.find((k) => k.id === kind.id));
@@ -177,7 +177,7 @@ describe('a story’s kinds', () => {
 });
 
 describe('the key says what hollow means', () => {
-  it('with a row for the hollow claims, naming their modality', () => {
+  it('first story: with a row for the hollow claims, naming their modality', () => {
     const story = prepareStory(readStoryFiles('data'));
     const html = render(Legend, { props: { claims: story.claims, kinds: story.kinds } }).body;
     expect(html).toContain('Hollow: predicted by the article, on a condition (not a report)');
@@ -187,7 +187,7 @@ describe('the key says what hollow means', () => {
     expect(render(Legend, { props: { claims: fixture.claims, kinds: fixture.kinds } }).body).not.toContain('Hollow');
   });
 
-  it('and the card says so in words', () => {
+  it('first story: and the card says so in words', () => {
     const story = prepareStory(readStoryFiles('data'));
     const claim = story.claims.find((c) => c.modality === 'conditional')!;
     const html = render(ClaimCard, {

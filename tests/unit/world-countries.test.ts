@@ -22,6 +22,7 @@ import { selectionView } from '../../src/camera/framing';
 import { renderScene, sceneSource } from '../../src/static/scene';
 import type { Size } from '../../src/camera/view';
 import type { Place } from '../../src/story/types';
+import { storyUnderTest } from '../support';
 
 /** Natural Earth's numeric code → the ISO codes (alpha-2, alpha-3, numeric), for the countries the standard has. */
 const ISO = new Map(
@@ -109,7 +110,7 @@ describe('every country of the world as a place', () => {
 
 /** A story of one unplaced claim about `country`, with no region: the build frames it. */
 function storyOf(country: string): StoryFiles {
-  const files = readStoryFiles('data');
+  const files = readStoryFiles(storyUnderTest());
   const quote = 'Something happened there, officials said.';
   const story = JSON.parse(files['story.json']) as Record<string, unknown>;
   delete story.region;
