@@ -77,11 +77,18 @@ function byModality(solid: ByEmphasis, hollow: ByEmphasis): ExpressionSpecificat
 }
 
 /** A part's width and opacity in each state of the selection (feature state) and modality. */
-function emphasisPaint(part: ClaimPart, kind: 'line' | 'fill'): Record<string, ExpressionSpecification | number> {
-  const opacity = byModality(partOpacity(part, false), partOpacity(part, true));
+function emphasisPaint(
+  part: ClaimPart,
+  kind: 'line' | 'fill',
+  theme: Theme,
+): Record<string, ExpressionSpecification | number> {
+  const opacity = byModality(partOpacity(part, false, theme), partOpacity(part, true, theme));
   return kind === 'fill'
     ? { 'fill-opacity': opacity }
-    : { 'line-opacity': opacity, 'line-width': byModality(partWidth(part, false), partWidth(part, true)) };
+    : {
+        'line-opacity': opacity,
+        'line-width': byModality(partWidth(part, false, theme), partWidth(part, true, theme)),
+      };
 }
 
 /** A hollow claim's core: the ground between its line's walls, following its dashes. */
@@ -95,8 +102,8 @@ function coreLayer(id: string, part: 'arcCore' | 'borderCore', r: FlowRole, them
     paint: {
       'line-color': PALETTES[theme].map.halo,
       'line-dasharray': kindDash(part),
-      'line-opacity': byEmphasis(partOpacity(part, true)),
-      'line-width': byEmphasis(partWidth(part, true)),
+      'line-opacity': byEmphasis(partOpacity(part, true, theme)),
+      'line-width': byEmphasis(partWidth(part, true, theme)),
     },
   };
 }
@@ -109,14 +116,18 @@ export function flowLayers(theme: Theme = 'light'): (LineLayerSpecification | Fi
       type: 'fill',
       source: SOURCES.flows,
       filter: role('area'),
-      paint: { 'fill-color': kindColor, ...emphasisPaint('areaFill', 'fill') },
+      paint: { 'fill-color': kindColor, ...emphasisPaint('areaFill', 'fill', theme) },
     },
     {
       id: 'flow-area-line',
       type: 'line',
       source: SOURCES.flows,
       filter: role('area'),
-      paint: { 'line-color': kindColor, 'line-dasharray': kindDash('areaLine'), ...emphasisPaint('areaLine', 'line') },
+      paint: {
+        'line-color': kindColor,
+        'line-dasharray': kindDash('areaLine'),
+        ...emphasisPaint('areaLine', 'line', theme),
+      },
     },
     {
       // A region an arrow names: its outline, faint until its claim is selected.
@@ -125,7 +136,11 @@ export function flowLayers(theme: Theme = 'light'): (LineLayerSpecification | Fi
       source: SOURCES.flows,
       filter: role('region'),
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': kindColor, 'line-dasharray': kindDash('region'), ...emphasisPaint('region', 'line') },
+      paint: {
+        'line-color': kindColor,
+        'line-dasharray': kindDash('region'),
+        ...emphasisPaint('region', 'line', theme),
+      },
     },
     {
       // A band along the border, round-ended: a zone, not a line.
@@ -134,7 +149,11 @@ export function flowLayers(theme: Theme = 'light'): (LineLayerSpecification | Fi
       source: SOURCES.flows,
       filter: role('border'),
       layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': kindColor, 'line-dasharray': kindDash('border'), ...emphasisPaint('border', 'line') },
+      paint: {
+        'line-color': kindColor,
+        'line-dasharray': kindDash('border'),
+        ...emphasisPaint('border', 'line', theme),
+      },
     },
     coreLayer('flow-border-core', 'borderCore', 'border', theme),
     {
@@ -143,7 +162,7 @@ export function flowLayers(theme: Theme = 'light'): (LineLayerSpecification | Fi
       source: SOURCES.flows,
       filter: role('arc'),
       layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': PALETTES[theme].map.halo, ...emphasisPaint('casing', 'line') },
+      paint: { 'line-color': PALETTES[theme].map.halo, ...emphasisPaint('casing', 'line', theme) },
     },
     {
       id: 'flow-lines',
@@ -151,7 +170,7 @@ export function flowLayers(theme: Theme = 'light'): (LineLayerSpecification | Fi
       source: SOURCES.flows,
       filter: role('arc'),
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': kindColor, 'line-dasharray': kindDash('arc'), ...emphasisPaint('arc', 'line') },
+      paint: { 'line-color': kindColor, 'line-dasharray': kindDash('arc'), ...emphasisPaint('arc', 'line', theme) },
     },
     coreLayer('flow-arc-core', 'arcCore', 'arc', theme),
     {
