@@ -372,3 +372,30 @@ test('a presenter view with no room (another browser profile) says it is not con
   await expect(presenter.getByRole('status')).toContainText('Not connected');
   await context.close();
 });
+
+test('in stages, a step shows its sentence, then the map, then the note, and the choice is kept', async ({ page }) => {
+  const { claims } = await published<PublishedClaims & { claims: { note?: string }[] }>(page, 'data/claims.json');
+  const claim = claims[0]!;
+  await page.goto(`./?mode=present&claim=${claim.id}&step=2`);
+  await expectStep(page, 2);
+  await page.getByRole('button', { name: 'In stages' }).click();
+  const drawn = page.locator(`#map [data-claim="${claim.id}"][data-emphasis="selected"]`);
+  // The sentence alone: the class predicts what the map will draw.
+  await expect(page.locator('blockquote.sentence')).toHaveText(claim.quote);
+  await expect(drawn).toHaveCount(0);
+  await page.keyboard.press('ArrowRight');
+  await expectStep(page, 2);
+  await expect(drawn.first()).toBeAttached();
+  await expect(page.locator('.room-note')).toHaveCount(0);
+  if (claim.note) {
+    await page.keyboard.press('ArrowRight');
+    await expect(page.locator('.room-note')).toContainText(claim.note);
+  }
+  await page.keyboard.press('ArrowRight');
+  await expectStep(page, 3);
+  // Remembered for this lesson, not for another.
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'In stages' })).toHaveAttribute('aria-pressed', 'true');
+  await page.goto('./?mode=present&step=2');
+  await expect(page.getByRole('button', { name: 'In stages' })).toHaveAttribute('aria-pressed', 'false');
+});
