@@ -108,8 +108,8 @@ const tieDash = (): ExpressionSpecification => {
 };
 
 /** A line's paint for a tie: its width and opacity as shares of an arrow's. */
-function tiePaint(part: 'arc' | 'casing'): Record<string, unknown> {
-  const paint = emphasisPaint(part, 'line');
+function tiePaint(part: 'arc' | 'casing', theme: Theme): Record<string, unknown> {
+  const paint = emphasisPaint(part, 'line', theme);
   return {
     'line-width': ['*', paint['line-width'], byAct('width')],
     'line-opacity': ['*', paint['line-opacity'], byAct(part === 'casing' ? 'casing' : 'opacity')],
@@ -125,11 +125,18 @@ function byModality(solid: ByEmphasis, hollow: ByEmphasis): ExpressionSpecificat
 }
 
 /** A part's width and opacity in each state of the selection (feature state) and modality. */
-function emphasisPaint(part: ClaimPart, kind: 'line' | 'fill'): Record<string, ExpressionSpecification | number> {
-  const opacity = byModality(partOpacity(part, false), partOpacity(part, true));
+function emphasisPaint(
+  part: ClaimPart,
+  kind: 'line' | 'fill',
+  theme: Theme,
+): Record<string, ExpressionSpecification | number> {
+  const opacity = byModality(partOpacity(part, false, theme), partOpacity(part, true, theme));
   return kind === 'fill'
     ? { 'fill-opacity': opacity }
-    : { 'line-opacity': opacity, 'line-width': byModality(partWidth(part, false), partWidth(part, true)) };
+    : {
+        'line-opacity': opacity,
+        'line-width': byModality(partWidth(part, false, theme), partWidth(part, true, theme)),
+      };
 }
 
 /** A hollow claim's core: the ground between its line's walls, following its dashes. */
@@ -143,8 +150,8 @@ function coreLayer(id: string, part: 'arcCore' | 'borderCore', r: FlowRole, them
     paint: {
       'line-color': PALETTES[theme].map.halo,
       'line-dasharray': kindDash(part),
-      'line-opacity': byEmphasis(partOpacity(part, true)),
-      'line-width': byEmphasis(partWidth(part, true)),
+      'line-opacity': byEmphasis(partOpacity(part, true, theme)),
+      'line-width': byEmphasis(partWidth(part, true, theme)),
     },
   };
 }
@@ -157,14 +164,18 @@ export function flowLayers(theme: Theme = 'light'): (LineLayerSpecification | Fi
       type: 'fill',
       source: SOURCES.flows,
       filter: role('area'),
-      paint: { 'fill-color': kindColor, ...emphasisPaint('areaFill', 'fill') },
+      paint: { 'fill-color': kindColor, ...emphasisPaint('areaFill', 'fill', theme) },
     },
     {
       id: 'flow-area-line',
       type: 'line',
       source: SOURCES.flows,
       filter: role('area'),
-      paint: { 'line-color': kindColor, 'line-dasharray': kindDash('areaLine'), ...emphasisPaint('areaLine', 'line') },
+      paint: {
+        'line-color': kindColor,
+        'line-dasharray': kindDash('areaLine'),
+        ...emphasisPaint('areaLine', 'line', theme),
+      },
     },
     {
       // A region an arrow names: its outline, faint until its claim is selected.
@@ -173,7 +184,11 @@ export function flowLayers(theme: Theme = 'light'): (LineLayerSpecification | Fi
       source: SOURCES.flows,
       filter: role('region'),
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': kindColor, 'line-dasharray': kindDash('region'), ...emphasisPaint('region', 'line') },
+      paint: {
+        'line-color': kindColor,
+        'line-dasharray': kindDash('region'),
+        ...emphasisPaint('region', 'line', theme),
+      },
     },
     {
       // A band along the border, round-ended: a zone, not a line.
@@ -185,7 +200,7 @@ export function flowLayers(theme: Theme = 'light'): (LineLayerSpecification | Fi
       paint: {
         'line-color': kindColor,
         'line-dasharray': brokenOr(kindDash('border')),
-        ...emphasisPaint('border', 'line'),
+        ...emphasisPaint('border', 'line', theme),
       },
     },
     coreLayer('flow-border-core', 'borderCore', 'border', theme),
@@ -195,7 +210,7 @@ export function flowLayers(theme: Theme = 'light'): (LineLayerSpecification | Fi
       source: SOURCES.flows,
       filter: role('arc'),
       layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': PALETTES[theme].map.halo, ...emphasisPaint('casing', 'line') },
+      paint: { 'line-color': PALETTES[theme].map.halo, ...emphasisPaint('casing', 'line', theme) },
     },
     {
       id: 'flow-lines',
@@ -203,7 +218,11 @@ export function flowLayers(theme: Theme = 'light'): (LineLayerSpecification | Fi
       source: SOURCES.flows,
       filter: role('arc'),
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': kindColor, 'line-dasharray': brokenOr(kindDash('arc')), ...emphasisPaint('arc', 'line') },
+      paint: {
+        'line-color': kindColor,
+        'line-dasharray': brokenOr(kindDash('arc')),
+        ...emphasisPaint('arc', 'line', theme),
+      },
     },
     coreLayer('flow-arc-core', 'arcCore', 'arc', theme),
     {
@@ -212,7 +231,10 @@ export function flowLayers(theme: Theme = 'light'): (LineLayerSpecification | Fi
       source: SOURCES.flows,
       filter: role('tie'),
       layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': PALETTES[theme].map.halo, ...tiePaint('casing') } as LineLayerSpecification['paint'],
+      paint: {
+        'line-color': PALETTES[theme].map.halo,
+        ...tiePaint('casing', theme),
+      } as LineLayerSpecification['paint'],
     },
     {
       // Headless, round-capped: a view's dots are dashes of no length.
@@ -224,7 +246,7 @@ export function flowLayers(theme: Theme = 'light'): (LineLayerSpecification | Fi
       paint: {
         'line-color': kindColor,
         'line-dasharray': tieDash(),
-        ...tiePaint('arc'),
+        ...tiePaint('arc', theme),
       } as LineLayerSpecification['paint'],
     },
     {

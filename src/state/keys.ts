@@ -2,7 +2,7 @@
  * The classroom's one key map: what each key a keyboard or a presentation clicker sends does, in
  * the presenting view and the presenter view alike, wherever the focus is (the map included),
  * except in a text field. Clickers send Page Down / Page Up, and B or . to blank the screen.
- * Shift + arrows pan the map, so the plain arrows can always step.
+ * Shift + arrows pan the map, so the plain arrows (all four) can always step.
  */
 import type { StepAction } from './steps.ts';
 
@@ -14,16 +14,22 @@ export type ClassroomCommand =
   | { type: 'help' }
   | { type: 'digit'; digit: string };
 
+/** A typed step number waits this long for Enter, then is forgotten. */
+export const DIGITS_TIMEOUT_MS = 3_000;
+
 /** The keys, for the help overlay: what to press, and what it does. */
 export const KEY_HELP: [keys: string, does: string][] = [
-  ['→  Space  Page Down  Enter', 'Next step'],
-  ['←  Page Up  Backspace', 'Previous step'],
+  ['→  ↓  Space  Page Down  Enter', 'Next step (or, in stages, what the step shows next)'],
+  ['←  ↑  Page Up  Backspace', 'Previous step'],
   ['Home  End', 'First and last step'],
-  ['A number, then Enter', 'Go to that step'],
+  [
+    'A number, then Enter',
+    `Go to that step (behind a blank screen too; forgotten after ${DIGITS_TIMEOUT_MS / 1000} s)`,
+  ],
   ['Shift + arrows', 'Pan the map (once it can be zoomed); + and − zoom it'],
   ['F', 'Full screen on or off'],
   ['B  or  .', 'Blank the screen, or show it again'],
-  ['Esc', 'Close this help, show a blanked screen, leave full screen, then leave the presentation'],
+  ['Esc', 'Close this help, show a blanked screen, leave full screen, then ask to leave (Esc or Enter again leaves)'],
   ['?', 'This help'],
 ];
 
@@ -49,10 +55,12 @@ export function commandForKey(press: KeyPress, pendingDigits: string): Classroom
     case 'Enter':
       return pendingDigits ? { type: 'goto', step: Number(pendingDigits) } : { type: 'next' };
     case 'ArrowRight':
+    case 'ArrowDown':
     case ' ':
     case 'PageDown':
       return { type: 'next' };
     case 'ArrowLeft':
+    case 'ArrowUp':
     case 'PageUp':
     case 'Backspace':
       return { type: 'previous' };

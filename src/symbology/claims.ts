@@ -179,17 +179,31 @@ const scaled = (v: ByEmphasis, k: number): ByEmphasis => ({
   other: Math.round(v.other * k * 100) / 100,
 });
 
-/** A part's width in each state, for a solid or a hollow claim. */
-export function partWidth(part: ClaimPart, hollow: boolean): ByEmphasis {
-  if (isCore(part)) return hollow ? scaled(partWidth(CORE_OF[part], true), HOLLOW.core) : same(0);
-  return hollow ? scaled(PART_LOOKS[part].width, HOLLOW.width[part] ?? 1) : PART_LOOKS[part].width;
+/**
+ * High contrast (the projector's palette) reaches the selection too: the selected claim's lines
+ * this much wider, the other claims this much fainter, for a washed-out projector and the back row.
+ */
+export const PROJECTOR_EMPHASIS = { selectedWidth: 1.3, otherOpacity: 0.5 };
+
+const round2 = (v: number) => Math.round(v * 100) / 100;
+
+/** A part's width in each state, for a solid or a hollow claim, on a map of `theme`. */
+export function partWidth(part: ClaimPart, hollow: boolean, theme: Theme = 'light'): ByEmphasis {
+  if (isCore(part)) return hollow ? scaled(partWidth(CORE_OF[part], true, theme), HOLLOW.core) : same(0);
+  const width = hollow ? scaled(PART_LOOKS[part].width, HOLLOW.width[part] ?? 1) : PART_LOOKS[part].width;
+  return theme === 'projector'
+    ? { ...width, selected: round2(width.selected * PROJECTOR_EMPHASIS.selectedWidth) }
+    : width;
 }
 
 /** A part's opacity in each state, for a solid or a hollow claim: a core is as strong as its line. */
-export function partOpacity(part: ClaimPart, hollow: boolean): ByEmphasis {
-  if (isCore(part)) return hollow ? PART_LOOKS[CORE_OF[part]].opacity : same(0);
+export function partOpacity(part: ClaimPart, hollow: boolean, theme: Theme = 'light'): ByEmphasis {
+  if (isCore(part)) return hollow ? partOpacity(CORE_OF[part], false, theme) : same(0);
   if (part === 'areaFill' && hollow) return same(0);
-  return PART_LOOKS[part].opacity;
+  const opacity = PART_LOOKS[part].opacity;
+  return theme === 'projector'
+    ? { ...opacity, other: round2(opacity.other * PROJECTOR_EMPHASIS.otherOpacity) }
+    : opacity;
 }
 
 /** An area's outline is dashed alike for every kind (its colour tells the kind), in line widths. */
@@ -236,8 +250,8 @@ export function claimPaint(drawing: Drawing, part: ClaimPart, emphasis: Emphasis
   const broken = isBroken(drawing.modality);
   const act = actLook(drawing.act);
   const line = LINE_PARTS.has(part);
-  const width = Math.round(partWidth(part, hollow)[emphasis] * (line ? act.width : 1) * 100) / 100;
-  let opacity = partOpacity(part, hollow)[emphasis];
+  const width = Math.round(partWidth(part, hollow, theme)[emphasis] * (line ? act.width : 1) * 100) / 100;
+  let opacity = partOpacity(part, hollow, theme)[emphasis];
   if (line) opacity *= part === 'casing' ? act.casing : act.opacity;
   if (part === 'areaFill' && broken) opacity = 0;
   let units = dashUnits(drawing.look, part);
@@ -292,8 +306,8 @@ export function symbolPaint(
   const hollow = isHollow(drawing.modality);
   const color = kindColor(drawing.look, theme);
   const halo = PALETTES[theme].map.halo;
-  const width = partWidth(part, hollow)[emphasis];
-  const opacity = partOpacity(part, hollow)[emphasis];
+  const width = partWidth(part, hollow, theme)[emphasis];
+  const opacity = partOpacity(part, hollow, theme)[emphasis];
   if (part === 'head' && kindLook(drawing.look).head === 'open')
     return { fill: 'none', stroke: color, width, opacity, dash: [] };
   // An allegation's marker: the ground inside a broken outline (unproven), a little wider to read.

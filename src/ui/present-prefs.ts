@@ -32,3 +32,22 @@ export function savePrefs(prefs: PresentPrefs, storage = local): void {
     // Storage refused (private mode, an iframe): preferences last for this visit only.
   }
 }
+
+/** Whether a lesson is shown in stages, remembered per lesson: its claims, in order (none: the whole story). */
+const stagedKey = (claims: readonly string[]) => `claim-map:staged:${claims.join(',') || '*'}`;
+
+export function loadStaged(claims: readonly string[], storage = local): boolean {
+  try {
+    return storage().getItem(stagedKey(claims)) === 'on';
+  } catch {
+    return false;
+  }
+}
+
+export function saveStaged(claims: readonly string[], on: boolean, storage = local): void {
+  try {
+    storage().setItem(stagedKey(claims), on ? 'on' : 'off');
+  } catch {
+    // Storage refused: the choice lasts for this visit only.
+  }
+}

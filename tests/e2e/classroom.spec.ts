@@ -87,8 +87,11 @@ test('every key steps as the help says, and nothing wraps', async ({ page }) => 
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
 
-  // Escape, outside full screen, leaves for the reader with the claim selected.
+  // Escape, outside full screen, asks first (a clicker's slideshow button sends it); Enter leaves
+  // for the reader with the claim selected.
   await page.keyboard.press('Escape');
+  await expect(page.getByRole('alertdialog')).toContainText('Leave the lesson?');
+  await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`\\?claim=${claim.id}$`));
   await expect(page.locator(`#sentence-p${claim.paragraph}s${claim.sentence}`)).toHaveClass(/selected/);
 });
@@ -282,4 +285,117 @@ test('the reader has a Present button, and a kiosk link steps on its own', async
   await page.goto('./?mode=present&autoplay=3');
   await expect(page.getByText('Autoplay every 3 s')).toBeVisible();
   await expect(page.locator('.present')).toHaveAttribute('data-step', '2', { timeout: 10_000 });
+});
+
+test('one Esc never leaves the lesson: it asks, any other key stays, a second Esc leaves', async ({ page }) => {
+  await page.goto('./?mode=present&step=3');
+  await expectStep(page, 3);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('alertdialog')).toBeVisible();
+  await expect(page).toHaveURL(/mode=present/);
+  // Any other key stays, and does not also step.
+  await page.keyboard.press('PageDown');
+  await expect(page.getByRole('alertdialog')).toHaveCount(0);
+  await expectStep(page, 3);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(/\?claim=/);
+});
+
+test('up and down step; a typed number cues a step behind a blank screen, and is forgotten', async ({ page }) => {
+  await page.goto('./?mode=present&step=2');
+  await expectStep(page, 2);
+  await page.keyboard.press('ArrowDown');
+  await expectStep(page, 3);
+  await page.keyboard.press('ArrowUp');
+  await expectStep(page, 2);
+  // The controls stay where they are while a number is typed.
+  const next = page.getByRole('button', { name: 'Next →' });
+  const before = await next.boundingBox();
+  await page.keyboard.press('7');
+  await expect(page.getByText('Go to step 7… (Enter)')).toBeVisible();
+  expect(await next.boundingBox()).toEqual(before);
+  // Forgotten after a few seconds: Enter then steps on, as ever.
+  await expect(page.getByText('Go to step 7… (Enter)')).toHaveCount(0, { timeout: 5000 });
+  await page.keyboard.press('Enter');
+  await expectStep(page, 3);
+  // Behind a blank screen: the step changes, the screen stays blank until shown.
+  await page.keyboard.press('b');
+  await page.keyboard.press('6');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.blackout')).toBeVisible();
+  await expectStep(page, 6);
+  await page.keyboard.press('b');
+  await expect(page.locator('.blackout')).toHaveCount(0);
+  await expectStep(page, 6);
+});
+
+test('high contrast reaches the map: the other claims fainter, the selected one stronger', async ({ page }) => {
+  // The first claim's step: an arrow, its head among the others' heads.
+  await page.goto('./?mode=present&step=2');
+  const other = page.locator('#map path.head[data-emphasis="other"]').first();
+  const selected = page.locator('#map path.head[data-emphasis="selected"]').first();
+  const light = {
+    other: Number(await other.getAttribute('opacity')),
+    width: Number(await selected.getAttribute('stroke-width')),
+  };
+  await page.getByRole('button', { name: 'High contrast' }).click();
+  await expect(page.locator('#map')).toHaveAttribute('data-theme', 'projector');
+  await expect.poll(async () => Number(await other.getAttribute('opacity'))).toBeLessThan(light.other);
+  expect(Number(await selected.getAttribute('stroke-width'))).toBeGreaterThan(light.width);
+});
+
+test('a presenter view opened from its own address joins the room’s lesson of chosen claims', async ({
+  page,
+  context,
+}) => {
+  const { claims } = await published<PublishedClaims>(page, 'data/claims.json');
+  const chosen = [claims[4]!, claims[0]!, claims[7]!];
+  await page.goto(`./?mode=present&claim=${chosen.map((c) => c.id).join(',')}&step=3`);
+  await expect(page.locator('.progress')).toHaveText('3 / 5');
+  const presenter = await context.newPage();
+  await presenter.goto('./?mode=presenter');
+  await expect(presenter.locator('.presenter .progress')).toHaveText('Step 3 of 5');
+  await expect(presenter.getByRole('heading', { name: /^Now:/ })).toHaveText(`Now: ${claimTitle(chosen[1]!)}`);
+  await expect(presenter.getByRole('status')).toHaveText('Connected to the room’s screen');
+  await presenter.keyboard.press('ArrowRight');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(claimTitle(chosen[2]!));
+  // The room closes: the presenter view says so.
+  await page.close();
+  await expect(presenter.getByRole('status')).toContainText('Not connected');
+});
+
+test('a presenter view with no room (another browser profile) says it is not connected', async ({ browser }) => {
+  const context = await browser.newContext();
+  const presenter = await context.newPage();
+  await presenter.goto('./?mode=presenter');
+  await expect(presenter.getByRole('status')).toContainText('Not connected');
+  await context.close();
+});
+
+test('in stages, a step shows its sentence, then the map, then the note, and the choice is kept', async ({ page }) => {
+  const { claims } = await published<PublishedClaims & { claims: { note?: string }[] }>(page, 'data/claims.json');
+  const claim = claims[0]!;
+  await page.goto(`./?mode=present&claim=${claim.id}&step=2`);
+  await expectStep(page, 2);
+  await page.getByRole('button', { name: 'In stages' }).click();
+  const drawn = page.locator(`#map [data-claim="${claim.id}"][data-emphasis="selected"]`);
+  // The sentence alone: the class predicts what the map will draw.
+  await expect(page.locator('blockquote.sentence')).toHaveText(claim.quote);
+  await expect(drawn).toHaveCount(0);
+  await page.keyboard.press('ArrowRight');
+  await expectStep(page, 2);
+  await expect(drawn.first()).toBeAttached();
+  await expect(page.locator('.room-note')).toHaveCount(0);
+  if (claim.note) {
+    await page.keyboard.press('ArrowRight');
+    await expect(page.locator('.room-note')).toContainText(claim.note);
+  }
+  await page.keyboard.press('ArrowRight');
+  await expectStep(page, 3);
+  // Remembered for this lesson, not for another.
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'In stages' })).toHaveAttribute('aria-pressed', 'true');
+  await page.goto('./?mode=present&step=2');
+  await expect(page.getByRole('button', { name: 'In stages' })).toHaveAttribute('aria-pressed', 'false');
 });

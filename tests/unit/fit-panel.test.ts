@@ -31,28 +31,45 @@ describe('fitPanel', () => {
   });
 
   it('shrinks the words beside the sentence first, no more than needed, and the sentence not at all', () => {
-    // Fits with the aside at 80 %: 200 + 0.8 × 300 = 440.
-    const el = panel(440, 200, 300);
+    // Fits with the aside at 95 %: 200 + 0.95 × 300 = 485.
+    const el = panel(485, 200, 300);
     const fit = fitPanel(el);
     expect(fit.all).toBe(1);
-    expect(fit.aside).toBeLessThanOrEqual(0.8);
-    expect(fit.aside).toBeGreaterThan(0.8 - 0.3 / 2 ** 6);
+    expect(fit.aside).toBeLessThanOrEqual(0.95);
+    expect(fit.aside).toBeGreaterThan(0.95 - (1 - ASIDE_MIN) / 2 ** 6);
     expect(el.scrollHeight).toBeLessThanOrEqual(el.clientHeight);
   });
 
   it('then shrinks everything, with the aside at its least', () => {
-    // At the aside's least, full size needs 200 + 0.7 × 300 = 410 px; 300 px of room takes 73 % of that.
+    // At the aside's least, full size needs 200 + 0.9 × 300 = 470 px; 300 px of room takes 64 % of that.
     const el = panel(300, 200, 300);
     const fit = fitPanel(el);
     expect(fit.aside).toBe(ASIDE_MIN);
-    expect(fit.all).toBeLessThan(300 / 410);
-    expect(fit.all).toBeGreaterThan(300 / 410 - 0.6 / 2 ** 6);
+    expect(fit.all).toBeLessThan(300 / 470);
+    expect(fit.all).toBeGreaterThan(300 / 470 - 0.6 / 2 ** 6);
     expect(el.scrollHeight).toBeLessThanOrEqual(el.clientHeight);
     expect(el.vars.get('--fit')).toBe(fit.all);
   });
 
   it('stops at the least size, where a step too long for any size is left to scroll', () => {
     expect(fitPanel(panel(50, 200, 300))).toEqual({ aside: ASIDE_MIN, all: ALL_MIN });
+  });
+
+  it('gives back a larger text size first, all of the type together, and never below the initial size', () => {
+    // At 1.5 × the initial size the step needs 1.5 × 500 = 750 px; 600 px of room takes 80 % of it.
+    const big = panel(600, 200 * 1.5, 300 * 1.5);
+    const fit = fitPanel(big, 1.5);
+    expect(fit.aside).toBe(1);
+    expect(fit.all).toBeLessThanOrEqual(0.8);
+    expect(fit.all).toBeGreaterThan(0.8 - 0.34 / 2 ** 6);
+    // A step that does not fit at the initial size: A+ changes nothing, no line gets smaller.
+    const at = (scale: number) => fitPanel(panel(440, 200 * scale, 300 * scale), scale);
+    const initial = at(1);
+    for (const scale of [1.1, 1.3, 1.6]) {
+      const fit = at(scale);
+      expect(fit.all * scale).toBeGreaterThanOrEqual(initial.all - 1e-9);
+      expect(fit.all * scale * fit.aside).toBeGreaterThanOrEqual(initial.all * initial.aside - 1e-9);
+    }
   });
 
   it('leaves nothing to scroll wherever the least size fits, at nearly the largest size that does', () => {

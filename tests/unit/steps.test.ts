@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyStep, clampStep, stepsFor } from '../../src/state/steps';
+import { applyMove, applyStep, clampStep, revealed, stageCount, stepsFor } from '../../src/state/steps';
+import { isLessonMessage } from '../../src/state/lesson-channel';
 import { commandForKey, KEY_HELP } from '../../src/state/keys';
 import { readStoryFiles } from '../../src/build/plugin';
 import { prepareStory } from '../../src/prepare/prepare';
@@ -48,6 +49,12 @@ describe('commandForKey', () => {
       expect(commandForKey({ key }, ''), key).toEqual({ type: 'next' });
   });
 
+  it('steps on the up and down arrows too, as a keyboard beside a projector is pressed', () => {
+    expect(commandForKey({ key: 'ArrowDown' }, '')).toEqual({ type: 'next' });
+    expect(commandForKey({ key: 'ArrowUp' }, '')).toEqual({ type: 'previous' });
+    expect(commandForKey({ key: 'ArrowDown', shiftKey: true }, '')).toBeNull();
+  });
+
   it('steps back on ArrowLeft, PageUp and Backspace', () => {
     for (const key of ['ArrowLeft', 'PageUp', 'Backspace'])
       expect(commandForKey({ key }, ''), key).toEqual({ type: 'previous' });
@@ -70,7 +77,7 @@ describe('commandForKey', () => {
   });
 
   it('ignores other keys', () => {
-    for (const key of ['a', 'Tab', 'Shift', 'ArrowUp', 'x']) expect(commandForKey({ key }, ''), key).toBeNull();
+    for (const key of ['a', 'Tab', 'Shift', 'x']) expect(commandForKey({ key }, ''), key).toBeNull();
   });
 
   it('leaves keys with Ctrl, Cmd or Alt to the browser, and Shift + arrows to the map', () => {
@@ -101,5 +108,56 @@ describe('commandForKey', () => {
     ]) {
       expect(help).toContain(word);
     }
+  });
+});
+
+describe('a lesson in stages', () => {
+  const withNote = story.claims.find((c) => c.note);
+  const without = story.claims.find((c) => !c.note);
+  const claims = [withNote, without].filter((c) => c !== undefined);
+  const steps = stepsFor(claims);
+
+  it('shows a claim’s sentence, then its map, then its note, and the rest whole', () => {
+    expect(stageCount(steps[0], true)).toBe(1);
+    if (withNote) expect(stageCount(steps[1], true)).toBe(3);
+    expect(stageCount(steps[1], false)).toBe(1);
+    const claimStep = steps[1]!;
+    expect(revealed(claimStep, 0, true)).toEqual({ map: false, note: false });
+    expect(revealed(claimStep, 1, true)).toEqual({ map: true, note: false });
+    expect(revealed(claimStep, 0, false)).toEqual({ map: true, note: true });
+  });
+
+  it('reveals stage by stage on next, hides the last on previous, and jumps to a step’s first stage', () => {
+    let at = { step: 1, stage: 0 };
+    const seen: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      at = applyMove(at, steps, true, { type: 'next' });
+      seen.push(`${at.step}.${at.stage}`);
+    }
+    const first = withNote ? ['2.0', '2.1', '2.2'] : ['2.0', '2.1'];
+    expect(seen.slice(0, first.length)).toEqual(first);
+    expect(seen.at(-1)).toBe(`${steps.length}.0`);
+    expect(applyMove({ step: 2, stage: 1 }, steps, true, { type: 'previous' })).toEqual({ step: 2, stage: 0 });
+    expect(applyMove({ step: 3, stage: 0 }, steps, true, { type: 'previous' })).toEqual({
+      step: 2,
+      stage: stageCount(steps[1], true) - 1,
+    });
+    expect(applyMove({ step: 1, stage: 0 }, steps, true, { type: 'goto', step: 2 })).toEqual({ step: 2, stage: 0 });
+    // Shown whole, a lesson steps as before.
+    expect(applyMove({ step: 2, stage: 0 }, steps, false, { type: 'next' })).toEqual({ step: 3, stage: 0 });
+  });
+});
+
+describe('messages between the room and the presenter view', () => {
+  it('believes only well-formed ones', () => {
+    expect(isLessonMessage({ type: 'claim-map/lesson', claims: ['a'], step: 2, stage: 0 })).toBe(true);
+    expect(isLessonMessage({ type: 'claim-map/lesson', claims: [1], step: 2, stage: 0 })).toBe(false);
+    expect(isLessonMessage({ type: 'claim-map/lesson', claims: [], step: 2.5, stage: 0 })).toBe(false);
+    expect(isLessonMessage({ type: 'claim-map/display', display: { scale: 1.2, projector: true } })).toBe(true);
+    expect(isLessonMessage({ type: 'claim-map/display', display: { scale: 'big' } })).toBe(false);
+    expect(isLessonMessage({ type: 'claim-map/display', display: { evil: true } })).toBe(false);
+    expect(isLessonMessage({ type: 'claim-map/hello' })).toBe(true);
+    expect(isLessonMessage({ type: 'other' })).toBe(false);
+    expect(isLessonMessage(null)).toBe(false);
   });
 });
