@@ -16,7 +16,8 @@ export const CLAIM_LABELS = {
   caption: 'Caption',
   kind: 'Kind',
   shape: 'Shape',
-  modality: 'What the sentence does',
+  act: 'What the sentence does',
+  modality: 'How the article says it',
   actors: 'Actors (one a line)',
   note: 'Note (your reading of the sentence)',
   id: 'Name for developers',
@@ -118,7 +119,7 @@ function claimWords(problem: Problem, claim: Claim, ctx: WordingContext): string
     case 'shape':
       return `needs a shape: choose one under ${label(CLAIM_LABELS.shape)}`;
     case 'modality':
-      return `needs to say what the sentence does: choose it under ${label(CLAIM_LABELS.modality)}`;
+      return `needs to say whether the article reports, predicts or urges it: choose under ${label(CLAIM_LABELS.modality)}`;
     case 'actors':
       return `needs who acts, as the article names them: write at least one under ${label(CLAIM_LABELS.actors)}`;
     case 'note':

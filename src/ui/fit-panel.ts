@@ -56,12 +56,40 @@ function setFit(el: Panel, fit: Fit) {
   el.style.setProperty('--fit', String(fit.all));
 }
 
-/** Sets the panel's type (at `scale` times its initial size) to the largest fit that leaves nothing to scroll. */
+/**
+ * The room's note (the map maker's reading, `--fit-note`) gives way first: it shrinks down to
+ * this share of its size before the heading or the sentence does.
+ */
+export const NOTE_MIN = 0.6;
+
+/**
+ * Sets the panel's type (at `scale` times its initial size) to the largest fit that leaves nothing
+ * to scroll; where only a smaller note lets the rest keep its size, the note is set smaller (as
+ * little as needed, down to `NOTE_MIN`).
+ */
 export function fitPanel(el: Panel, scale = 1): Fit {
-  const fit = bestFit((f) => {
-    setFit(el, f);
-    return el.scrollHeight <= el.clientHeight;
-  }, scale);
+  const initial = Math.min(1, 1 / scale);
+  const withNote = (note: number) => {
+    el.style.setProperty('--fit-note', String(note));
+    return bestFit((f) => {
+      setFit(el, f);
+      return el.scrollHeight <= el.clientHeight;
+    }, scale);
+  };
+  const whole = (fit: Fit) => fit.aside >= 1 && fit.all >= initial - 1e-9;
+  let fit = withNote(1);
+  if (!whole(fit)) {
+    let lo = NOTE_MIN;
+    let hi = 1;
+    if (whole(withNote(lo))) {
+      for (let i = 0; i < STEPS; i++) {
+        const mid = (lo + hi) / 2;
+        if (whole(withNote(mid))) lo = mid;
+        else hi = mid;
+      }
+    }
+    fit = withNote(lo);
+  }
   setFit(el, fit);
   return fit;
 }

@@ -95,7 +95,7 @@ test('a journalist maps an article from pasted text to a built map, in plain wor
 
   // 1. A claim: it says what the sentence does from the start, and its kind is the engine's.
   await addClaim(page, 'barges can no longer carry soy down the river to Argentina');
-  await expect(page.getByLabel('What the sentence does', { exact: true })).toHaveValue('reported');
+  await expect(page.getByLabel('How the article says it', { exact: true })).toHaveValue('reported');
   const kinds = await page.getByLabel('Kind', { exact: true }).locator('option').allInnerTexts();
   const site = JSON.parse(readFileSync('data/claims.json', 'utf8')) as { claims: { kind: string }[] };
   const engine = JSON.parse(readFileSync('data/kinds.json', 'utf8')) as { kinds: { id: string; label: string }[] };
@@ -144,7 +144,7 @@ test('a journalist maps an article from pasted text to a built map, in plain wor
   await page.getByLabel('Caption', { exact: true }).fill('Bolivia and Peru to talk about sharing a lake');
   await page.getByLabel('Kind', { exact: true }).selectOption({ label: 'Diplomacy' });
   await page.getByLabel('Shape', { exact: true }).selectOption('arrows');
-  await page.getByLabel('What the sentence does', { exact: true }).selectOption('predicted');
+  await page.getByLabel('How the article says it', { exact: true }).selectOption('predicted');
   await page.getByLabel('Actors (one a line)', { exact: true }).fill('Ministers');
   await page.getByLabel('Actors (one a line)', { exact: true }).blur();
   await findCountry(page, 'bolivi', 'Bolivia');
@@ -157,7 +157,7 @@ test('a journalist maps an article from pasted text to a built map, in plain wor
   await page.getByLabel('Caption', { exact: true }).fill('Brazil’s hydropower may fall if the dry season lasts');
   await page.getByLabel('Kind', { exact: true }).selectOption({ label: 'Resources and water' });
   await page.getByLabel('Shape', { exact: true }).selectOption('area');
-  await page.getByLabel('What the sentence does', { exact: true }).selectOption('conditional');
+  await page.getByLabel('How the article says it', { exact: true }).selectOption('conditional');
   await page.getByLabel('Actors (one a line)', { exact: true }).fill('Engineers');
   await page.getByLabel('Actors (one a line)', { exact: true }).blur();
   await findCountry(page, 'brazi', 'Brazil');

@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ALL_MIN, ASIDE_MIN, fitPanel, type Panel } from '../../src/ui/fit-panel';
+import { ALL_MIN, ASIDE_MIN, fitPanel, NOTE_MIN, type Panel } from '../../src/ui/fit-panel';
 
 /**
  * A stand-in for the classroom's panel: `room` pixels tall, holding a sentence (`sentence`
  * pixels at full size, scaled by `--fit`) and the words beside it (`aside` pixels, scaled by
  * `--fit` and `--fit-aside`), as the browser lays them out.
  */
-function panel(room: number, sentence: number, aside: number) {
+function panel(room: number, sentence: number, aside: number, note = 0) {
   const vars = new Map<string, number>();
-  const content = () => (vars.get('--fit') ?? 1) * (sentence + aside * (vars.get('--fit-aside') ?? 1));
+  const content = () =>
+    (vars.get('--fit') ?? 1) *
+    (sentence + (aside + note * (vars.get('--fit-note') ?? 1)) * (vars.get('--fit-aside') ?? 1));
   const el: Panel & { vars: Map<string, number>; content: () => number } = {
     vars,
     content,
@@ -23,6 +25,23 @@ function panel(room: number, sentence: number, aside: number) {
 }
 
 describe('fitPanel', () => {
+  it("sets the room's note smaller before any other words, as little as needed", () => {
+    // 200 + 200 + 0.75 × 200 = 550: the note at 75 % lets the rest keep its size.
+    const el = panel(550, 200, 200, 200);
+    expect(fitPanel(el)).toEqual({ aside: 1, all: 1 });
+    expect(el.vars.get('--fit-note')).toBeGreaterThan(0.74);
+    expect(el.vars.get('--fit-note')).toBeLessThanOrEqual(0.76);
+    expect(el.scrollHeight).toBeLessThanOrEqual(el.clientHeight);
+  });
+
+  it('shrinks the rest only once the note is at its least', () => {
+    const el = panel(450, 200, 200, 200);
+    const fit = fitPanel(el);
+    expect(el.vars.get('--fit-note')).toBe(NOTE_MIN);
+    expect(fit.aside).toBeLessThan(1);
+    expect(el.scrollHeight).toBeLessThanOrEqual(el.clientHeight);
+  });
+
   it('leaves a step that fits at full size', () => {
     const el = panel(600, 200, 300);
     expect(fitPanel(el)).toEqual({ aside: 1, all: 1 });
