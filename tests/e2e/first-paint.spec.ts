@@ -89,7 +89,8 @@ test('MapLibre takes over at the same view, with the same claim selected', async
     .evaluateAll((paths) =>
       paths.map((p) => (/^M(-?[\d.]+),(-?[\d.]+)/.exec(p.getAttribute('d') ?? '') ?? []).slice(1, 3).map(Number)),
     );
-  const lines = flows.features.filter((f) => f.geometry.type === 'LineString');
+  // Arrows (ties, headless, are drawn apart from them).
+  const lines = flows.features.filter((f) => f.geometry.type === 'LineString' && f.properties?.role === 'arc');
   const ends = await page.evaluate(() => {
     const handle = (document.querySelector('#map .maplibre') as unknown as { claimMap: ClaimMapHandle }).claimMap;
     return handle
